@@ -1,0 +1,163 @@
+//! The ordered document: one issue of one bulletin (or one index), as printed.
+//!
+//! This is the output contract of the pipeline's ordering and describing stages and the
+//! only input of rendering. It serialises to the bulletin JSON that other tools read
+//! (`out/2012-Q3/<bulletin-id>.json`) and that the Typst template reads with `json(...)`.
+//! Invariants: entries are numbered 1…N in document order with no gaps; sections keep the
+//! configured subtopic order; groups within a section are Azerbaijani, Russian, other, and
+//! an empty group or section is left out; every number in `names` and every count in
+//! `periodicals` refers to entries of this document.
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of document this is: a quarterly issue, an annual cumulation, or an index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentKind {
+    Quarterly,
+    Annual,
+    Chronological,
+    Subject,
+}
+
+/// One issue of one bulletin, ready to render.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Issue {
+    /// Bulletin id (output file stem).
+    pub bulletin: String,
+    pub title: String,
+    pub title_ru: String,
+    pub title_en: String,
+    pub year: i32,
+    /// Issue number within the year (quarter 1–4); 0 for an annual volume or an index.
+    pub issue: u32,
+    /// `2012-Q3`, `2012` or the index span.
+    pub quarter: String,
+    pub kind: DocumentKind,
+    /// Front matter in the language of the bulletin (Azerbaijani).
+    pub front: FrontMatter,
+    pub sections: Vec<Section>,
+    pub names: Vec<NameEntry>,
+    pub periodicals: Vec<Periodical>,
+}
+
+/// Texts of the title page and apparatus, decided in Rust so the template stays simple.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrontMatter {
+    /// Library name (`Prezident Kitabxanası`).
+    pub library: String,
+    /// Its parent body, printed above it when configured.
+    pub parent: Option<String>,
+    /// `Məlumat bülleteni`.
+    pub series: String,
+    /// `2012, № 3 (iyul–sentyabr)`.
+    pub issue_line: String,
+    /// `Bakı – 2012`.
+    pub imprint: String,
+    /// Running head, already case-mapped for Azerbaijani where capitals are wanted.
+    pub running_head: String,
+    /// `Mündəricat`, `Müəlliflər göstəricisi`, `İstifadə olunmuş dövri nəşrlər`.
+    pub contents_heading: String,
+    pub names_heading: String,
+    pub periodicals_heading: String,
+    /// PDF metadata keywords.
+    pub keywords: Vec<String>,
+    /// The document date (ISO 8601), from the data or `SOURCE_DATE_EPOCH`.
+    pub date: String,
+}
+
+/// A subtopic (or, in an index, a month or a subject heading) with its language groups.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// Subtopic id, or a heading key in an index.
+    pub subtopic: String,
+    pub title: String,
+    /// Nesting level for indexes (year → month is 1 → 2); 1 in a bulletin.
+    #[serde(default = "one")]
+    pub level: u8,
+    pub groups: Vec<Group>,
+}
+
+fn one() -> u8 {
+    1
+}
+
+/// Language group inside a section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// `az`, `ru` or `other`.
+    pub language: String,
+    /// `Azərbaycan dilində`, `Rus dilində`, `Digər dillərdə`.
+    pub heading: String,
+    pub entries: Vec<Entry>,
+}
+
+/// One numbered entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub number: u32,
+    pub record: String,
+    /// Publication date (ISO 8601), or the year when only that is known.
+    pub date: String,
+    /// Language code of the text as catalogued (`aze`, `rus`), or the inferred one.
+    pub language: String,
+    /// BCP 47 tag for typesetting (`az`, `ru`, `en`).
+    pub lang: String,
+    /// The entry's text as printed (plain text of `runs`).
+    pub description: String,
+    /// The same text as styled runs.
+    pub runs: Vec<Run>,
+}
+
+/// A run of description text with its role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Run {
+    pub style: Style,
+    pub text: String,
+}
+
+/// What a run of a bibliographic description is; the template decides how it looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Style {
+    /// The heading (first author), printed bold.
+    Heading,
+    Title,
+    OtherTitle,
+    Responsibility,
+    HostTitle,
+    Numbering,
+    Pages,
+    Note,
+    /// Prescribed punctuation and separators.
+    Punctuation,
+}
+
+/// A name in the name index with the numbers of its entries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameEntry {
+    pub name: String,
+    pub entries: Vec<u32>,
+}
+
+/// A periodical used, with its entry count (and the entries, for links).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Periodical {
+    pub title: String,
+    pub entries: u32,
+    pub numbers: Vec<u32>,
+}
+
+impl Issue {
+    /// Number of entries in the document.
+    pub fn entry_count(&self) -> usize {
+        self.entries().count()
+    }
+
+    /// All entries in document order.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.groups.iter().flat_map(|g| g.entries.iter()))
+    }
+}

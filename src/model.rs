@@ -1,0 +1,409 @@
+//! The record model: one article of a newspaper or journal, as the library catalogues it.
+//!
+//! Every reader in [`crate::feed`] produces [`Record`]s; nothing downstream knows which
+//! export format a record came from. A record keeps its [`Origin`] (file, position, line,
+//! column, byte span) so that any later stage can name where it came from and re-read the
+//! original field data ([`Origin::excerpt`]). Problems found while reading (no title, an
+//! impossible date, an unknown language code) travel with the record as [`Problem`]s: a
+//! record is never dropped silently.
+
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use unic_langid::LanguageIdentifier;
+
+/// The export format a record was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// MARCXML (`http://www.loc.gov/MARC21/slim`).
+    MarcXml,
+    /// ISO 2709 exchange format (`.iso`, `.mrc`).
+    Iso2709,
+    /// IRBIS64 plain-text export (`#200: ^A…`, records separated by `*****`).
+    IrbisText,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::MarcXml => "MARCXML",
+            Format::Iso2709 => "ISO 2709",
+            Format::IrbisText => "IRBIS text",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The tag set a MARC record is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Dialect {
+    /// RUSMARC / UNIMARC (200, 461/463, 606, 686, 700–702). IRBIS text is always this.
+    Rusmarc,
+    /// MARC 21 (245, 100/700, 773, 650, 084).
+    Marc21,
+}
+
+impl Dialect {
+    pub fn name(self) -> &'static str {
+        match self {
+            Dialect::Rusmarc => "RUSMARC",
+            Dialect::Marc21 => "MARC 21",
+        }
+    }
+}
+
+/// Where a record came from: enough to point a bibliographer at it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    /// The feed file.
+    pub file: Arc<Path>,
+    /// 1-based position of the record in its file.
+    pub position: usize,
+    /// 1-based line of the record's start (for ISO 2709: 1).
+    pub line: u32,
+    /// 1-based column of the record's start (for ISO 2709: the byte offset + 1).
+    pub column: u32,
+    /// Byte offset of the record's start in the file.
+    pub offset: u64,
+    /// Length of the record in bytes.
+    pub length: u64,
+    pub format: Format,
+}
+
+impl Origin {
+    /// The record's original bytes, re-read from its file (lossy UTF-8 for display).
+    pub fn excerpt(&self) -> std::io::Result<String> {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut file = std::fs::File::open(&self.file)?;
+        file.seek(SeekFrom::Start(self.offset))?;
+        let mut bytes = Vec::new();
+        file.take(self.length).read_to_end(&mut bytes)?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// `file:line:col`, the prefix of every diagnostic about this record.
+    pub fn position(&self) -> String {
+        format!("{}:{}:{}", self.file.display(), self.line, self.column)
+    }
+}
+
+/// A language of the text, as coded in the record and as understood.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Language {
+    /// The code as written (`aze`, `rus`, `az-Latn`, …).
+    pub code: String,
+    /// The canonical identifier (`az`, `ru`, `az-Latn`); `None` when the code is unknown.
+    #[serde(serialize_with = "ser_langid")]
+    pub id: Option<LanguageIdentifier>,
+}
+
+fn ser_langid<S: serde::Serializer>(
+    id: &Option<LanguageIdentifier>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match id {
+        Some(id) => s.serialize_str(&id.to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+impl Language {
+    /// The bare language subtag (`az`, `ru`, `en`), when the code is known.
+    pub fn primary(&self) -> Option<&str> {
+        self.id.as_ref().map(|id| id.language.as_str())
+    }
+}
+
+/// The role of a person in a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// First author (RUSMARC 700, MARC 21 100).
+    Primary,
+    /// Co-author (RUSMARC 701, MARC 21 700 without a secondary relator).
+    Coauthor,
+    /// Secondary responsibility: translator, editor, interviewer … (RUSMARC 702).
+    Secondary,
+    /// The article is about this person (RUSMARC 600, MARC 21 600).
+    Subject,
+}
+
+/// A person named in a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Person {
+    pub surname: String,
+    /// Initials as catalogued (`A.`, `Р. А.`); may be empty.
+    pub initials: String,
+    /// Full forenames when catalogued (`Abuzər`, `Рамиз Алиевич`).
+    pub forenames: String,
+    pub role: Role,
+    /// Relator code (`$4`), e.g. `070` author, `730` translator.
+    pub relator: Option<String>,
+}
+
+impl Person {
+    /// Initials, derived from the forenames when none were catalogued.
+    pub fn initials_or_derived(&self) -> String {
+        let initials = self.initials.trim();
+        if !initials.is_empty() {
+            return normalise_initials(initials);
+        }
+        derive_initials(&self.forenames)
+    }
+
+    /// The inverted form used in headings and indexes: `Xələfov, A.`.
+    pub fn inverted(&self) -> String {
+        let initials = self.initials_or_derived();
+        if initials.is_empty() {
+            self.surname.clone()
+        } else {
+            format!("{}, {}", self.surname, initials)
+        }
+    }
+}
+
+/// `Р.А.` → `Р. А.`; `A` → `A.`.
+pub fn normalise_initials(initials: &str) -> String {
+    let mut parts = Vec::new();
+    for piece in initials.split(['.', ' ']).filter(|p| !p.is_empty()) {
+        parts.push(format!("{piece}."));
+    }
+    parts.join(" ")
+}
+
+/// `Abuzər Məmməd oğlu` → `A. M.` (patronymic particles `oğlu`, `qızı` are not initials).
+pub fn derive_initials(forenames: &str) -> String {
+    forenames
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .filter(|w| !matches!(*w, "oğlu" | "qızı" | "оглы" | "кызы"))
+        .filter_map(|w| w.chars().next())
+        .map(|c| format!("{c}."))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The periodical an article was published in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Host {
+    pub title: String,
+    pub abbreviated: Option<String>,
+    pub issn: Option<String>,
+    pub city: Option<String>,
+}
+
+/// A subject access point: a heading with its subdivisions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Subject {
+    /// The main heading (`606 $a`, `650 $a`, `600` name).
+    pub heading: String,
+    /// Subdivisions in order (`$x`, `$y`, `$z`).
+    pub subdivisions: Vec<String>,
+    pub kind: SubjectKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SubjectKind {
+    Topical,
+    Person,
+    Corporate,
+    Geographic,
+}
+
+/// A class number with the scheme it belongs to (`686 $a FP.1 $2 preslib`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClassNumber {
+    pub scheme: String,
+    pub code: String,
+}
+
+/// When an article was published, as precisely as the record says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Published {
+    pub year: Option<i32>,
+    /// The full issue date, when the record gives day and month.
+    pub date: Option<NaiveDate>,
+    /// Month without a day (monthly journals: `2012, № 3 (mart)`).
+    pub month: Option<u32>,
+}
+
+impl Published {
+    pub fn year(&self) -> Option<i32> {
+        self.date.map(|d| d.year()).or(self.year)
+    }
+}
+
+/// A problem found in one record while reading it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// Line and column of the offending field (the record's own when unknown).
+    pub line: u32,
+    pub column: u32,
+    pub kind: ProblemKind,
+    pub message: String,
+}
+
+/// What is wrong, in a form later stages can act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProblemKind {
+    /// No record id (001 / 903); the file and position stand in for it.
+    NoId,
+    NoTitle,
+    NoHost,
+    /// No year at all.
+    NoDate,
+    /// A date that cannot exist (31 aprel) or cannot be parsed.
+    BadDate,
+    /// Only a year is known; the record is usable but cannot be placed by day.
+    YearOnly,
+    UnknownLanguage,
+    /// Not an article (a book, a serial): leader/07 or IRBIS worksheet 920.
+    NotAnArticle,
+}
+
+impl ProblemKind {
+    /// Whether the record can still be placed in a bulletin.
+    pub fn is_fatal(self) -> bool {
+        matches!(
+            self,
+            ProblemKind::NoTitle
+                | ProblemKind::NoHost
+                | ProblemKind::NoDate
+                | ProblemKind::NotAnArticle
+        )
+    }
+}
+
+/// One catalogued article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Record {
+    /// Record id: RUSMARC/MARC 001, IRBIS 903; or `file#position` when the record has none.
+    pub id: String,
+    pub dialect: Dialect,
+    /// Title proper (200 $a, 245 $a), without trailing prescribed punctuation.
+    pub title: String,
+    /// Other title information (200 $e, 245 $b).
+    pub other_title: Vec<String>,
+    /// Statements of responsibility as recorded (200 $f $g, 245 $c).
+    pub responsibility: Vec<String>,
+    /// Persons in catalogue order: authors first (700, 701), then 702, then subjects (600).
+    pub persons: Vec<Person>,
+    /// Corporate bodies responsible (710/711, MARC 21 110/710).
+    pub corporate: Vec<String>,
+    /// Languages of the text, first is the main one.
+    pub languages: Vec<Language>,
+    pub host: Option<Host>,
+    pub published: Published,
+    /// Issue number as written (`14`, `3-4`).
+    pub issue: Option<String>,
+    pub volume: Option<String>,
+    /// Pages as written, normalised to digits and an en dash (`3`, `45–52`).
+    pub pages: Option<String>,
+    pub subjects: Vec<Subject>,
+    /// Uncontrolled keywords (610, 653).
+    pub keywords: Vec<String>,
+    pub classes: Vec<ClassNumber>,
+    /// General notes (300, 500): "Müsahibə", translation notes.
+    pub notes: Vec<String>,
+    /// Cataloguing (intake) date: IRBIS 907 ^A, MARC 21 008/00-05.
+    pub catalogued: Option<NaiveDate>,
+    pub origin: Origin,
+    pub problems: Vec<Problem>,
+}
+
+impl Record {
+    /// A record with only an id and origin; readers fill in the rest.
+    pub fn new(id: String, dialect: Dialect, origin: Origin) -> Record {
+        Record {
+            id,
+            dialect,
+            title: String::new(),
+            other_title: Vec::new(),
+            responsibility: Vec::new(),
+            persons: Vec::new(),
+            corporate: Vec::new(),
+            languages: Vec::new(),
+            host: None,
+            published: Published::default(),
+            issue: None,
+            volume: None,
+            pages: None,
+            subjects: Vec::new(),
+            keywords: Vec::new(),
+            classes: Vec::new(),
+            notes: Vec::new(),
+            catalogued: None,
+            origin,
+            problems: Vec::new(),
+        }
+    }
+
+    /// Authors proper (primary and co-authors), in order.
+    pub fn authors(&self) -> impl Iterator<Item = &Person> {
+        self.persons
+            .iter()
+            .filter(|p| matches!(p.role, Role::Primary | Role::Coauthor))
+    }
+
+    /// Whether the record can be placed (no fatal problem).
+    pub fn is_usable(&self) -> bool {
+        !self.problems.iter().any(|p| p.kind.is_fatal())
+    }
+
+    /// Records a problem at the record's own position.
+    pub fn problem(&mut self, kind: ProblemKind, message: impl Into<String>) {
+        self.problems.push(Problem {
+            line: self.origin.line,
+            column: self.origin.column,
+            kind,
+            message: message.into(),
+        });
+    }
+
+    /// Records a problem at a field's position.
+    pub fn problem_at(
+        &mut self,
+        line: u32,
+        column: u32,
+        kind: ProblemKind,
+        message: impl Into<String>,
+    ) {
+        self.problems.push(Problem {
+            line,
+            column,
+            kind,
+            message: message.into(),
+        });
+    }
+
+    /// The main language of the text, when coded and known.
+    pub fn main_language(&self) -> Option<&Language> {
+        self.languages.first()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_are_normalised_and_derived() {
+        assert_eq!(normalise_initials("Р.А."), "Р. А.");
+        assert_eq!(normalise_initials("A"), "A.");
+        assert_eq!(derive_initials("Abuzər Məmməd oğlu"), "A. M.");
+        assert_eq!(derive_initials("Рамиз"), "Р.");
+        assert_eq!(derive_initials(""), "");
+    }
+}
