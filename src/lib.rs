@@ -6,5 +6,6 @@
 //! `order` builds each [`issue::Issue`] with real collation, `describe` writes the GOST
 //! descriptions, and `render` typesets the PDF with Typst embedded.
 
+pub mod feed;
 pub mod issue;
 pub mod model;

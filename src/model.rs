@@ -138,6 +138,18 @@ pub enum Role {
     Subject,
 }
 
+impl Role {
+    /// Catalogue order: authors first, then secondary responsibility, then subjects.
+    pub fn rank(self) -> u8 {
+        match self {
+            Role::Primary => 0,
+            Role::Coauthor => 1,
+            Role::Secondary => 2,
+            Role::Subject => 3,
+        }
+    }
+}
+
 /// A person named in a record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Person {

@@ -1,0 +1,451 @@
+//! Dates, issue numbers and pages as cataloguers write them.
+//!
+//! An article's issue date hides in free text: `№ 14 (17 yanvar)`, `25 дек.`,
+//! `2012, 17 Jan., No. 14, p. 3`, `17.01.2012`. This module reads every such form in
+//! Azerbaijani, Russian (full and abbreviated, nominative and genitive), Turkish and
+//! English, by tokenising the text and applying one rule: a day (1–31) next to a month
+//! name, in either order, or a numeric `dd.mm[.yyyy]`. A day that cannot exist in its
+//! month (31 aprel) is an error, never silently moved. Case folding treats `İ`, `I` and
+//! `ı` alike so `İYUL`, `Iyul` and `iyul` are one month.
+
+/// Day and month found in a piece of text, with the year if the text gives one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayMonth {
+    pub day: Option<u32>,
+    pub month: u32,
+    pub year: Option<i32>,
+}
+
+/// A date that is written but cannot exist or cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError {
+    pub message: String,
+}
+
+/// Month names and abbreviations, folded (lower case, `ı`/`İ` → `i`, no trailing dot).
+const MONTHS: &[(&str, u32)] = &[
+    // Azerbaijani, full and abbreviated.
+    ("yanvar", 1),
+    ("yan", 1),
+    ("fevral", 2),
+    ("fev", 2),
+    ("mart", 3),
+    ("mar", 3),
+    ("aprel", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("iyun", 6),
+    ("iyn", 6),
+    ("iyul", 7),
+    ("iyl", 7),
+    ("avqust", 8),
+    ("avq", 8),
+    ("sentyabr", 9),
+    ("sen", 9),
+    ("sent", 9),
+    ("oktyabr", 10),
+    ("okt", 10),
+    ("noyabr", 11),
+    ("noy", 11),
+    ("dekabr", 12),
+    ("dek", 12),
+    // Russian: nominative, genitive, abbreviations.
+    ("январь", 1),
+    ("января", 1),
+    ("янв", 1),
+    ("февраль", 2),
+    ("февраля", 2),
+    ("февр", 2),
+    ("фев", 2),
+    ("март", 3),
+    ("марта", 3),
+    ("мар", 3),
+    ("апрель", 4),
+    ("апреля", 4),
+    ("апр", 4),
+    ("май", 5),
+    ("мая", 5),
+    ("июнь", 6),
+    ("июня", 6),
+    ("июн", 6),
+    ("июль", 7),
+    ("июля", 7),
+    ("июл", 7),
+    ("август", 8),
+    ("августа", 8),
+    ("авг", 8),
+    ("сентябрь", 9),
+    ("сентября", 9),
+    ("сент", 9),
+    ("сен", 9),
+    ("октябрь", 10),
+    ("октября", 10),
+    ("окт", 10),
+    ("ноябрь", 11),
+    ("ноября", 11),
+    ("нояб", 11),
+    ("ноя", 11),
+    ("декабрь", 12),
+    ("декабря", 12),
+    ("дек", 12),
+    // English.
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("april", 4),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+    // Turkish.
+    ("ocak", 1),
+    ("subat", 2),
+    ("şubat", 2),
+    ("nisan", 4),
+    ("mayis", 5),
+    ("haziran", 6),
+    ("temmuz", 7),
+    ("ağustos", 8),
+    ("agustos", 8),
+    ("eylül", 9),
+    ("eylul", 9),
+    ("ekim", 10),
+    ("kasim", 11),
+    ("aralik", 12),
+];
+
+/// Lower-cases for matching, folding the four Turkic i's together.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            'İ' | 'I' | 'ı' => out.push('i'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The month a word names, if any (`Yanvar`, `янв.`, `марта`, `Sept.`).
+pub fn month_of(word: &str) -> Option<u32> {
+    let folded = fold(word.trim_end_matches('.'));
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == folded)
+        .map(|&(_, m)| m)
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token<'a> {
+    Number(&'a str),
+    Word(&'a str),
+    /// `dd.mm.yyyy` or `dd.mm` or `yyyy-mm-dd` written as one token.
+    Numeric(&'a str),
+    /// `№` or `#`: the number after it is an issue number, not a day.
+    Marker,
+}
+
+impl Token<'_> {
+    fn is_issue_marker(&self) -> bool {
+        match self {
+            Token::Marker => true,
+            Token::Word(w) => matches!(fold(w).as_str(), "no" | "n" | "nr" | "вып" | "issue" | "iss" | "sayı" | "sayi"),
+            _ => false,
+        }
+    }
+}
+
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let bytes = text.char_indices().collect::<Vec<_>>();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (start, c) = bytes[i];
+        if c.is_ascii_digit() {
+            let mut j = i;
+            let mut punct = false;
+            while j < bytes.len() {
+                let (_, d) = bytes[j];
+                if d.is_ascii_digit() {
+                    j += 1;
+                } else if (d == '.' || d == '-' || d == '/')
+                    && j + 1 < bytes.len()
+                    && bytes[j + 1].1.is_ascii_digit()
+                {
+                    punct = true;
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let end = bytes.get(j).map_or(text.len(), |&(e, _)| e);
+            let token = &text[start..end];
+            out.push(if punct {
+                Token::Numeric(token)
+            } else {
+                Token::Number(token)
+            });
+            i = j;
+        } else if c.is_alphabetic() {
+            let mut j = i;
+            while j < bytes.len() && bytes[j].1.is_alphabetic() {
+                j += 1;
+            }
+            let end = bytes.get(j).map_or(text.len(), |&(e, _)| e);
+            out.push(Token::Word(&text[start..end]));
+            i = j;
+        } else {
+            if c == '№' || c == '#' {
+                out.push(Token::Marker);
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Reads a numeric date: `17.01.2012`, `17.01`, `2012-01-17`, `17/01/2012`.
+fn numeric_date(token: &str) -> Option<Result<DayMonth, DateError>> {
+    let parts: Vec<&str> = token.split(['.', '-', '/']).collect();
+    let nums: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let (day, month, year) = match (parts.as_slice(), nums.as_slice()) {
+        ([y, _, _], [_, m, d]) if y.len() == 4 => (*d, *m, Some(nums[0] as i32)),
+        ([_, _, y], [d, m, _]) if y.len() == 4 || y.len() == 2 => {
+            let year = if y.len() == 2 {
+                2000 + nums[2] as i32
+            } else {
+                nums[2] as i32
+            };
+            (*d, *m, Some(year))
+        }
+        ([_, _], [d, m]) => (*d, *m, None),
+        _ => return None,
+    };
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        // Page ranges (`12-14`) and issue numbers (`3-4`) look alike: only a plausible
+        // day and month make a date.
+        if parts.len() == 3 {
+            return Some(Err(DateError {
+                message: format!("impossible date \"{token}\""),
+            }));
+        }
+        return None;
+    }
+    Some(Ok(DayMonth {
+        day: Some(day),
+        month,
+        year,
+    }))
+}
+
+/// Finds a day and month (and a year, if present) anywhere in `text`.
+///
+/// Returns `Ok(None)` when the text names no month at all.
+pub fn find_day_month(text: &str) -> Result<Option<DayMonth>, DateError> {
+    let toks = tokens(text);
+    let year = toks.iter().find_map(|t| match t {
+        Token::Number(n) if n.len() == 4 => {
+            n.parse::<i32>().ok().filter(|y| (1800..=2200).contains(y))
+        }
+        _ => None,
+    });
+    for (i, tok) in toks.iter().enumerate() {
+        match tok {
+            Token::Numeric(n) => {
+                if let Some(found) = numeric_date(n) {
+                    let mut found = found?;
+                    found.year = found.year.or(year);
+                    return Ok(Some(found));
+                }
+            }
+            Token::Word(w) => {
+                let Some(month) = month_of(w) else { continue };
+                // "17 yanvar": a number right before; "Jan. 17": a number right after.
+                let before = i.checked_sub(1).and_then(|j| match toks[j] {
+                    Token::Number(n) if n.len() <= 2 => n.parse::<u32>().ok(),
+                    _ => None,
+                });
+                let before = before.filter(|_| !(i >= 2 && toks[i - 2].is_issue_marker()));
+                let after = match toks.get(i + 1) {
+                    Some(Token::Number(n)) if n.len() <= 2 => n.parse::<u32>().ok(),
+                    _ => None,
+                };
+                let day = before.or(after);
+                if let Some(day) = day
+                    && !(1..=31).contains(&day)
+                {
+                    return Err(DateError {
+                        message: format!("impossible day {day} in \"{}\"", text.trim()),
+                    });
+                }
+                return Ok(Some(DayMonth { day, month, year }));
+            }
+            Token::Number(_) | Token::Marker => {}
+        }
+    }
+    Ok(None)
+}
+
+/// A four-digit year anywhere in `text` (`2012`, `[2012]`, `2012-ci il`).
+pub fn find_year(text: &str) -> Option<i32> {
+    tokens(text).into_iter().find_map(|t| match t {
+        Token::Number(n) if n.len() == 4 => {
+            n.parse::<i32>().ok().filter(|y| (1800..=2200).contains(y))
+        }
+        Token::Numeric(n) => numeric_date(n).and_then(Result::ok).and_then(|d| d.year),
+        _ => None,
+    })
+}
+
+/// Checks that a day and month exist in `year`.
+pub fn to_date(year: i32, dm: &DayMonth) -> Result<Option<chrono::NaiveDate>, DateError> {
+    let Some(day) = dm.day else { return Ok(None) };
+    chrono::NaiveDate::from_ymd_opt(year, dm.month, day)
+        .map(Some)
+        .ok_or_else(|| DateError {
+            message: format!("impossible date: day {day} of month {} in {year}", dm.month),
+        })
+}
+
+/// The issue number in `№ 14 (17 yanvar)`, `No. 14`, `N 3-4`, `Nr. 5`, `вып. 2`, or a bare `14`.
+pub fn find_issue_number(text: &str) -> Option<String> {
+    let text = text.trim();
+    let markers = ["№", "No.", "No", "N", "Nr.", "Nr", "#", "вып.", "Вып."];
+    for marker in markers {
+        let mut rest = text;
+        while let Some(at) = rest.find(marker) {
+            let before_ok = rest[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after = &rest[at + marker.len()..];
+            let after_trim = after.trim_start_matches([' ', '\u{a0}', '.']);
+            if before_ok && after_trim.starts_with(|c: char| c.is_ascii_digit()) {
+                return Some(leading_number(after_trim));
+            }
+            rest = after;
+        }
+    }
+    // A bare number not followed by a month name: `14`, `3-4`, `14 (17 yanvar)`.
+    if text.starts_with(|c: char| c.is_ascii_digit()) {
+        let number = leading_number(text);
+        let rest = text[number.len()..].trim_start();
+        let next_word = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if month_of(next_word).is_none() && !number.contains('.') {
+            return Some(number.replace('–', "-"));
+        }
+    }
+    None
+}
+
+fn leading_number(text: &str) -> String {
+    let end = text
+        .char_indices()
+        .find(|&(i, c)| {
+            !(c.is_ascii_digit()
+                || ((c == '-' || c == '–' || c == '/')
+                    && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())))
+        })
+        .map_or(text.len(), |(i, _)| i);
+    text[..end].to_string()
+}
+
+/// Pages as written (`S. 3`, `С. 12-14`, `p. 5`, `3`, `45–52 с.`) → `3`, `12–14`.
+pub fn normalise_pages(text: &str) -> Option<String> {
+    let digits_start = text.find(|c: char| c.is_ascii_digit() || c == '[')?;
+    let mut rest = &text[digits_start..];
+    rest = rest.trim_start_matches('[');
+    let first = leading_number(rest);
+    if first.is_empty() {
+        return None;
+    }
+    Some(first.replace(['-', '/'], "–").replace("––", "–"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dm(text: &str) -> Option<(Option<u32>, u32, Option<i32>)> {
+        find_day_month(text)
+            .unwrap()
+            .map(|d| (d.day, d.month, d.year))
+    }
+
+    #[test]
+    fn day_and_month_in_every_language() {
+        assert_eq!(dm("№ 14 (17 yanvar)"), Some((Some(17), 1, None)));
+        assert_eq!(dm("№ 14 (17 янв.)"), Some((Some(17), 1, None)));
+        assert_eq!(dm("25 дек."), Some((Some(25), 12, None)));
+        assert_eq!(dm("14 марта"), Some((Some(14), 3, None)));
+        assert_eq!(
+            dm("2012, 17 Jan., No. 14, p. 3"),
+            Some((Some(17), 1, Some(2012)))
+        );
+        assert_eq!(dm("Jan. 17, 2012"), Some((Some(17), 1, Some(2012))));
+        assert_eq!(dm("17 İYUL"), Some((Some(17), 7, None)));
+        assert_eq!(dm("5 Sentyabr 2012"), Some((Some(5), 9, Some(2012))));
+        assert_eq!(dm("3 Ağustos"), Some((Some(3), 8, None)));
+        assert_eq!(dm("17.01.2012"), Some((Some(17), 1, Some(2012))));
+        assert_eq!(dm("2012-01-17"), Some((Some(17), 1, Some(2012))));
+        assert_eq!(dm("№ 3 (mart)"), Some((None, 3, None)));
+        assert_eq!(dm("№ 14"), None);
+        assert_eq!(dm("S. 12-14"), None);
+    }
+
+    #[test]
+    fn impossible_days_are_errors() {
+        let dm = find_day_month("31 aprel").unwrap().unwrap();
+        assert!(to_date(2012, &dm).is_err());
+        assert!(find_day_month("45 yanvar").is_err());
+        assert!(find_day_month("31.02.2012").is_ok_and(|d| to_date(2012, &d.unwrap()).is_err()));
+        assert!(find_day_month("40.13.2012").is_err());
+        let leap = find_day_month("29 fevral").unwrap().unwrap();
+        assert!(to_date(2012, &leap).unwrap().is_some());
+        assert!(to_date(2013, &leap).is_err());
+    }
+
+    #[test]
+    fn issue_numbers() {
+        assert_eq!(find_issue_number("№ 14 (17 yanvar)").as_deref(), Some("14"));
+        assert_eq!(find_issue_number("No. 14").as_deref(), Some("14"));
+        assert_eq!(find_issue_number("№3-4").as_deref(), Some("3-4"));
+        assert_eq!(find_issue_number("14").as_deref(), Some("14"));
+        assert_eq!(find_issue_number("17 yanvar"), None);
+        assert_eq!(find_issue_number("Nisan"), None);
+    }
+
+    #[test]
+    fn pages() {
+        assert_eq!(normalise_pages("S. 3").as_deref(), Some("3"));
+        assert_eq!(normalise_pages("С. 12-14").as_deref(), Some("12–14"));
+        assert_eq!(normalise_pages("P. 45–52").as_deref(), Some("45–52"));
+        assert_eq!(normalise_pages("s."), None);
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(find_year("[2012]"), Some(2012));
+        assert_eq!(find_year("Bakı, 2012"), Some(2012));
+        assert_eq!(find_year("№ 14"), None);
+    }
+}

@@ -1,0 +1,307 @@
+//! ISO 2709 reader (`.iso`, `.mrc`): the binary exchange format, in UTF-8 or CP1251.
+//!
+//! A record is a 24-byte leader, a directory of 12-byte entries (tag, length, start), then
+//! the fields, each ending in 0x1E, subfields opened by 0x1F, the record ending in 0x1D.
+//! Records are read one at a time up to their terminator, never more than the format's
+//! 99,999-byte maximum, so a broken file cannot make the reader swallow it whole. A record
+//! whose declared length or directory disagrees with its bytes is an error that names the
+//! record's position and byte offset. The encoding is forced by an option or detected per
+//! record (valid UTF-8, else CP1251, as IRBIS exports both).
+
+use std::io::BufRead;
+use std::path::Path;
+use std::sync::Arc;
+
+use super::marc::{self, RawField, RawRecord, Subfield};
+use super::{Encoding, FeedError, ReadOptions};
+use crate::model::{Format, Origin, Record};
+
+const RECORD_END: u8 = 0x1D;
+const FIELD_END: u8 = 0x1E;
+const SUBFIELD: u8 = 0x1F;
+const MAX_RECORD: usize = 99_999;
+
+/// Streams the records of one ISO 2709 file.
+pub struct IsoReader<R: BufRead> {
+    input: R,
+    file: Arc<Path>,
+    options: ReadOptions,
+    offset: u64,
+    position: usize,
+    done: bool,
+}
+
+impl<R: BufRead> IsoReader<R> {
+    pub fn new(input: R, file: Arc<Path>, options: ReadOptions) -> Self {
+        IsoReader {
+            input,
+            file,
+            options,
+            offset: 0,
+            position: 0,
+            done: false,
+        }
+    }
+
+    fn error(&self, offset: u64, message: impl Into<String>) -> FeedError {
+        FeedError::byte(&self.file, self.position, offset, message)
+    }
+
+    /// Reads the bytes of the next record, up to and including its terminator.
+    fn next_bytes(&mut self) -> Result<Option<(u64, Vec<u8>)>, FeedError> {
+        // Skip line breaks, spaces and a BOM between records (some exports add them).
+        loop {
+            let (file, position, offset) = (self.file.clone(), self.position, self.offset);
+            let buf = self.input.fill_buf().map_err(|e| {
+                FeedError::byte(&file, position, offset, format!("cannot read: {e}"))
+            })?;
+            if buf.is_empty() {
+                return Ok(None);
+            }
+            let skip = if buf.starts_with(b"\xEF\xBB\xBF") {
+                3
+            } else {
+                buf.iter()
+                    .take_while(|b| matches!(b, b'\r' | b'\n' | b' ' | b'\t' | 0x1A))
+                    .count()
+            };
+            if skip == 0 {
+                break;
+            }
+            self.input.consume(skip);
+            self.offset += skip as u64;
+        }
+        self.position += 1;
+        let start = self.offset;
+        let mut bytes = Vec::new();
+        loop {
+            let (file, position) = (self.file.clone(), self.position);
+            let buf = self.input.fill_buf().map_err(|e| {
+                FeedError::byte(&file, position, start, format!("cannot read: {e}"))
+            })?;
+            if buf.is_empty() {
+                return Err(FeedError::byte(
+                    &file,
+                    position,
+                    start,
+                    format!(
+                        "truncated record: the file ends after {} bytes of it, before the record terminator (0x1D)",
+                        bytes.len()
+                    ),
+                ));
+            }
+            let (take, found) = match buf.iter().position(|&b| b == RECORD_END) {
+                Some(i) => (i + 1, true),
+                None => (buf.len(), false),
+            };
+            bytes.extend_from_slice(&buf[..take]);
+            self.input.consume(take);
+            self.offset += take as u64;
+            if found {
+                return Ok(Some((start, bytes)));
+            }
+            if bytes.len() > MAX_RECORD {
+                return Err(self.error(start, format!("no record terminator (0x1D) within {MAX_RECORD} bytes: not ISO 2709, or a broken record")));
+            }
+        }
+    }
+
+    fn parse(&self, start: u64, bytes: &[u8]) -> Result<RawRecord, FeedError> {
+        let err = |at: usize, message: String| self.error(start + at as u64, message);
+        if bytes.len() < 25 {
+            return Err(err(
+                0,
+                format!("record of {} bytes is shorter than a leader", bytes.len()),
+            ));
+        }
+        let leader = &bytes[..24];
+        let number = |from: usize, to: usize, what: &str| -> Result<usize, FeedError> {
+            std::str::from_utf8(&leader[from..to])
+                .ok()
+                .and_then(|s| s.trim().parse::<usize>().ok())
+                .ok_or_else(|| {
+                    err(
+                        from,
+                        format!("leader/{from:02}-{:02} ({what}) is not a number", to - 1),
+                    )
+                })
+        };
+        let declared = number(0, 5, "record length")?;
+        if declared != bytes.len() {
+            return Err(err(
+                0,
+                format!(
+                    "mis-sized record: the leader declares {declared} bytes but the record terminator comes after {}",
+                    bytes.len()
+                ),
+            ));
+        }
+        let base = number(12, 17, "base address of data")?;
+        if base < 25 || base > bytes.len() {
+            return Err(err(
+                12,
+                format!(
+                    "base address {base} lies outside the record ({} bytes)",
+                    bytes.len()
+                ),
+            ));
+        }
+        let len_width = (leader[20] as char)
+            .to_digit(10)
+            .filter(|&w| w > 0)
+            .unwrap_or(4) as usize;
+        let start_width = (leader[21] as char)
+            .to_digit(10)
+            .filter(|&w| w > 0)
+            .unwrap_or(5) as usize;
+        let entry = 3 + len_width + start_width;
+        let directory = &bytes[24..base - 1];
+        if bytes[base - 1] != FIELD_END {
+            return Err(err(
+                base - 1,
+                "the directory does not end with a field terminator (0x1E)".into(),
+            ));
+        }
+        if directory.len() % entry != 0 {
+            return Err(err(
+                24,
+                format!(
+                    "directory of {} bytes is not a whole number of {entry}-byte entries",
+                    directory.len()
+                ),
+            ));
+        }
+        let encoding = self.options.encoding.unwrap_or_else(|| {
+            if std::str::from_utf8(bytes).is_ok() {
+                Encoding::Utf8
+            } else {
+                Encoding::Cp1251
+            }
+        });
+        let decode = |b: &[u8]| -> Result<String, ()> {
+            match encoding {
+                Encoding::Utf8 => std::str::from_utf8(b).map(str::to_string).map_err(|_| ()),
+                Encoding::Cp1251 => Ok(encoding_rs::WINDOWS_1251
+                    .decode_without_bom_handling(b)
+                    .0
+                    .into_owned()),
+            }
+        };
+        let mut raw = RawRecord {
+            leader: String::from_utf8_lossy(leader).into_owned(),
+            fields: Vec::new(),
+        };
+        for (i, e) in directory.chunks(entry).enumerate() {
+            let at = 24 + i * entry;
+            let tag = String::from_utf8_lossy(&e[..3]).into_owned();
+            let digits = |b: &[u8]| {
+                std::str::from_utf8(b)
+                    .ok()
+                    .and_then(|s| s.parse::<usize>().ok())
+            };
+            let (Some(len), Some(from)) =
+                (digits(&e[3..3 + len_width]), digits(&e[3 + len_width..]))
+            else {
+                return Err(err(
+                    at,
+                    format!(
+                        "directory entry {} (tag {tag}) has a non-numeric length or start",
+                        i + 1
+                    ),
+                ));
+            };
+            let (begin, end) = (base + from, base + from + len);
+            if end > bytes.len() - 1 || len == 0 {
+                return Err(err(
+                    at,
+                    format!(
+                        "field {tag} (directory entry {}) runs past the end of the record",
+                        i + 1
+                    ),
+                ));
+            }
+            let data = &bytes[begin..end];
+            let data = data.strip_suffix(&[FIELD_END]).unwrap_or(data);
+            let at_field = begin;
+            let tag_name = tag.clone();
+            let text_err = || {
+                err(
+                    at_field,
+                    format!(
+                        "field {tag_name}: invalid UTF-8 (is the file CP1251? try --encoding cp1251)"
+                    ),
+                )
+            };
+            if tag.starts_with("00") {
+                raw.fields.push(RawField {
+                    tag,
+                    indicators: [' ', ' '],
+                    value: Some(decode(data).map_err(|_| text_err())?),
+                    subfields: Vec::new(),
+                    line: 1,
+                    column: (start as usize + at_field + 1) as u32,
+                });
+                continue;
+            }
+            let mut parts = data.split(|&b| b == SUBFIELD);
+            let ind = parts.next().unwrap_or(&[]);
+            let indicator = |k: usize| ind.get(k).map_or(' ', |&b| b as char);
+            let mut subfields = Vec::new();
+            for part in parts.filter(|p| !p.is_empty()) {
+                let text = decode(part).map_err(|_| text_err())?;
+                let mut chars = text.chars();
+                let code = chars.next().unwrap_or(' ');
+                subfields.push(Subfield {
+                    code,
+                    value: chars.as_str().to_string(),
+                });
+            }
+            raw.fields.push(RawField {
+                tag,
+                indicators: [indicator(0), indicator(1)],
+                value: None,
+                subfields,
+                line: 1,
+                column: (start as usize + at_field + 1) as u32,
+            });
+        }
+        Ok(raw)
+    }
+}
+
+impl<R: BufRead> Iterator for IsoReader<R> {
+    type Item = Result<Record, FeedError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let result = self.next_bytes().and_then(|found| match found {
+            None => Ok(None),
+            Some((start, bytes)) => {
+                let raw = self.parse(start, &bytes)?;
+                let origin = Origin {
+                    file: self.file.clone(),
+                    position: self.position,
+                    line: 1,
+                    column: start as u32 + 1,
+                    offset: start,
+                    length: bytes.len() as u64,
+                    format: Format::Iso2709,
+                };
+                Ok(Some(marc::to_record(&raw, self.options.dialect, origin)))
+            }
+        });
+        match result {
+            Ok(Some(r)) => Some(Ok(r)),
+            Ok(None) => {
+                self.done = true;
+                None
+            }
+            Err(e) => {
+                self.done = true;
+                Some(Err(e))
+            }
+        }
+    }
+}

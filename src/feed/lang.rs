@@ -1,0 +1,89 @@
+//! Language codes: MARC / ISO 639-2 (bibliographic and terminology), ISO 639-1 and BCP 47.
+//!
+//! Catalogues write `aze`, `rus`, `ger`, `az`, `az-Latn`, `AZE`, `az_Latn`. Every form is
+//! mapped to one canonical `unic-langid` identifier through CLDR's alias data
+//! (`icu_locale::LocaleCanonicalizer`: `aze`→`az`, `ger`→`de`, `per`→`fa`). A code that
+//! CLDR does not know as a language is reported as unknown, never guessed.
+
+use std::sync::OnceLock;
+
+use icu_locale::LocaleCanonicalizer;
+use icu_locale_core::Locale;
+use unic_langid::LanguageIdentifier;
+
+/// Three-letter codes that are real languages without a two-letter code, plus MARC's
+/// special codes. Everything else must canonicalise to a two-letter code.
+const THREE_LETTER_ONLY: &[&str] = &[
+    "mul", "und", "zxx", "mis", "crh", "tly", "udi", "lez", "ava", "tkr", "kjj", "jdt", "tut",
+    "ota", "syr", "arc", "chg", "gag", "krc", "kum", "nog", "sah", "tyv", "alt", "chm", "udm",
+    "kbd", "ady", "lat", "grc", "haw", "fil", "ast", "hsb", "dsb",
+];
+
+fn canonicalizer() -> &'static LocaleCanonicalizer {
+    static CANON: OnceLock<LocaleCanonicalizer> = OnceLock::new();
+    CANON.get_or_init(|| LocaleCanonicalizer::new_extended())
+}
+
+/// Maps a catalogue language code to a canonical identifier, or `None` when unknown.
+pub fn identify(code: &str) -> Option<LanguageIdentifier> {
+    let code = code.trim().replace('_', "-");
+    if code.is_empty() || !code.is_ascii() {
+        return None;
+    }
+    let lower = code.to_ascii_lowercase();
+    // MARC's obsolete and local codes that CLDR does not alias.
+    let lower = match lower.as_str() {
+        "azj" | "azb" => "az".to_string(),
+        "scc" | "srp" => "sr".to_string(),
+        "scr" | "hrv" => "hr".to_string(),
+        _ => lower,
+    };
+    let mut locale: Locale = lower.parse().ok()?;
+    canonicalizer().canonicalize(&mut locale);
+    let language = locale.id.language.as_str().to_string();
+    if language.len() != 2 && !THREE_LETTER_ONLY.contains(&language.as_str()) {
+        return None;
+    }
+    locale.id.to_string().parse().ok()
+}
+
+/// The BCP 47 tag to set text in (`az`, `ru`, `en`), from a canonical identifier.
+pub fn primary(id: &LanguageIdentifier) -> &str {
+    id.language.as_str()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(code: &str) -> Option<String> {
+        identify(code).map(|id| id.to_string())
+    }
+
+    #[test]
+    fn marc_and_bcp47_codes() {
+        assert_eq!(tag("aze").as_deref(), Some("az"));
+        assert_eq!(tag("AZE").as_deref(), Some("az"));
+        assert_eq!(tag("rus").as_deref(), Some("ru"));
+        assert_eq!(tag("eng").as_deref(), Some("en"));
+        assert_eq!(tag("tur").as_deref(), Some("tr"));
+        assert_eq!(tag("ger").as_deref(), Some("de"));
+        assert_eq!(tag("fre").as_deref(), Some("fr"));
+        assert_eq!(tag("per").as_deref(), Some("fa"));
+        assert_eq!(tag("geo").as_deref(), Some("ka"));
+        assert_eq!(tag("arm").as_deref(), Some("hy"));
+        assert_eq!(tag("az").as_deref(), Some("az"));
+        assert_eq!(tag("az-Latn").as_deref(), Some("az-Latn"));
+        assert_eq!(tag("az_Cyrl").as_deref(), Some("az-Cyrl"));
+        assert_eq!(tag("ru-RU").as_deref(), Some("ru-RU"));
+    }
+
+    #[test]
+    fn unknown_codes() {
+        assert_eq!(tag("xyz"), None);
+        assert_eq!(tag("qqq"), None);
+        assert_eq!(tag(""), None);
+        assert_eq!(tag("азе"), None);
+        assert_eq!(tag("12"), None);
+    }
+}

@@ -1,0 +1,287 @@
+//! MARCXML reader, streaming on quick-xml events (no DOM, constant memory per record).
+//!
+//! Accepts the MARC 21 slim namespace with or without a prefix (`marc:record`), a bare
+//! `record` root, and either tag set inside. Character references and the five predefined
+//! entities are resolved here; any other entity reference is an error, and a DOCTYPE that
+//! declares entities is refused: nothing is ever expanded or fetched. Line and column are
+//! tracked on the bytes quick-xml consumes, so errors and problems point into the file.
+
+use std::io::BufRead;
+use std::path::Path;
+use std::sync::Arc;
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+use super::marc::{self, RawField, RawRecord, Subfield};
+use super::{FeedError, Lines, ReadOptions};
+use crate::model::{Format, Origin, Record};
+
+/// Longest text a single field may hold before the file is refused (a hostile feed).
+const MAX_TEXT: usize = 1 << 20;
+
+/// Streams the records of one MARCXML file.
+pub struct MarcXmlReader<R: BufRead> {
+    xml: Reader<Lines<R>>,
+    file: Arc<Path>,
+    options: ReadOptions,
+    buf: Vec<u8>,
+    position: usize,
+    done: bool,
+}
+
+#[derive(Default)]
+struct Open {
+    raw: RawRecord,
+    line: u32,
+    column: u32,
+    offset: u64,
+    /// Where text goes: the leader, a control field, or a subfield.
+    text: Option<String>,
+    in_leader: bool,
+}
+
+impl<R: BufRead> MarcXmlReader<R> {
+    pub fn new(input: R, file: Arc<Path>, options: ReadOptions) -> Self {
+        let mut xml = Reader::from_reader(Lines::new(input));
+        let config = xml.config_mut();
+        config.expand_empty_elements = true;
+        config.check_end_names = true;
+        MarcXmlReader {
+            xml,
+            file,
+            options,
+            buf: Vec::new(),
+            position: 0,
+            done: false,
+        }
+    }
+
+    fn error(&self, offset: u64, message: impl Into<String>) -> FeedError {
+        let (line, column) = self.xml.get_ref().line_column(offset);
+        FeedError::at(&self.file, line, column, message)
+    }
+
+    fn attr(&self, e: &BytesStart<'_>, name: &str) -> Result<Option<String>, FeedError> {
+        for a in e.attributes() {
+            let a = a.map_err(|err| {
+                self.error(
+                    self.xml.buffer_position(),
+                    format!("malformed attribute: {err}"),
+                )
+            })?;
+            if a.key.local_name().as_ref() == name {
+                let v = a
+                    .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                    .map_err(|err| {
+                        self.error(
+                            self.xml.buffer_position(),
+                            format!("bad attribute value: {err}"),
+                        )
+                    })?;
+                return Ok(Some(v.into_owned()));
+            }
+        }
+        Ok(None)
+    }
+
+    fn next_record(&mut self) -> Result<Option<Record>, FeedError> {
+        let mut open: Option<Open> = None;
+        loop {
+            self.buf.clear();
+            let before = self.xml.buffer_position();
+            let event = match self.xml.read_event_into(&mut self.buf) {
+                Ok(e) => e.into_owned(),
+                Err(err) => {
+                    let at = self.xml.error_position();
+                    return Err(self.error(at, format!("malformed XML: {err}")));
+                }
+            };
+            // Whitespace between tags comes as its own Text event, so a tag starts at `before`.
+            let start = before;
+            match event {
+                Event::Start(e) => {
+                    let name = e.local_name().as_ref().to_string();
+                    let (line, column) = self.xml.get_ref().line_column(start);
+                    match name.as_str() {
+                        "record" => {
+                            self.position += 1;
+                            open = Some(Open {
+                                line,
+                                column,
+                                offset: start,
+                                ..Open::default()
+                            });
+                        }
+                        "leader" => {
+                            if let Some(o) = open.as_mut() {
+                                o.in_leader = true;
+                                o.text = Some(String::new());
+                            }
+                        }
+                        "controlfield" | "datafield" => {
+                            if let Some(o) = open.as_mut() {
+                                let tag = self.attr(&e, "tag")?.unwrap_or_default();
+                                let ind = |v: Option<String>| {
+                                    v.and_then(|s| s.chars().next()).unwrap_or(' ')
+                                };
+                                let indicators =
+                                    [ind(self.attr(&e, "ind1")?), ind(self.attr(&e, "ind2")?)];
+                                let control = name == "controlfield";
+                                o.raw.fields.push(RawField {
+                                    tag: tag.trim().to_string(),
+                                    indicators,
+                                    value: control.then(String::new),
+                                    subfields: Vec::new(),
+                                    line,
+                                    column,
+                                });
+                                if control {
+                                    o.text = Some(String::new());
+                                }
+                            }
+                        }
+                        "subfield" => {
+                            if let Some(o) = open.as_mut() {
+                                let code = self
+                                    .attr(&e, "code")?
+                                    .and_then(|c| c.chars().next())
+                                    .unwrap_or(' ');
+                                if let Some(field) = o.raw.fields.last_mut() {
+                                    field.subfields.push(Subfield {
+                                        code,
+                                        value: String::new(),
+                                    });
+                                    o.text = Some(String::new());
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Event::Text(t) => {
+                    if let Some(text) = open.as_mut().and_then(|o| o.text.as_mut()) {
+                        text.push_str(&t.xml10_content());
+                        if text.len() > MAX_TEXT {
+                            return Err(self.error(
+                                start,
+                                format!(
+                                    "a field is longer than {} bytes; refusing the file",
+                                    MAX_TEXT
+                                ),
+                            ));
+                        }
+                    }
+                }
+                Event::CData(t) => {
+                    if let Some(text) = open.as_mut().and_then(|o| o.text.as_mut()) {
+                        text.push_str(&t.xml10_content());
+                    }
+                }
+                Event::GeneralRef(r) => {
+                    let resolved = match r.resolve_char_ref() {
+                        Ok(Some(c)) => c,
+                        Ok(None) => {
+                            match r.as_ref() {
+                                "lt" => '<',
+                                "gt" => '>',
+                                "amp" => '&',
+                                "apos" => '\'',
+                                "quot" => '"',
+                                other => {
+                                    return Err(self.error(
+                                    start,
+                                    format!("undefined entity &{other}; (entities are never expanded)"),
+                                ));
+                                }
+                            }
+                        }
+                        Err(err) => {
+                            return Err(self.error(start, format!("bad character reference: {err}")));
+                        }
+                    };
+                    if let Some(text) = open.as_mut().and_then(|o| o.text.as_mut()) {
+                        text.push(resolved);
+                    }
+                }
+                Event::DocType(d) => {
+                    if d.as_ref().contains("ENTITY") {
+                        return Err(self.error(
+                            start,
+                            "the DOCTYPE declares entities; bulletin never expands entities: remove the DOCTYPE",
+                        ));
+                    }
+                }
+                Event::End(e) => {
+                    let name = e.local_name().as_ref().to_string();
+                    let Some(o) = open.as_mut() else { continue };
+                    match name.as_str() {
+                        "leader" => {
+                            o.raw.leader = o.text.take().unwrap_or_default();
+                            o.in_leader = false;
+                        }
+                        "controlfield" => {
+                            let text = o.text.take().unwrap_or_default();
+                            if let Some(f) = o.raw.fields.last_mut() {
+                                f.value = Some(text);
+                            }
+                        }
+                        "subfield" => {
+                            let text = o.text.take().unwrap_or_default();
+                            if let Some(s) =
+                                o.raw.fields.last_mut().and_then(|f| f.subfields.last_mut())
+                            {
+                                s.value = text;
+                            }
+                        }
+                        "record" => {
+                            let Some(o) = open.take() else { continue };
+                            let end = self.xml.buffer_position();
+                            let origin = Origin {
+                                file: self.file.clone(),
+                                position: self.position,
+                                line: o.line,
+                                column: o.column,
+                                offset: o.offset,
+                                length: end - o.offset,
+                                format: Format::MarcXml,
+                            };
+                            return Ok(Some(marc::to_record(&o.raw, self.options.dialect, origin)));
+                        }
+                        _ => {}
+                    }
+                }
+                Event::Eof => {
+                    if open.is_some() {
+                        return Err(
+                            self.error(self.xml.buffer_position(), "file ends inside a <record>")
+                        );
+                    }
+                    return Ok(None);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for MarcXmlReader<R> {
+    type Item = Result<Record, FeedError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        match self.next_record() {
+            Ok(Some(r)) => Some(Ok(r)),
+            Ok(None) => {
+                self.done = true;
+                None
+            }
+            Err(e) => {
+                self.done = true;
+                Some(Err(e))
+            }
+        }
+    }
+}

@@ -1,0 +1,319 @@
+//! Reading the catalogue's exports: the first stage of the pipeline.
+//!
+//! One reader per format ([`marcxml`], [`iso2709`], [`irbis`]), each streaming records
+//! one at a time in constant memory. [`open`] sniffs a file's format from its first bytes
+//! (or takes a forced one) and returns an iterator of `Result<Record, FeedError>`; after
+//! a file-level error (malformed XML, a truncated ISO record, bad encoding) the iterator
+//! ends. Record-level problems travel inside the [`Record`] and never stop the reading.
+//! [`feed_files`] expands folders into their feed files, in a stable (sorted) order.
+
+pub mod dates;
+pub mod irbis;
+pub mod iso2709;
+pub mod lang;
+pub mod marc;
+pub mod marcxml;
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::model::{Dialect, Format, Record};
+
+/// How to read feeds: forced format, dialect and encoding, or detection (the default).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    pub format: Option<Format>,
+    pub dialect: Option<Dialect>,
+    pub encoding: Option<Encoding>,
+}
+
+/// Byte encoding of an ISO 2709 file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Cp1251,
+}
+
+/// Where in a file an error is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Position {
+    /// Text formats: 1-based line and column.
+    LineColumn { line: u32, column: u32 },
+    /// ISO 2709: the record's position and the byte offset.
+    Byte { record: usize, offset: u64 },
+    /// The file as a whole.
+    File,
+}
+
+/// A file that cannot be read (further): the reading of that file stops here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedError {
+    pub file: PathBuf,
+    pub position: Position,
+    pub message: String,
+}
+
+impl FeedError {
+    pub fn at(file: &Path, line: u32, column: u32, message: impl Into<String>) -> FeedError {
+        FeedError {
+            file: file.to_path_buf(),
+            position: Position::LineColumn { line, column },
+            message: message.into(),
+        }
+    }
+
+    pub fn file(file: &Path, message: impl Into<String>) -> FeedError {
+        FeedError {
+            file: file.to_path_buf(),
+            position: Position::File,
+            message: message.into(),
+        }
+    }
+
+    pub fn byte(file: &Path, record: usize, offset: u64, message: impl Into<String>) -> FeedError {
+        FeedError {
+            file: file.to_path_buf(),
+            position: Position::Byte { record, offset },
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for FeedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = self.file.display();
+        match self.position {
+            Position::LineColumn { line, column } => {
+                write!(f, "{file}:{line}:{column}: {}", self.message)
+            }
+            Position::Byte { record, offset } => {
+                write!(
+                    f,
+                    "{file}: record {record} (byte {offset}): {}",
+                    self.message
+                )
+            }
+            Position::File => write!(f, "{file}: {}", self.message),
+        }
+    }
+}
+
+impl std::error::Error for FeedError {}
+
+/// A buffered reader that counts lines in the bytes its consumer has consumed, so a
+/// streaming parser can turn a byte offset into line and column.
+pub struct Lines<R> {
+    inner: R,
+    consumed: u64,
+    lines: u32,
+    /// Offsets of the most recent newlines (enough for any one record's fields).
+    recent: VecDeque<u64>,
+}
+
+const RECENT_NEWLINES: usize = 1 << 16;
+
+impl<R: BufRead> Lines<R> {
+    pub fn new(inner: R) -> Self {
+        Lines {
+            inner,
+            consumed: 0,
+            lines: 0,
+            recent: VecDeque::new(),
+        }
+    }
+
+    /// 1-based line and column of a byte offset already consumed (or just past).
+    pub fn line_column(&self, offset: u64) -> (u32, u32) {
+        let after = self
+            .recent
+            .iter()
+            .rev()
+            .take_while(|&&nl| nl >= offset)
+            .count() as u32;
+        let line = self.lines - after + 1;
+        let line_start = self
+            .recent
+            .iter()
+            .rev()
+            .find(|&&nl| nl < offset)
+            .map_or(0, |nl| nl + 1);
+        let line_start =
+            if after as usize == self.recent.len() && self.lines as usize > self.recent.len() {
+                offset // older than we remember: column unknown, say 1
+            } else {
+                line_start
+            };
+        (line, (offset - line_start) as u32 + 1)
+    }
+}
+
+impl<R: BufRead> Read for Lines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Lines<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amount: usize) {
+        if let Ok(buf) = self.inner.fill_buf() {
+            let n = amount.min(buf.len());
+            for (i, _) in buf[..n].iter().enumerate().filter(|&(_, &b)| b == b'\n') {
+                self.lines += 1;
+                if self.recent.len() == RECENT_NEWLINES {
+                    self.recent.pop_front();
+                }
+                self.recent.push_back(self.consumed + i as u64);
+            }
+        }
+        self.consumed += amount as u64;
+        self.inner.consume(amount);
+    }
+}
+
+/// Guesses a feed's format from its first bytes.
+pub fn sniff(head: &[u8]) -> Option<Format> {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = head.iter().position(|b| !b.is_ascii_whitespace())?;
+    let head = &head[start..];
+    if head.starts_with(b"<") {
+        return Some(Format::MarcXml);
+    }
+    if head.starts_with(b"#") && head[1..].iter().take_while(|b| b.is_ascii_digit()).count() > 0 {
+        return Some(Format::IrbisText);
+    }
+    if head.starts_with(b"*****") {
+        return Some(Format::IrbisText);
+    }
+    if head.len() >= 24
+        && head[..5].iter().all(u8::is_ascii_digit)
+        && head[12..17].iter().all(u8::is_ascii_digit)
+    {
+        return Some(Format::Iso2709);
+    }
+    None
+}
+
+/// A stream of records from one file.
+pub type RecordStream = Box<dyn Iterator<Item = Result<Record, FeedError>> + Send>;
+
+/// Opens one feed file, detecting (or taking) its format.
+pub fn open(path: &Path, options: &ReadOptions) -> Result<(Format, RecordStream), FeedError> {
+    let io_error = |e: io::Error| FeedError::file(path, format!("cannot read: {e}"));
+    let file = File::open(path).map_err(io_error)?;
+    let mut input = BufReader::with_capacity(1 << 16, file);
+    let head = input.fill_buf().map_err(io_error)?;
+    if head.is_empty() {
+        return Err(FeedError::file(path, "empty file: no records"));
+    }
+    let format = match options.format.or_else(|| sniff(head)) {
+        Some(f) => f,
+        None => {
+            return Err(FeedError::at(
+                path,
+                1,
+                1,
+                "not a feed: expected MARCXML (<collection>), IRBIS text (#200: …) or ISO 2709 (a 24-byte leader)",
+            ));
+        }
+    };
+    let shared: Arc<Path> = Arc::from(path);
+    let stream: RecordStream = match format {
+        Format::MarcXml => Box::new(marcxml::MarcXmlReader::new(input, shared, *options)),
+        Format::IrbisText => Box::new(irbis::IrbisReader::new(input, shared, *options)),
+        Format::Iso2709 => Box::new(iso2709::IsoReader::new(input, shared, *options)),
+    };
+    Ok((format, stream))
+}
+
+/// File endings that mark feed files inside a folder.
+const FEED_EXTENSIONS: &[&str] = &["xml", "marcxml", "iso", "mrc", "txt", "irbis"];
+
+/// Expands folders into their feed files (sorted, not recursive into hidden folders).
+pub fn feed_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, FeedError> {
+    let mut out = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path)
+            .map_err(|e| FeedError::file(path, format!("cannot read: {e}")))?;
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            collect_dir(path, &mut found)?;
+            found.sort();
+            if found.is_empty() {
+                return Err(FeedError::file(
+                    path,
+                    "folder holds no feed files (.xml, .iso, .mrc, .txt)",
+                ));
+            }
+            out.extend(found);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), FeedError> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| FeedError::file(dir, format!("cannot read folder: {e}")))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| FeedError::file(dir, format!("cannot read folder: {e}")))?;
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            collect_dir(&path, out)?;
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| FEED_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_each_format() {
+        assert_eq!(
+            sniff(b"\xEF\xBB\xBF<?xml version=\"1.0\"?>"),
+            Some(Format::MarcXml)
+        );
+        assert_eq!(sniff(b"  <collection>"), Some(Format::MarcXml));
+        assert_eq!(sniff(b"#920: ASP\n"), Some(Format::IrbisText));
+        assert_eq!(sniff(b"\xEF\xBB\xBF#101: rus\n"), Some(Format::IrbisText));
+        assert_eq!(
+            sniff(b"00714nab  2200205   4500001001200000"),
+            Some(Format::Iso2709)
+        );
+        assert_eq!(sniff(b"hello"), None);
+    }
+
+    #[test]
+    fn line_columns_follow_consumed_bytes() {
+        let mut lines = Lines::new(&b"ab\ncd\nef"[..]);
+        let _ = lines.fill_buf().unwrap();
+        lines.consume(8);
+        assert_eq!(lines.line_column(0), (1, 1));
+        assert_eq!(lines.line_column(4), (2, 2));
+        assert_eq!(lines.line_column(6), (3, 1));
+    }
+}
