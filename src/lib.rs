@@ -6,6 +6,15 @@
 //! `order` builds each [`issue::Issue`] with real collation, `describe` writes the GOST
 //! descriptions, and `render` typesets the PDF with Typst embedded.
 
+pub mod build;
+pub mod check;
+pub mod classify;
+pub mod cli;
+pub mod collate;
+pub mod config;
+pub mod describe;
 pub mod feed;
 pub mod issue;
 pub mod model;
+pub mod order;
+pub mod output;

@@ -293,6 +293,8 @@ impl ProblemKind {
             ProblemKind::NoTitle
                 | ProblemKind::NoHost
                 | ProblemKind::NoDate
+                | ProblemKind::BadDate
+                | ProblemKind::UnknownLanguage
                 | ProblemKind::NotAnArticle
         )
     }

@@ -162,7 +162,10 @@ impl Token<'_> {
     fn is_issue_marker(&self) -> bool {
         match self {
             Token::Marker => true,
-            Token::Word(w) => matches!(fold(w).as_str(), "no" | "n" | "nr" | "вып" | "issue" | "iss" | "sayı" | "sayi"),
+            Token::Word(w) => matches!(
+                fold(w).as_str(),
+                "no" | "n" | "nr" | "вып" | "issue" | "iss" | "sayı" | "sayi"
+            ),
             _ => false,
         }
     }

@@ -162,7 +162,7 @@ impl<R: BufRead> IsoReader<R> {
                 "the directory does not end with a field terminator (0x1E)".into(),
             ));
         }
-        if directory.len() % entry != 0 {
+        if !directory.len().is_multiple_of(entry) {
             return Err(err(
                 24,
                 format!(

@@ -21,7 +21,7 @@ const THREE_LETTER_ONLY: &[&str] = &[
 
 fn canonicalizer() -> &'static LocaleCanonicalizer {
     static CANON: OnceLock<LocaleCanonicalizer> = OnceLock::new();
-    CANON.get_or_init(|| LocaleCanonicalizer::new_extended())
+    CANON.get_or_init(LocaleCanonicalizer::new_extended)
 }
 
 /// Maps a catalogue language code to a canonical identifier, or `None` when unknown.

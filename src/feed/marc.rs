@@ -160,6 +160,10 @@ pub fn to_record(raw: &RawRecord, forced: Option<Dialect>, origin: Origin) -> Re
 
 /// Checks shared by every format: title, host, date, languages.
 pub(crate) fn finish(record: &mut Record) {
+    // A book or a serial is reported as such; its article-level gaps would only be noise.
+    if record.problems.iter().any(|p| p.kind == ProblemKind::NotAnArticle) {
+        return;
+    }
     if record.title.trim().is_empty() {
         record.problem(ProblemKind::NoTitle, "record has no title");
     }
@@ -606,10 +610,8 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
                 record.other_title.extend(f.all('b').map(trim_isbd));
                 record.responsibility.extend(f.all('c').map(trim_isbd));
             }
-            "260" | "264" => {
-                if record.published.year.is_none() {
-                    record.published.year = f.first('c').and_then(dates::find_year);
-                }
+            "260" | "264" if record.published.year.is_none() => {
+                record.published.year = f.first('c').and_then(dates::find_year);
             }
             "500" => record.notes.extend(f.all('a').map(trim_isbd)),
             "610" | "650" | "651" => {

@@ -197,20 +197,20 @@ impl<R: BufRead> MarcXmlReader<R> {
                             }
                         }
                         Err(err) => {
-                            return Err(self.error(start, format!("bad character reference: {err}")));
+                            return Err(
+                                self.error(start, format!("bad character reference: {err}"))
+                            );
                         }
                     };
                     if let Some(text) = open.as_mut().and_then(|o| o.text.as_mut()) {
                         text.push(resolved);
                     }
                 }
-                Event::DocType(d) => {
-                    if d.as_ref().contains("ENTITY") {
-                        return Err(self.error(
-                            start,
-                            "the DOCTYPE declares entities; bulletin never expands entities: remove the DOCTYPE",
-                        ));
-                    }
+                Event::DocType(d) if d.as_ref().contains("ENTITY") => {
+                    return Err(self.error(
+                        start,
+                        "the DOCTYPE declares entities; bulletin never expands entities: remove the DOCTYPE",
+                    ));
                 }
                 Event::End(e) => {
                     let name = e.local_name().as_ref().to_string();

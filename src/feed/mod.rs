@@ -237,6 +237,32 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<(Format, RecordStream)
     Ok((format, stream))
 }
 
+/// Reads every record of every feed (folders expanded). Stops at nothing: all file-level
+/// errors are collected and returned together, so a bibliographer sees them at once.
+pub fn read_all(paths: &[PathBuf], options: &ReadOptions) -> Result<Vec<Record>, Vec<FeedError>> {
+    let files = feed_files(paths).map_err(|e| vec![e])?;
+    let mut records = Vec::new();
+    let mut errors = Vec::new();
+    for file in files {
+        match open(&file, options) {
+            Ok((_, stream)) => {
+                for record in stream {
+                    match record {
+                        Ok(r) => records.push(r),
+                        Err(e) => errors.push(e),
+                    }
+                }
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(records)
+    } else {
+        Err(errors)
+    }
+}
+
 /// File endings that mark feed files inside a folder.
 const FEED_EXTENSIONS: &[&str] = &["xml", "marcxml", "iso", "mrc", "txt", "irbis"];
 

@@ -1,0 +1,296 @@
+//! The quarterly build: records → for each quarter, nine bulletin issues and an
+//! exceptions report that together account for every record.
+//!
+//! [`plan`] is pure (records and configuration in, documents out) so that tests can
+//! check its invariants: every record of a quarter is placed in at least one bulletin or
+//! listed once in that quarter's exceptions with its reason; a record without a quarter is
+//! listed in the undated report; the output does not depend on the input order.
+//! Writing files (JSON, and PDFs through [`crate::render`]) is done by the caller.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::classify::{self, Classifier, Exclusion, Quarter, QuarterBy};
+use crate::collate::Collators;
+use crate::config::{Bulletin, Config};
+use crate::issue::{DocumentKind, FrontMatter, Issue};
+use crate::model::{ProblemKind, Record};
+use crate::order::{self, Placed, SectionHead};
+
+/// One record in an exceptions report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExceptionEntry {
+    pub record: String,
+    pub file: String,
+    pub line: u32,
+    pub reason: String,
+}
+
+/// A note on a placed record (a language inferred, a quarter taken from the intake date).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoteEntry {
+    pub record: String,
+    pub file: String,
+    pub note: String,
+}
+
+/// `exceptions.json` of one quarter: `placed + exceptions.len() == records`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExceptionsReport {
+    /// `2012-Q3`, or `null` for the records that have no quarter at all.
+    pub quarter: Option<String>,
+    pub records: usize,
+    pub placed: usize,
+    pub exceptions: Vec<ExceptionEntry>,
+    pub notes: Vec<NoteEntry>,
+}
+
+/// Everything built for one quarter.
+#[derive(Debug, Clone)]
+pub struct QuarterPlan {
+    pub quarter: Quarter,
+    /// One issue per configured bulletin, in configuration order (empty ones too).
+    pub issues: Vec<Issue>,
+    pub exceptions: ExceptionsReport,
+}
+
+/// The whole build.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub quarters: Vec<QuarterPlan>,
+    /// Records that belong to no quarter (no usable date).
+    pub undated: ExceptionsReport,
+}
+
+/// What to build.
+#[derive(Debug, Clone, Default)]
+pub struct PlanOptions {
+    /// Quarters to build; `None` builds every quarter present in the records.
+    pub quarters: Option<Vec<Quarter>>,
+    pub by: QuarterBy,
+    /// Document date (`YYYY-MM-DD`) overriding the quarter's last day (`SOURCE_DATE_EPOCH`).
+    pub date: Option<String>,
+}
+
+fn exception(record: &Record, reason: String) -> ExceptionEntry {
+    ExceptionEntry {
+        record: record.id.clone(),
+        file: record.origin.file.display().to_string(),
+        line: record.origin.line,
+        reason,
+    }
+}
+
+fn note(record: &Record, note: String) -> NoteEntry {
+    NoteEntry {
+        record: record.id.clone(),
+        file: record.origin.file.display().to_string(),
+        note,
+    }
+}
+
+/// The first fatal problem of a record, as an exclusion.
+fn unusable(record: &Record) -> Option<Exclusion> {
+    let p = record.problems.iter().find(|p| p.kind.is_fatal())?;
+    Some(match p.kind {
+        ProblemKind::NoDate | ProblemKind::BadDate => Exclusion::NoDate(p.message.clone()),
+        ProblemKind::UnknownLanguage => Exclusion::UnreadableLanguage(p.message.clone()),
+        kind => Exclusion::Unusable(kind, p.message.clone()),
+    })
+}
+
+/// Front matter of a quarterly issue.
+pub fn front_matter(
+    config: &Config,
+    bulletin: &Bulletin,
+    quarter: Quarter,
+    date: &str,
+) -> FrontMatter {
+    let (first, last) = quarter.months();
+    let months = format!(
+        "{}–{}",
+        crate::describe::AZ_MONTHS[first as usize - 1],
+        crate::describe::AZ_MONTHS[last as usize - 1]
+    );
+    FrontMatter {
+        library: config.library.name.clone(),
+        parent: config.library.parent.clone(),
+        series: "Məlumat bülleteni".into(),
+        issue_line: format!("{}, №\u{a0}{} ({months})", quarter.year, quarter.number),
+        imprint: format!("{} – {}", config.library.place, quarter.year),
+        running_head: format!(
+            "{}. {}, №\u{a0}{}",
+            bulletin.title, quarter.year, quarter.number
+        ),
+        contents_heading: "Mündəricat".into(),
+        names_heading: "Müəlliflər göstəricisi".into(),
+        periodicals_heading: "İstifadə olunmuş dövri nəşrlər".into(),
+        keywords: vec![
+            bulletin.title.clone(),
+            bulletin.title_ru.clone(),
+            bulletin.title_en.clone(),
+            format!("{quarter}"),
+        ],
+        date: date.to_string(),
+    }
+}
+
+/// Section heads of a bulletin: its subtopics in configuration order.
+pub fn subtopic_heads(bulletin: &Bulletin) -> Vec<SectionHead> {
+    bulletin
+        .subtopics
+        .iter()
+        .map(|s| SectionHead {
+            key: s.id.get_ref().clone(),
+            title: s.title.clone(),
+            level: 1,
+        })
+        .collect()
+}
+
+/// Plans the build: every selected quarter's issues and exceptions.
+pub fn plan(
+    records: &[Record],
+    config: &Config,
+    collators: &Collators,
+    options: &PlanOptions,
+) -> Plan {
+    let classifier = Classifier::new(config, collators);
+    let mut by_quarter: BTreeMap<Quarter, Vec<(&Record, Option<String>)>> = BTreeMap::new();
+    let mut undated = ExceptionsReport {
+        quarter: None,
+        records: 0,
+        placed: 0,
+        exceptions: Vec::new(),
+        notes: Vec::new(),
+    };
+    for record in records {
+        match classify::quarter_of(record, options.by) {
+            Ok((q, why)) => by_quarter.entry(q).or_default().push((record, why)),
+            Err(e) => {
+                undated.records += 1;
+                let reason = unusable(record).unwrap_or(e).reason();
+                undated.exceptions.push(exception(record, reason));
+            }
+        }
+    }
+    undated
+        .exceptions
+        .sort_by(|a, b| a.record.cmp(&b.record).then_with(|| a.file.cmp(&b.file)));
+    let wanted: Vec<Quarter> = match &options.quarters {
+        Some(q) => q.clone(),
+        None => by_quarter.keys().copied().collect(),
+    };
+    let quarters = wanted
+        .into_iter()
+        .map(|q| {
+            let records = by_quarter.remove(&q).unwrap_or_default();
+            plan_quarter(q, records, config, collators, &classifier, options)
+        })
+        .collect();
+    Plan { quarters, undated }
+}
+
+fn plan_quarter(
+    quarter: Quarter,
+    mut records: Vec<(&Record, Option<String>)>,
+    config: &Config,
+    collators: &Collators,
+    classifier: &Classifier,
+    options: &PlanOptions,
+) -> QuarterPlan {
+    // A canonical order first, so that duplicates resolve the same way for any input order.
+    records.sort_by(|a, b| {
+        a.0.id
+            .cmp(&b.0.id)
+            .then_with(|| a.0.origin.file.cmp(&b.0.origin.file))
+            .then_with(|| a.0.origin.position.cmp(&b.0.origin.position))
+    });
+    let mut report = ExceptionsReport {
+        quarter: Some(quarter.to_string()),
+        records: records.len(),
+        placed: 0,
+        exceptions: Vec::new(),
+        notes: Vec::new(),
+    };
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    let mut per_bulletin: Vec<Vec<Placed>> = vec![Vec::new(); config.bulletins.len()];
+    for (record, why) in records {
+        if let Some(ex) = unusable(record) {
+            report.exceptions.push(exception(record, ex.reason()));
+            continue;
+        }
+        let group = match classify::language_group(record) {
+            Ok((group, inferred)) => {
+                if inferred {
+                    report.notes.push(note(record, format!("no language code; language group \"{}\" inferred from the letters of the title", group.key())));
+                }
+                group
+            }
+            Err(e) => {
+                report.exceptions.push(exception(record, e.reason()));
+                continue;
+            }
+        };
+        let key = classify::duplicate_key(record);
+        if let Some(first) = seen.get(&key) {
+            report.exceptions.push(exception(
+                record,
+                Exclusion::DuplicateOf((*first).to_string()).reason(),
+            ));
+            continue;
+        }
+        seen.insert(key, &record.id);
+        let placements = classifier.place(record);
+        if placements.is_empty() {
+            report
+                .exceptions
+                .push(exception(record, Exclusion::NoMatchingSubtopic.reason()));
+            continue;
+        }
+        if let Some(why) = why {
+            report.notes.push(note(record, why));
+        }
+        report.placed += 1;
+        for (b, s) in placements {
+            per_bulletin[b].push(Placed {
+                record,
+                section: s,
+                group,
+            });
+        }
+    }
+    let date = options
+        .date
+        .clone()
+        .unwrap_or_else(|| quarter.last_day().to_string());
+    let issues = config
+        .bulletins
+        .iter()
+        .zip(per_bulletin)
+        .map(|(bulletin, placed)| {
+            let heads = subtopic_heads(bulletin);
+            let body = order::build_body(&heads, placed, collators, config.separator(bulletin));
+            Issue {
+                bulletin: bulletin.id().to_string(),
+                title: bulletin.title.clone(),
+                title_ru: bulletin.title_ru.clone(),
+                title_en: bulletin.title_en.clone(),
+                year: quarter.year,
+                issue: quarter.number,
+                quarter: quarter.to_string(),
+                kind: DocumentKind::Quarterly,
+                front: front_matter(config, bulletin, quarter, &date),
+                sections: body.sections,
+                names: body.names,
+                periodicals: body.periodicals,
+            }
+        })
+        .collect();
+    QuarterPlan {
+        quarter,
+        issues,
+        exceptions: report,
+    }
+}

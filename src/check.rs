@@ -1,0 +1,146 @@
+//! `bulletin check`: read feeds, summarise them, and list every problem.
+//!
+//! The summary counts records per format, language, quarter and host periodical; every
+//! record-level problem is listed as `file:line:col: record ID: message`, every file-level
+//! error as `file:line:col: message`. The outcome decides the exit status: 0 when every
+//! record is usable, 1 when some records have problems, 2 when a file cannot be read.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use crate::classify::Quarter;
+use crate::feed::{self, FeedError, ReadOptions};
+use crate::model::{Format, ProblemKind, Record};
+
+/// What `check` found.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    pub files: usize,
+    pub records: usize,
+    pub per_format: BTreeMap<String, usize>,
+    pub per_language: BTreeMap<String, usize>,
+    pub per_quarter: BTreeMap<String, usize>,
+    pub per_host: BTreeMap<String, usize>,
+    /// `file:line:col: record ID: message` lines, in reading order.
+    pub problems: Vec<String>,
+    /// Notes that do not make a record unusable (only a year known, no id).
+    pub warnings: Vec<String>,
+    pub file_errors: Vec<FeedError>,
+}
+
+impl CheckReport {
+    /// 0 all usable, 1 some records have problems, 2 some file could not be read.
+    pub fn exit_code(&self) -> i32 {
+        if !self.file_errors.is_empty() {
+            2
+        } else if !self.problems.is_empty() {
+            1
+        } else {
+            0
+        }
+    }
+
+    fn add(&mut self, format: Format, record: &Record) {
+        self.records += 1;
+        *self
+            .per_format
+            .entry(format.name().to_string())
+            .or_default() += 1;
+        let language = record
+            .main_language()
+            .map_or_else(|| "(none)".to_string(), |l| l.code.clone());
+        *self.per_language.entry(language).or_default() += 1;
+        let quarter = match (
+            record.published.date,
+            record.published.year(),
+            record.published.month,
+        ) {
+            (Some(d), _, _) => Quarter::of(d).to_string(),
+            (None, Some(y), Some(m)) => Quarter::of_month(y, m).to_string(),
+            (None, Some(y), None) => format!("{y} (year only)"),
+            _ => "(no date)".to_string(),
+        };
+        *self.per_quarter.entry(quarter).or_default() += 1;
+        let host = record
+            .host
+            .as_ref()
+            .map_or_else(|| "(none)".to_string(), |h| h.title.clone());
+        *self.per_host.entry(host).or_default() += 1;
+        for p in &record.problems {
+            let line = format!(
+                "{}:{}:{}: record {}: {}",
+                record.origin.file.display(),
+                p.line,
+                p.column,
+                record.id,
+                p.message
+            );
+            if p.kind.is_fatal() || p.kind == ProblemKind::NoId {
+                self.problems.push(line);
+            } else {
+                self.warnings.push(line);
+            }
+        }
+    }
+
+    /// The printed summary.
+    pub fn summary(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "{} records in {} files", self.records, self.files);
+        let section =
+            |out: &mut String, title: &str, map: &BTreeMap<String, usize>, limit: usize| {
+                let _ = writeln!(out, "{title}:");
+                let mut rows: Vec<(&String, &usize)> = map.iter().collect();
+                rows.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+                for (name, count) in rows.iter().take(limit) {
+                    let _ = writeln!(out, "  {count:>7}  {name}");
+                }
+                if rows.len() > limit {
+                    let _ = writeln!(out, "  … and {} more", rows.len() - limit);
+                }
+            };
+        section(&mut out, "per format", &self.per_format, usize::MAX);
+        section(&mut out, "per language", &self.per_language, usize::MAX);
+        let _ = writeln!(out, "per quarter:");
+        for (q, n) in &self.per_quarter {
+            let _ = writeln!(out, "  {n:>7}  {q}");
+        }
+        section(&mut out, "per host periodical", &self.per_host, 40);
+        let _ = writeln!(
+            out,
+            "{} problems, {} warnings, {} unreadable files",
+            self.problems.len(),
+            self.warnings.len(),
+            self.file_errors.len()
+        );
+        out
+    }
+}
+
+/// Reads every feed and reports. Never stops at a bad file: the others are still read.
+pub fn check(paths: &[PathBuf], options: &ReadOptions) -> CheckReport {
+    let mut report = CheckReport::default();
+    let files = match feed::feed_files(paths) {
+        Ok(files) => files,
+        Err(e) => {
+            report.file_errors.push(e);
+            return report;
+        }
+    };
+    report.files = files.len();
+    for file in files {
+        match feed::open(&file, options) {
+            Ok((format, records)) => {
+                for record in records {
+                    match record {
+                        Ok(r) => report.add(format, &r),
+                        Err(e) => report.file_errors.push(e),
+                    }
+                }
+            }
+            Err(e) => report.file_errors.push(e),
+        }
+    }
+    report
+}

@@ -1,0 +1,239 @@
+//! Command line: raw arguments become validated settings before any work starts.
+//!
+//! `main.rs` only calls [`run`] and prints what it returns: errors as `error:` lines with
+//! an optional `hint:` line, and the exit status (0 success, 1 problems found in the
+//! records, 2 an input or configuration that cannot be used).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::build::{self, PlanOptions};
+use crate::check;
+use crate::classify::{Quarter, QuarterBy};
+use crate::collate::Collators;
+use crate::config::Config;
+use crate::feed::{self, Encoding, ReadOptions};
+use crate::model::{Dialect, Format};
+use crate::output;
+
+/// Quarterly thematic information bulletins from a library catalogue's exports.
+#[derive(Debug, Parser)]
+#[command(name = "bulletin", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Marcxml,
+    Iso2709,
+    Irbis,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DialectArg {
+    Rusmarc,
+    Marc21,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum EncodingArg {
+    Utf8,
+    Cp1251,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ByArg {
+    /// The article's publication date.
+    Published,
+    /// The cataloguing (intake) date, for late arrivals.
+    Catalogued,
+}
+
+/// How to read the feeds.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReadArgs {
+    /// Force the feed format instead of detecting it from the content.
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Force the MARC tag set instead of detecting it per record.
+    #[arg(long, value_enum)]
+    pub dialect: Option<DialectArg>,
+    /// Force the byte encoding of ISO 2709 and IRBIS files (default: detect).
+    #[arg(long, value_enum)]
+    pub encoding: Option<EncodingArg>,
+}
+
+impl ReadArgs {
+    fn options(&self) -> ReadOptions {
+        ReadOptions {
+            format: self.format.map(|f| match f {
+                FormatArg::Marcxml => Format::MarcXml,
+                FormatArg::Iso2709 => Format::Iso2709,
+                FormatArg::Irbis => Format::IrbisText,
+            }),
+            dialect: self.dialect.map(|d| match d {
+                DialectArg::Rusmarc => Dialect::Rusmarc,
+                DialectArg::Marc21 => Dialect::Marc21,
+            }),
+            encoding: self.encoding.map(|e| match e {
+                EncodingArg::Utf8 => Encoding::Utf8,
+                EncodingArg::Cp1251 => Encoding::Cp1251,
+            }),
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read feeds, print a summary and every problem (exit 0 clean, 1 problems, 2 unreadable).
+    Check {
+        /// Feed files or folders (default: data/feed).
+        feeds: Vec<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Build the quarterly bulletins (JSON and PDF) and the exceptions reports.
+    Build {
+        /// Feed files or folders.
+        #[arg(long = "feed", default_value = "data/feed")]
+        feeds: Vec<PathBuf>,
+        /// The bulletins' configuration.
+        #[arg(long, default_value = "data/bulletins.toml")]
+        config: PathBuf,
+        /// Quarters to build, e.g. 2012-Q3 (default: every quarter in the feeds).
+        #[arg(long = "quarter")]
+        quarters: Vec<String>,
+        /// Output folder.
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+        /// Which date decides an article's quarter.
+        #[arg(long, value_enum, default_value = "published")]
+        by: ByArg,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+}
+
+/// A user-facing error: what went wrong, and what to do about it.
+#[derive(Debug)]
+pub struct CliError {
+    pub messages: Vec<String>,
+    pub hint: Option<String>,
+    pub code: i32,
+}
+
+impl CliError {
+    fn new(message: impl Into<String>) -> CliError {
+        CliError {
+            messages: vec![message.into()],
+            hint: None,
+            code: 2,
+        }
+    }
+
+    fn hint(mut self, hint: impl Into<String>) -> CliError {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// The document date: `SOURCE_DATE_EPOCH` when set, else each quarter's last day.
+fn source_date() -> Result<Option<String>, CliError> {
+    let Ok(value) = std::env::var("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let seconds: i64 = value.trim().parse().map_err(|_| {
+        CliError::new(format!(
+            "SOURCE_DATE_EPOCH=\"{value}\" is not a number of seconds"
+        ))
+    })?;
+    let date = chrono::DateTime::from_timestamp(seconds, 0)
+        .ok_or_else(|| CliError::new(format!("SOURCE_DATE_EPOCH={seconds} is out of range")))?;
+    Ok(Some(date.date_naive().to_string()))
+}
+
+/// Runs a parsed command line; returns the exit status.
+pub fn run(cli: Cli) -> Result<i32, CliError> {
+    match cli.command {
+        Command::Check { feeds, read } => {
+            let feeds = if feeds.is_empty() {
+                vec![PathBuf::from("data/feed")]
+            } else {
+                feeds
+            };
+            let report = check::check(&feeds, &read.options());
+            let mut out = std::io::stdout().lock();
+            let _ = write!(out, "{}", report.summary());
+            for line in report.warnings.iter() {
+                let _ = writeln!(out, "warning: {line}");
+            }
+            for line in &report.problems {
+                let _ = writeln!(out, "{line}");
+            }
+            for e in &report.file_errors {
+                let _ = writeln!(out, "error: {e}");
+            }
+            Ok(report.exit_code())
+        }
+        Command::Build {
+            feeds,
+            config,
+            quarters,
+            out,
+            by,
+            read,
+        } => {
+            let started = Instant::now();
+            let config = Config::load(&config).map_err(|e| {
+                CliError::new(e.to_string())
+                    .hint("see data/bulletins.toml for the format of the configuration")
+            })?;
+            let quarters = if quarters.is_empty() {
+                None
+            } else {
+                Some(
+                    quarters
+                        .iter()
+                        .map(|q| q.parse::<Quarter>())
+                        .collect::<Result<Vec<_>, _>>()
+                        .map_err(CliError::new)?,
+                )
+            };
+            let records = feed::read_all(&feeds, &read.options()).map_err(|errors| CliError {
+                messages: errors.iter().map(ToString::to_string).collect(),
+                hint: Some(
+                    "run `bulletin check` on the feeds for the full list of problems".into(),
+                ),
+                code: 2,
+            })?;
+            let collators = Collators::new();
+            let options = PlanOptions {
+                quarters,
+                by: match by {
+                    ByArg::Published => QuarterBy::Published,
+                    ByArg::Catalogued => QuarterBy::Catalogued,
+                },
+                date: source_date()?,
+            };
+            let plan = build::plan(&records, &config, &collators, &options);
+            let summary =
+                output::write_plan(&plan, &out).map_err(|e| CliError::new(e.to_string()))?;
+            let mut stdout = std::io::stdout().lock();
+            for line in summary.lines() {
+                let _ = writeln!(stdout, "{line}");
+            }
+            let _ = writeln!(
+                stdout,
+                "{} records read in {:.1} s",
+                records.len(),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(0)
+        }
+    }
+}

@@ -1,0 +1,316 @@
+//! The bulletins' configuration (`data/bulletins.toml`): the library, the nine bulletins
+//! and their rubric structure.
+//!
+//! The rubric structure is data, not code, so that another library can write its own.
+//! [`Config::load`] validates everything before any work starts: unknown keys, duplicate
+//! ids, an id outside `[a-z0-9-]`, a class code used by two subtopics of one bulletin,
+//! an empty bulletin. Every error carries the file, line and column of the offending value.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// Area separator style of the descriptions (one per bulletin).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Separator {
+    /// `. – ` (period, space, en dash, space): GOST's form.
+    #[default]
+    Dash,
+    /// `.- `: the compact form many Azerbaijani bulletins print.
+    Compact,
+}
+
+impl Separator {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Separator::Dash => ". – ",
+            Separator::Compact => ".- ",
+        }
+    }
+}
+
+/// Page size of the printed bulletin.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    A4,
+    #[default]
+    A5,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Library {
+    pub name: String,
+    /// The parent body printed above the library's name on title pages.
+    #[serde(default)]
+    pub parent: Option<String>,
+    pub place: String,
+    /// The 686/084 `$2` value whose `$a` codes place records.
+    pub scheme: String,
+    #[serde(default)]
+    pub separator: Separator,
+    #[serde(default)]
+    pub paper: Paper,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Subtopic {
+    pub id: Spanned<String>,
+    pub title: String,
+    #[serde(default)]
+    pub title_ru: Option<String>,
+    #[serde(default)]
+    pub codes: Vec<Spanned<String>>,
+    /// Subject headings or keywords (whole heading or heading prefix) that place a record.
+    #[serde(default)]
+    pub subjects: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bulletin {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub title_ru: String,
+    pub title_en: String,
+    /// Overrides the library's separator style for this bulletin.
+    #[serde(default)]
+    pub separator: Option<Separator>,
+    #[serde(rename = "subtopic", default)]
+    pub subtopics: Vec<Subtopic>,
+}
+
+impl Bulletin {
+    pub fn id(&self) -> &str {
+        self.id.get_ref()
+    }
+}
+
+/// The whole configuration.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub library: Library,
+    #[serde(rename = "bulletin", default)]
+    pub bulletins: Vec<Bulletin>,
+}
+
+/// A configuration error with its position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file.display(),
+            self.line,
+            self.column,
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// 1-based line and column of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Whether an id is `[a-z0-9-]+` (bulletin ids are file stems).
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+impl Config {
+    /// Reads and validates a configuration file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            file: path.to_path_buf(),
+            line: 0,
+            column: 0,
+            message: format!("cannot read configuration: {e}"),
+        })?;
+        Config::parse(&text, path)
+    }
+
+    /// Parses and validates configuration text; `path` names it in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let error = |offset: usize, message: String| {
+            let (line, column) = line_column(text, offset);
+            ConfigError {
+                file: path.to_path_buf(),
+                line,
+                column,
+                message,
+            }
+        };
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            error(offset, e.message().trim().to_string())
+        })?;
+        if config.bulletins.is_empty() {
+            return Err(error(0, "no [[bulletin]] is configured".into()));
+        }
+        let mut bulletin_ids: HashMap<&str, usize> = HashMap::new();
+        let mut subtopic_ids: HashMap<&str, usize> = HashMap::new();
+        for b in &config.bulletins {
+            let id = b.id.get_ref().as_str();
+            if !valid_id(id) {
+                return Err(error(
+                    b.id.span().start,
+                    format!("bulletin id \"{id}\" must be [a-z0-9-] only (it names output files)"),
+                ));
+            }
+            if let Some(&first) = bulletin_ids.get(id) {
+                let (line, _) = line_column(text, first);
+                return Err(error(
+                    b.id.span().start,
+                    format!("duplicate bulletin id \"{id}\" (first used on line {line})"),
+                ));
+            }
+            bulletin_ids.insert(id, b.id.span().start);
+            if b.subtopics.is_empty() {
+                return Err(error(
+                    b.id.span().start,
+                    format!("bulletin \"{id}\" has no [[bulletin.subtopic]]"),
+                ));
+            }
+            let mut codes: HashMap<String, (&str, usize)> = HashMap::new();
+            for s in &b.subtopics {
+                let sid = s.id.get_ref().as_str();
+                if !valid_id(&sid.to_ascii_lowercase().replace('.', "-")) {
+                    return Err(error(
+                        s.id.span().start,
+                        format!("subtopic id \"{sid}\" must be letters, digits, '-' or '.'"),
+                    ));
+                }
+                if let Some(&first) = subtopic_ids.get(sid) {
+                    let (line, _) = line_column(text, first);
+                    return Err(error(
+                        s.id.span().start,
+                        format!("duplicate subtopic id \"{sid}\" (first used on line {line})"),
+                    ));
+                }
+                subtopic_ids.insert(sid, s.id.span().start);
+                if s.codes.is_empty() && s.subjects.is_empty() {
+                    return Err(error(
+                        s.id.span().start,
+                        format!(
+                            "subtopic \"{sid}\" has neither codes nor subjects: nothing can be placed in it"
+                        ),
+                    ));
+                }
+                for code in &s.codes {
+                    let key = code.get_ref().trim().to_string();
+                    if let Some((other, first)) = codes.get(&key) {
+                        let (line, _) = line_column(text, *first);
+                        return Err(error(
+                            code.span().start,
+                            format!(
+                                "class code \"{key}\" is used by subtopics \"{other}\" (line {line}) and \"{sid}\" of bulletin \"{id}\""
+                            ),
+                        ));
+                    }
+                    codes.insert(key, (sid, code.span().start));
+                }
+            }
+        }
+        Ok(config)
+    }
+
+    pub fn bulletin(&self, id: &str) -> Option<&Bulletin> {
+        self.bulletins.iter().find(|b| b.id() == id)
+    }
+
+    /// The separator style of a bulletin.
+    pub fn separator(&self, bulletin: &Bulletin) -> Separator {
+        bulletin.separator.unwrap_or(self.library.separator)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[library]
+name = "Prezident Kitabxanası"
+place = "Bakı"
+scheme = "preslib"
+
+[[bulletin]]
+id = "foreign-policy"
+title = "Xarici siyasət"
+title_ru = "Внешняя политика"
+title_en = "Foreign policy"
+
+  [[bulletin.subtopic]]
+  id = "fp-1"
+  title = "Azərbaycan və Avropa İttifaqı"
+  codes = ["FP.1"]
+"#;
+
+    fn err(text: &str) -> ConfigError {
+        Config::parse(text, Path::new("bulletins.toml")).unwrap_err()
+    }
+
+    #[test]
+    fn good_config_parses() {
+        let c = Config::parse(GOOD, Path::new("b.toml")).unwrap();
+        assert_eq!(c.bulletins[0].id(), "foreign-policy");
+        assert_eq!(c.library.paper, Paper::A5);
+    }
+
+    #[test]
+    fn unknown_key_has_position() {
+        let e = err(&GOOD.replace("place = \"Bakı\"", "place = \"Bakı\"\ncolour = \"red\""));
+        assert_eq!((e.line, e.column), (5, 1), "{e}");
+        assert!(e.message.contains("colour"), "{e}");
+    }
+
+    #[test]
+    fn bad_and_duplicate_ids() {
+        let e = err(&GOOD.replace("id = \"foreign-policy\"", "id = \"Foreign Policy\""));
+        assert_eq!(e.line, 8, "{e}");
+        assert!(e.message.contains("[a-z0-9-]"));
+        let twice = format!(
+            "{GOOD}\n{}",
+            &GOOD[GOOD.find("[[bulletin]]").unwrap()..].replace("fp-1", "fp-2")
+        );
+        let e = err(&twice);
+        assert!(e.message.contains("duplicate bulletin id"), "{e}");
+        assert_eq!((e.line, e.column), (19, 6), "{e}");
+    }
+
+    #[test]
+    fn code_used_twice_in_one_bulletin() {
+        let text = format!(
+            "{GOOD}\n  [[bulletin.subtopic]]\n  id = \"fp-2\"\n  title = \"x\"\n  codes = [\"FP.2\", \"FP.1\"]\n"
+        );
+        let e = err(&text);
+        assert!(e.message.contains("\"FP.1\""), "{e}");
+        assert_eq!((e.line, e.column), (21, 20), "{e}");
+    }
+}

@@ -1,0 +1,343 @@
+//! Describing: a record → its analytic bibliographic description (GOST R 7.0.100-2018,
+//! GOST 7.1-2003 lineage), as a small styled tree of [`Run`]s.
+//!
+//! Areas in order: heading (first of one to three authors), title `:` other title
+//! information `/` responsibility `//` host periodical, then `. – ` year, day and month
+//! (newspapers) or `№` issue (journals), pages and notes. The apparatus (months, page
+//! label, "et al.") follows the language of the periodical. Prescribed punctuation is never
+//! doubled: an element ending in `.`, `?`, `!` or `…` takes no second period. Non-breaking
+//! spaces keep `№ 14`, `S. 3`, initials and day-month together on the printed page.
+
+use chrono::Datelike;
+
+use crate::collate::LanguageGroup;
+use crate::config::Separator;
+use crate::issue::{Run, Style};
+use crate::model::{Person, Record, Role};
+
+const NBSP: char = '\u{a0}';
+
+/// The language the description's apparatus is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Apparatus {
+    Azerbaijani,
+    Russian,
+    English,
+}
+
+impl Apparatus {
+    pub fn of(group: LanguageGroup) -> Apparatus {
+        match group {
+            LanguageGroup::Azerbaijani => Apparatus::Azerbaijani,
+            LanguageGroup::Russian => Apparatus::Russian,
+            LanguageGroup::Other => Apparatus::English,
+        }
+    }
+
+    fn page_label(self) -> &'static str {
+        match self {
+            Apparatus::Azerbaijani => "S.",
+            Apparatus::Russian => "С.",
+            Apparatus::English => "P.",
+        }
+    }
+
+    fn et_al(self) -> &'static str {
+        match self {
+            Apparatus::Azerbaijani => "[və b.]",
+            Apparatus::Russian => "[и др.]",
+            Apparatus::English => "[et al.]",
+        }
+    }
+
+    fn volume_label(self) -> &'static str {
+        match self {
+            Apparatus::Azerbaijani => "C.",
+            Apparatus::Russian => "Т.",
+            Apparatus::English => "Vol.",
+        }
+    }
+
+    /// Day and month as printed: `17 aprel`, `17 апр.`, `Apr. 17`.
+    pub fn day_month(self, day: u32, month: u32) -> String {
+        let m = (month.clamp(1, 12) - 1) as usize;
+        match self {
+            Apparatus::Azerbaijani => format!("{day}{NBSP}{}", AZ_MONTHS[m]),
+            Apparatus::Russian => format!("{day}{NBSP}{}", RU_MONTHS_GENITIVE[m]),
+            Apparatus::English => format!("{}{NBSP}{day}", EN_MONTHS[m]),
+        }
+    }
+
+    /// A month alone (monthly journals): `mart`, `март`, `Mar.`.
+    pub fn month(self, month: u32) -> &'static str {
+        let m = (month.clamp(1, 12) - 1) as usize;
+        match self {
+            Apparatus::Azerbaijani => AZ_MONTHS[m],
+            Apparatus::Russian => RU_MONTHS[m],
+            Apparatus::English => EN_MONTHS[m],
+        }
+    }
+
+    /// Label for a secondary role, from its relator code or term.
+    fn role_label(self, relator: &str) -> Option<&'static str> {
+        let r = relator.trim().to_lowercase();
+        let kind = match r.as_str() {
+            "730" | "trl" | "translator" => 0,
+            "470" | "ivr" | "interviewer" => 1,
+            "340" | "edt" | "editor" => 2,
+            "220" | "com" | "compiler" => 3,
+            "600" | "pht" | "photographer" => 4,
+            _ => return None,
+        };
+        Some(match (self, kind) {
+            (Apparatus::Azerbaijani, 0) => "tərc. et.",
+            (Apparatus::Azerbaijani, 1) => "müsahibəni apardı",
+            (Apparatus::Azerbaijani, 2) => "red.",
+            (Apparatus::Azerbaijani, 3) => "tərt. et.",
+            (Apparatus::Azerbaijani, _) => "foto",
+            (Apparatus::Russian, 0) => "пер.",
+            (Apparatus::Russian, 1) => "беседу вел",
+            (Apparatus::Russian, 2) => "ред.",
+            (Apparatus::Russian, 3) => "сост.",
+            (Apparatus::Russian, _) => "фот.",
+            (Apparatus::English, 0) => "transl. by",
+            (Apparatus::English, 1) => "interviewed by",
+            (Apparatus::English, 2) => "ed. by",
+            (Apparatus::English, 3) => "comp. by",
+            (Apparatus::English, _) => "photo by",
+        })
+    }
+}
+
+pub const AZ_MONTHS: [&str; 12] = [
+    "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr",
+    "noyabr", "dekabr",
+];
+pub const RU_MONTHS_GENITIVE: [&str; 12] = [
+    "янв.",
+    "февр.",
+    "марта",
+    "апр.",
+    "мая",
+    "июня",
+    "июля",
+    "авг.",
+    "сент.",
+    "окт.",
+    "нояб.",
+    "дек.",
+];
+pub const RU_MONTHS: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+pub const EN_MONTHS: [&str; 12] = [
+    "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+];
+
+/// Builds runs, keeping prescribed punctuation single.
+struct Builder {
+    runs: Vec<Run>,
+}
+
+impl Builder {
+    fn last_char(&self) -> Option<char> {
+        self.runs
+            .iter()
+            .rev()
+            .find_map(|r| r.text.trim_end().chars().next_back())
+    }
+
+    fn push(&mut self, style: Style, text: &str) {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        if let Some(last) = self.runs.last_mut()
+            && last.style == style
+        {
+            last.text.push_str(text);
+            return;
+        }
+        self.runs.push(Run {
+            style,
+            text: text.to_string(),
+        });
+    }
+
+    /// Prescribed punctuation: `sep` begins with `.` (`. – `, `.- `, `. `), which is
+    /// dropped after text that already ends in terminal punctuation.
+    fn separator(&mut self, sep: &str) {
+        let ends_terminal = matches!(self.last_char(), Some('.' | '?' | '!' | '…'));
+        // The element's own period stands for the separator's: `5 янв. – С. 2`, `5 yan.- S. 3`.
+        let sep = if ends_terminal {
+            sep.strip_prefix('.').unwrap_or(sep)
+        } else {
+            sep
+        };
+        if sep.is_empty() {
+            return;
+        }
+        match self.runs.last_mut() {
+            Some(last) if last.style == Style::Punctuation => last.text.push_str(sep),
+            _ => self.runs.push(Run {
+                style: Style::Punctuation,
+                text: sep.to_string(),
+            }),
+        }
+    }
+
+    /// Ends the description with a period unless it already ends in one.
+    fn close(&mut self) {
+        if !matches!(self.last_char(), Some('.' | '?' | '!' | '…')) {
+            self.separator(".");
+        }
+    }
+}
+
+/// `Abuzər Xələfov` (forenames known) or `Р. Алиев` (initials).
+fn direct_name(p: &Person) -> String {
+    let forenames = p.forenames.trim();
+    if !forenames.is_empty() {
+        return format!("{forenames} {}", p.surname);
+    }
+    let initials = p.initials_or_derived().replace(' ', &NBSP.to_string());
+    if initials.is_empty() {
+        p.surname.clone()
+    } else {
+        format!("{initials}{NBSP}{}", p.surname)
+    }
+}
+
+/// The heading of an entry: `Xələfov, A.` with non-breaking spaces between initials.
+pub fn heading_name(p: &Person) -> String {
+    p.inverted().replace(". ", &format!(".{NBSP}"))
+}
+
+/// Whether a description starts with a heading: one to three authors.
+pub fn has_heading(record: &Record) -> bool {
+    (1..=3).contains(&record.authors().count())
+}
+
+/// The description of `record`, with its apparatus in `apparatus`.
+pub fn describe(record: &Record, apparatus: Apparatus, separator: Separator) -> Vec<Run> {
+    let sep = separator.as_str();
+    let mut b = Builder { runs: Vec::new() };
+    let authors: Vec<&Person> = record.authors().collect();
+    if has_heading(record) {
+        b.push(Style::Heading, &heading_name(authors[0]));
+        b.separator(". ");
+    }
+    b.push(Style::Title, &record.title);
+    for other in &record.other_title {
+        b.push(Style::Punctuation, " : ");
+        b.push(Style::OtherTitle, other);
+    }
+    let responsibility = responsibility(record, &authors, apparatus);
+    if !responsibility.is_empty() {
+        b.runs.push(Run {
+            style: Style::Punctuation,
+            text: " / ".into(),
+        });
+        b.push(Style::Responsibility, &responsibility);
+    }
+    if let Some(host) = &record.host {
+        b.runs.push(Run {
+            style: Style::Punctuation,
+            text: " // ".into(),
+        });
+        b.push(Style::HostTitle, &host.title);
+    }
+    if let Some(year) = record.published.year() {
+        b.separator(sep);
+        b.push(Style::Numbering, &year.to_string());
+    }
+    let numbering = numbering(record, apparatus);
+    if !numbering.is_empty() {
+        b.separator(sep);
+        b.push(Style::Numbering, &numbering);
+    }
+    if let Some(pages) = &record.pages {
+        b.separator(sep);
+        b.push(
+            Style::Pages,
+            &format!("{}{NBSP}{pages}", apparatus.page_label()),
+        );
+    }
+    for note in record.notes.iter().filter(|n| !n.trim().is_empty()) {
+        b.separator(sep);
+        b.push(Style::Note, note);
+    }
+    b.close();
+    b.runs
+}
+
+/// The plain text of runs (the `description` field of the JSON).
+pub fn plain(runs: &[Run]) -> String {
+    runs.iter().map(|r| r.text.as_str()).collect()
+}
+
+/// The statement of responsibility: as recorded, or built from the persons.
+fn responsibility(record: &Record, authors: &[&Person], apparatus: Apparatus) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if !record.responsibility.is_empty() {
+        parts.extend(
+            record
+                .responsibility
+                .iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
+        );
+    } else {
+        let named: Vec<String> = authors.iter().take(3).map(|p| direct_name(p)).collect();
+        if !named.is_empty() {
+            let mut first = named.join(", ");
+            if authors.len() > 3 {
+                first.push(' ');
+                first.push_str(apparatus.et_al());
+            }
+            parts.push(first);
+        }
+        let secondary = record.persons.iter().filter(|p| p.role == Role::Secondary);
+        for p in secondary {
+            let label = p.relator.as_deref().and_then(|r| apparatus.role_label(r));
+            parts.push(match label {
+                Some(label) => format!("{label} {}", direct_name(p)),
+                None => direct_name(p),
+            });
+        }
+        parts.extend(record.corporate.iter().cloned());
+    }
+    parts.join(" ; ")
+}
+
+/// Day and month for newspapers, `№` issue (and volume) for journals.
+fn numbering(record: &Record, apparatus: Apparatus) -> String {
+    if let Some(date) = record.published.date {
+        return apparatus.day_month(date.day(), date.month());
+    }
+    let mut parts = Vec::new();
+    if let Some(volume) = record.volume.as_deref().filter(|v| !v.trim().is_empty()) {
+        parts.push(format!(
+            "{}{NBSP}{}",
+            apparatus.volume_label(),
+            volume.trim()
+        ));
+    }
+    if let Some(issue) = record.issue.as_deref().filter(|v| !v.trim().is_empty()) {
+        parts.push(format!("№{NBSP}{}", issue.trim().replace('-', "–")));
+    } else if let Some(month) = record.published.month {
+        parts.push(apparatus.month(month).to_string());
+    }
+    parts.join(", ")
+}

@@ -1,0 +1,221 @@
+//! Ordering: placed records → one numbered [`Issue`] with its name index and periodicals.
+//!
+//! Order inside an issue: subtopics in configuration order; inside each, language groups
+//! Azerbaijani, Russian, other; inside a group, publication date ascending, ties by host
+//! title, issue number, first page and heading (each compared with the collator of the
+//! group's language), then record id. The order is total, so the same records in any
+//! input order give the same issue. Entries are numbered 1…N through the issue. Sort keys
+//! are computed once per entry (ICU sort keys), never inside a comparison.
+
+use std::collections::BTreeMap;
+
+use crate::collate::{Collators, LanguageGroup};
+use crate::config::Separator;
+use crate::describe::{self, Apparatus};
+use crate::issue::{Entry, Group, NameEntry, Periodical, Section};
+use crate::model::{Record, Role};
+
+/// A record placed under one subtopic of one document.
+#[derive(Debug, Clone, Copy)]
+pub struct Placed<'a> {
+    pub record: &'a Record,
+    /// Index of the section (subtopic) in the document's order.
+    pub section: usize,
+    pub group: LanguageGroup,
+}
+
+/// A section heading of the document being built.
+#[derive(Debug, Clone)]
+pub struct SectionHead {
+    pub key: String,
+    pub title: String,
+    pub level: u8,
+}
+
+/// The body and back matter of one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Body {
+    pub sections: Vec<Section>,
+    pub names: Vec<NameEntry>,
+    pub periodicals: Vec<Periodical>,
+}
+
+/// Group headings in the language of the bulletin.
+pub fn group_heading(group: LanguageGroup) -> &'static str {
+    match group {
+        LanguageGroup::Azerbaijani => "Azərbaycan dilində",
+        LanguageGroup::Russian => "Rus dilində",
+        LanguageGroup::Other => "Digər dillərdə",
+    }
+}
+
+#[derive(Debug)]
+struct Keyed<'a> {
+    placed: Placed<'a>,
+    date: (i32, u32, u32),
+    host: Vec<u8>,
+    issue: (u64, String),
+    page: u64,
+    heading: Vec<u8>,
+}
+
+fn leading_number(text: &str) -> u64 {
+    let digits: String = text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().unwrap_or(u64::MAX)
+}
+
+/// The text an entry is filed under: its heading (first of one to three authors) or title.
+pub fn filing_text(record: &Record) -> String {
+    if describe::has_heading(record)
+        && let Some(first) = record.authors().next()
+    {
+        return first.inverted();
+    }
+    record.title.clone()
+}
+
+fn keyed<'a>(placed: Placed<'a>, collators: &Collators) -> Keyed<'a> {
+    let r = placed.record;
+    let p = &r.published;
+    let date = match p.date {
+        Some(d) => {
+            use chrono::Datelike;
+            (d.year(), d.month(), d.day())
+        }
+        None => (p.year().unwrap_or(i32::MAX), p.month.unwrap_or(13), 0),
+    };
+    let host = r.host.as_ref().map(|h| h.title.as_str()).unwrap_or("");
+    let issue = r.issue.as_deref().unwrap_or("");
+    Keyed {
+        placed,
+        date,
+        host: collators.sort_key(placed.group, host),
+        issue: (leading_number(issue), issue.to_string()),
+        page: r.pages.as_deref().map_or(u64::MAX, leading_number),
+        heading: collators.sort_key(placed.group, &filing_text(r)),
+    }
+}
+
+/// Orders placed records into numbered sections with the name index and periodicals.
+/// Sections without entries and empty groups are left out.
+pub fn build_body(
+    heads: &[SectionHead],
+    placed: Vec<Placed<'_>>,
+    collators: &Collators,
+    separator: Separator,
+) -> Body {
+    let mut keyed: Vec<Keyed> = placed.into_iter().map(|p| keyed(p, collators)).collect();
+    keyed.sort_by(|a, b| {
+        (a.placed.section, a.placed.group, a.date)
+            .cmp(&(b.placed.section, b.placed.group, b.date))
+            .then_with(|| a.host.cmp(&b.host))
+            .then_with(|| a.issue.cmp(&b.issue))
+            .then_with(|| a.page.cmp(&b.page))
+            .then_with(|| a.heading.cmp(&b.heading))
+            .then_with(|| a.placed.record.id.cmp(&b.placed.record.id))
+    });
+    let mut sections: Vec<Section> = Vec::new();
+    let mut names: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut periodicals: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (i, k) in keyed.iter().enumerate() {
+        let number = i as u32 + 1;
+        let (record, group) = (k.placed.record, k.placed.group);
+        let head = &heads[k.placed.section];
+        if sections.last().is_none_or(|s| s.subtopic != head.key) {
+            sections.push(Section {
+                subtopic: head.key.clone(),
+                title: head.title.clone(),
+                level: head.level,
+                groups: Vec::new(),
+            });
+        }
+        let section = sections.last_mut().expect("a section was just pushed");
+        if section
+            .groups
+            .last()
+            .is_none_or(|g| g.language != group.key())
+        {
+            section.groups.push(Group {
+                language: group.key().into(),
+                heading: group_heading(group).into(),
+                entries: Vec::new(),
+            });
+        }
+        let runs = describe::describe(record, Apparatus::of(group), separator);
+        let language = record
+            .main_language()
+            .map(|l| l.code.clone())
+            .unwrap_or_else(|| group.key().to_string());
+        let lang = record
+            .main_language()
+            .and_then(|l| l.primary())
+            .map(str::to_string)
+            .unwrap_or_else(|| match group {
+                LanguageGroup::Azerbaijani => "az".into(),
+                LanguageGroup::Russian => "ru".into(),
+                LanguageGroup::Other => "en".into(),
+            });
+        let date = match record.published.date {
+            Some(d) => d.to_string(),
+            None => match (record.published.year(), record.published.month) {
+                (Some(y), Some(m)) => format!("{y}-{m:02}"),
+                (Some(y), None) => y.to_string(),
+                _ => String::new(),
+            },
+        };
+        section
+            .groups
+            .last_mut()
+            .expect("a group was just pushed")
+            .entries
+            .push(Entry {
+                number,
+                record: record.id.clone(),
+                date,
+                language,
+                lang,
+                description: describe::plain(&runs),
+                runs,
+            });
+        for person in &record.persons {
+            if matches!(
+                person.role,
+                Role::Primary | Role::Coauthor | Role::Secondary | Role::Subject
+            ) {
+                let numbers = names.entry(person.inverted()).or_default();
+                if numbers.last() != Some(&number) {
+                    numbers.push(number);
+                }
+            }
+        }
+        if let Some(host) = &record.host {
+            periodicals
+                .entry(host.title.clone())
+                .or_default()
+                .push(number);
+        }
+    }
+    let mut names: Vec<NameEntry> = names
+        .into_iter()
+        .map(|(name, entries)| NameEntry { name, entries })
+        .collect();
+    names.sort_by(|a, b| collators.compare_names(&a.name, &b.name));
+    let mut periodicals: Vec<Periodical> = periodicals
+        .into_iter()
+        .map(|(title, numbers)| Periodical {
+            title,
+            entries: numbers.len() as u32,
+            numbers,
+        })
+        .collect();
+    periodicals.sort_by(|a, b| collators.compare_names(&a.title, &b.title));
+    Body {
+        sections,
+        names,
+        periodicals,
+    }
+}

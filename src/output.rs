@@ -1,0 +1,83 @@
+//! Writing the build's files: bulletin JSON, exceptions reports and (with rendering) PDFs.
+//!
+//! Every file is written to a temporary file in its destination folder and renamed into
+//! place, so a reader never sees half a file and a failed build leaves the previous
+//! version untouched. Paths come only from validated ids (`[a-z0-9-]`) and quarters.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::build::Plan;
+
+/// An output that could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write {}: {source}", path.display())]
+pub struct OutputError {
+    pub path: PathBuf,
+    #[source]
+    pub source: io::Error,
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file beside it, then a rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+    let fail = |source: io::Error| OutputError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".bulletin-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Writes every quarter's bulletin JSON and exceptions report; returns a summary.
+pub fn write_plan(plan: &Plan, out: &Path) -> Result<String, OutputError> {
+    let mut summary = String::new();
+    for q in &plan.quarters {
+        let dir = out.join(q.quarter.to_string());
+        let mut entries = 0;
+        for issue in &q.issues {
+            write_atomic(&dir.join(format!("{}.json", issue.bulletin)), &json(issue))?;
+            entries += issue.entry_count();
+        }
+        write_atomic(&dir.join("exceptions.json"), &json(&q.exceptions))?;
+        let _ = writeln!(
+            summary,
+            "{}: {} records, {} placed, {} exceptions; {} bulletins, {} entries → {}",
+            q.quarter,
+            q.exceptions.records,
+            q.exceptions.placed,
+            q.exceptions.exceptions.len(),
+            q.issues.len(),
+            entries,
+            dir.display()
+        );
+    }
+    write_atomic(&out.join("undated.json"), &json(&plan.undated))?;
+    if plan.undated.records > 0 {
+        let _ = writeln!(
+            summary,
+            "{} records without a usable date → {}",
+            plan.undated.records,
+            out.join("undated.json").display()
+        );
+    }
+    Ok(summary)
+}
