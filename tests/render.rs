@@ -280,15 +280,32 @@ fn templates_cannot_read_outside_their_folder() {
 }
 
 #[test]
-fn missing_glyph_is_an_error_naming_the_text() {
+fn missing_glyph_is_an_error_naming_the_entry() {
     let mut issue = sample_issue();
-    issue.title = "Azərbaycan – 中国".to_owned();
+    issue.sections[1].groups[0].entries[0].runs[2].text = "Azərbaycan – 中国".to_owned();
     let err = renderer()
         .render(&issue, &options())
         .expect_err("no font has 中");
     let message = err.to_string();
+    assert!(matches!(err, RenderError::MissingGlyphs(_)), "{message}");
+    assert!(message.contains("'中' (U+4E2D)"), "{message}");
+    assert!(message.contains("entry 7 (record rec-7)"), "{message}");
+    // One line per character (中 and 国), after the heading line.
+    assert_eq!(message.lines().count(), 3, "{message}");
+}
+
+#[test]
+fn missing_glyph_in_the_template_names_the_line() {
+    let err = render_err(&[(
+        "bulletin.typ",
+        "#set document(title: \"x\")\nSalam\n\nDünya 中\n",
+    )]);
+    let message = err.to_string();
     assert!(matches!(err, RenderError::Pdf(_)), "{message}");
-    assert!(message.contains('中'), "{message}");
+    assert!(
+        message.contains("bulletin.typ:4:") && message.contains('中'),
+        "{message}"
+    );
 }
 
 #[test]
@@ -343,8 +360,12 @@ fn preview() {
         opts.paper = Paper::A5;
     }
     let issue = long_issue(n);
+    // Another template folder, for comparing layouts.
+    let other = std::env::var("BULLETIN_PREVIEW_TEMPLATES").ok();
+    let other = other.map(|dir| Renderer::new(Path::new(&dir)).unwrap_or_else(|e| panic!("{e}")));
+    let renderer = other.as_ref().unwrap_or_else(|| renderer());
     let start = std::time::Instant::now();
-    let rendered = renderer()
+    let rendered = renderer
         .render(&issue, &opts)
         .unwrap_or_else(|e| panic!("{e}"));
     println!(
@@ -358,4 +379,36 @@ fn preview() {
         println!("warning: {w}");
     }
     write_atomic(Path::new(&path), &rendered.pdf).expect("write preview");
+}
+
+#[test]
+fn no_heading_alone_at_a_page_foot() {
+    let mut opts = options();
+    opts.paper = Paper::A5;
+    let issue = long_issue(150);
+    let headings: Vec<String> = issue
+        .sections
+        .iter()
+        .flat_map(|s| {
+            std::iter::once(s.title.clone()).chain(s.groups.iter().map(|g| g.heading.clone()))
+        })
+        .collect();
+    let rendered = renderer().render(&issue, &opts).expect("render");
+    let pages = pages_text(&rendered.pdf);
+    for (i, page) in pages.iter().enumerate().skip(2) {
+        // The last line is the page number; the one before it is the last line of text.
+        let lines: Vec<&str> = page
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let Some(last) = lines.len().checked_sub(2).map(|k| lines[k]) else {
+            continue;
+        };
+        assert!(
+            !headings.iter().any(|h| h == last),
+            "page {}: heading {last:?} at the foot",
+            i + 1
+        );
+    }
 }

@@ -6,7 +6,8 @@
 //! file `/data/issue.json` (never as generated Typst source), compiles, and exports PDF/A.
 //! Invariants: the output depends only on the template folder, the issue and the
 //! [`RenderOptions`] — no clock, no system fonts, no files outside the template folder — so
-//! the same input gives a byte-identical PDF; a glyph missing from the fonts is an error,
+//! the same input gives a byte-identical PDF; a glyph missing from the fonts is an error
+//! naming the entry (checked before compiling) or the template line (PDF/A export),
 //! never an empty box; template errors name the file, line and column; Typst's memo cache
 //! is evicted after every document so memory stays bounded over a run. [`render_all`]
 //! renders several documents on a fixed number of OS threads, and [`write_atomic`] replaces
@@ -14,6 +15,7 @@
 
 mod case;
 mod data;
+mod glyphs;
 pub mod hyphenate;
 mod world;
 
@@ -35,6 +37,7 @@ use crate::issue::Issue;
 
 pub use case::upper_az;
 pub use data::{DATA_PATH, typesetting_copy, typst_lang};
+pub use glyphs::MissingGlyph;
 use world::{DocWorld, Shared, Templates};
 
 /// The main template's file name inside the template folder.
@@ -132,6 +135,18 @@ impl fmt::Display for Listed<'_> {
     }
 }
 
+/// Display missing glyphs one per line.
+struct ListedGlyphs<'a>(&'a [MissingGlyph]);
+
+impl fmt::Display for ListedGlyphs<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for m in self.0 {
+            write!(f, "\n{m}")?;
+        }
+        Ok(())
+    }
+}
+
 /// Why a document could not be rendered.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
@@ -139,6 +154,8 @@ pub enum RenderError {
     TemplateNotFound(PathBuf),
     #[error("the template failed:{}", Listed(.0))]
     Template(Vec<Diagnostic>),
+    #[error("the issue has characters no font can print:{}", ListedGlyphs(.0))]
+    MissingGlyphs(Vec<MissingGlyph>),
     #[error("PDF export failed:{}", Listed(.0))]
     Pdf(Vec<Diagnostic>),
     #[error("the document date {0} cannot be represented")]
@@ -198,6 +215,10 @@ impl Renderer {
             .ok_or(RenderError::Date(t))?;
         let today = Datetime::from_ymd(t.year(), month, day).ok_or(RenderError::Date(t))?;
 
+        let missing = glyphs::missing_glyphs(self.shared.fonts.book(), issue);
+        if !missing.is_empty() {
+            return Err(RenderError::MissingGlyphs(missing));
+        }
         let data = data::served_json(issue, options)?;
         let world = DocWorld::new(&self.shared, data, today);
 
