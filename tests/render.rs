@@ -250,6 +250,9 @@ fn runtime_error_in_imported_file_is_located() {
     ]);
     let message = err.to_string();
     assert!(message.contains("lib.typ:2:"), "{message}");
+    // The call that led there is a hint.
+    assert!(message.contains("hint: while calling `shout`"), "{message}");
+    assert!(message.contains("bulletin.typ:2:"), "{message}");
 }
 
 #[test]

@@ -28,6 +28,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use typst::diag::{SourceDiagnostic, Warned};
 use typst::foundations::{Datetime, Smart};
+use typst::syntax::DiagSpan;
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, WorldExt};
 use typst_layout::PagedDocument;
@@ -256,7 +257,8 @@ impl Renderer {
         })
     }
 
-    /// Locate Typst's diagnostics in the template files (or the served data).
+    /// Locate Typst's diagnostics in the template files (or the served data). The call
+    /// chain that led to an error (`while calling `entry``) is added to its hints.
     fn diagnostics(&self, world: &DocWorld<'_>, list: &[SourceDiagnostic]) -> Vec<Diagnostic> {
         list.iter()
             .map(|diag| {
@@ -266,33 +268,51 @@ impl Renderer {
                     .chain(diag.trace.iter().map(|t| t.span.into()))
                     .find(|s| !s.is_detached())
                     .unwrap_or(diag.span);
-                let mut located = Diagnostic {
-                    file: None,
-                    line: None,
-                    col: None,
-                    message: diag.message.to_string(),
-                    hints: diag.hints.iter().map(|h| h.v.to_string()).collect(),
-                };
-                if let Some(id) = span.id() {
-                    let vpath = id.vpath().get_with_slash();
-                    let templates = &self.shared.templates;
-                    located.file = Some(if id == self.shared.data_id {
-                        PathBuf::from(DATA_PATH)
-                    } else {
-                        templates.disk_path(vpath)
-                    });
-                    let range = world.range(span);
-                    let text = templates.source(vpath).map(|s| s.lines());
-                    if let (Some(range), Some(lines)) = (range, text)
-                        && let Some((line, col)) = lines.byte_to_line_column(range.start)
-                    {
-                        located.line = Some(line + 1);
-                        located.col = Some(col + 1);
+                let (file, line, col) = self.locate(world, span);
+                let mut hints: Vec<String> = diag.hints.iter().map(|h| h.v.to_string()).collect();
+                for point in &diag.trace {
+                    match self.locate(world, point.span.into()) {
+                        (Some(file), Some(line), Some(col)) => {
+                            hints.push(format!("{} ({}:{line}:{col})", point.v, file.display()))
+                        }
+                        _ => hints.push(point.v.to_string()),
                     }
                 }
-                located
+                Diagnostic {
+                    file,
+                    line,
+                    col,
+                    message: diag.message.to_string(),
+                    hints,
+                }
             })
             .collect()
+    }
+
+    /// The file (on disk, or the served data's path) and 1-based line and column of a span.
+    fn locate(
+        &self,
+        world: &DocWorld<'_>,
+        span: DiagSpan,
+    ) -> (Option<PathBuf>, Option<usize>, Option<usize>) {
+        let Some(id) = span.id() else {
+            return (None, None, None);
+        };
+        let vpath = id.vpath().get_with_slash();
+        let templates = &self.shared.templates;
+        let file = if id == self.shared.data_id {
+            PathBuf::from(DATA_PATH)
+        } else {
+            templates.disk_path(vpath)
+        };
+        let position = world
+            .range(span)
+            .zip(templates.source(vpath))
+            .and_then(|(range, source)| source.lines().byte_to_line_column(range.start));
+        match position {
+            Some((line, col)) => (Some(file), Some(line + 1), Some(col + 1)),
+            None => (Some(file), None, None),
+        }
     }
 }
 
