@@ -415,3 +415,36 @@ fn no_heading_alone_at_a_page_foot() {
         );
     }
 }
+
+#[test]
+fn template_sees_a_hyphenated_copy() {
+    use bulletin::issue::Style;
+    use bulletin::render::typesetting_copy;
+    let issue = sample_issue();
+    let copy = typesetting_copy(&issue);
+    let az = &copy.sections[0].groups[0].entries[1];
+    let title = az
+        .runs
+        .iter()
+        .find(|r| r.style == Style::Title)
+        .expect("title run");
+    assert!(
+        title.text.contains("Bey\u{ad}nəl\u{ad}xalq"),
+        "{:?}",
+        title.text
+    );
+    let heading = az
+        .runs
+        .iter()
+        .find(|r| r.style == Style::Heading)
+        .expect("heading run");
+    assert!(!heading.text.contains('\u{ad}'), "names are not hyphenated");
+    let ru = &copy.sections[0].groups[1].entries[0];
+    assert!(
+        ru.runs.iter().all(|r| !r.text.contains('\u{ad}')),
+        "Russian is Typst's job"
+    );
+    // The caller's issue (and its public JSON) is unchanged.
+    assert_eq!(issue, sample_issue());
+    assert!(!issue.entries().any(|e| e.description.contains('\u{ad}')));
+}
