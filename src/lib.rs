@@ -2,9 +2,10 @@
 //! library catalogue's exports, typeset as PDF/A.
 //!
 //! The pipeline is a chain of stages with owned data in and `Result` out:
-//! [`feed`] reads exports into [`model::Record`]s, `classify` places them in bulletins,
-//! `order` builds each [`issue::Issue`] with real collation, `describe` writes the GOST
-//! descriptions, and `render` typesets the PDF with Typst embedded.
+//! [`feed`] reads exports into [`model::Record`]s, [`classify`] places them in bulletins,
+//! [`order`] builds each [`issue::Issue`] with real collation ([`collate`]), [`describe`]
+//! writes the GOST descriptions, and [`render`] typesets the PDF with Typst embedded.
+//! [`build`] ties the stages together for a quarter; [`cli`] is the command line.
 
 pub mod build;
 pub mod check;
@@ -18,3 +19,4 @@ pub mod issue;
 pub mod model;
 pub mod order;
 pub mod output;
+pub mod render;

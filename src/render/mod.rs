@@ -1,0 +1,394 @@
+//! Rendering: one [`Issue`] in, one print-ready PDF/A out, with Typst embedded.
+//!
+//! A [`Renderer`] is built once per run: it reads the template folder, loads the embedded
+//! fonts and builds Typst's standard library, and is shared (`Send + Sync`) by every
+//! document of the run. [`Renderer::render`] serves the issue to the template as the JSON
+//! file `/data/issue.json` (never as generated Typst source), compiles, and exports PDF/A.
+//! Invariants: the output depends only on the template folder, the issue and the
+//! [`RenderOptions`] — no clock, no system fonts, no files outside the template folder — so
+//! the same input gives a byte-identical PDF; a glyph missing from the fonts is an error
+//! naming the entry (checked before compiling) or the template line (PDF/A export),
+//! never an empty box; template errors name the file, line and column; Typst's memo cache
+//! is evicted after every document so memory stays bounded over a run. [`render_all`]
+//! renders several documents on a fixed number of OS threads, and [`write_atomic`] replaces
+//! an output file only once the new one is complete.
+
+mod case;
+mod data;
+mod glyphs;
+pub mod hyphenate;
+mod world;
+
+use std::fmt;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use chrono::{Datelike, NaiveDateTime, Timelike};
+use typst::diag::{SourceDiagnostic, Warned};
+use typst::foundations::{Datetime, Smart};
+use typst::syntax::DiagSpan;
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::issue::Issue;
+
+pub use case::upper_az;
+pub use data::{DATA_PATH, typesetting_copy, typst_lang};
+pub use glyphs::MissingGlyph;
+use world::{DocWorld, Shared, Templates};
+
+/// The main template's file name inside the template folder.
+pub const MAIN_TEMPLATE: &str = "bulletin.typ";
+
+/// Paper size of the printed issue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    #[default]
+    A4,
+    A5,
+}
+
+/// The PDF/A flavour to conform to (all of them make a missing glyph an error).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Standard {
+    /// PDF/A-2b: archival, visual appearance preserved (the library's default).
+    #[default]
+    A2b,
+    /// PDF/A-2u: as A-2b, and all text maps to Unicode.
+    A2u,
+    /// PDF/A-3b.
+    A3b,
+}
+
+/// Settings of one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderOptions {
+    pub paper: Paper,
+    pub standard: Standard,
+    /// The PDF creation date (UTC) and the template's `datetime.today()`: derived by the
+    /// caller from the quarter or `SOURCE_DATE_EPOCH`, never from the clock.
+    pub timestamp: NaiveDateTime,
+}
+
+impl RenderOptions {
+    /// A4, PDF/A-2b, with the given creation date.
+    pub fn new(timestamp: NaiveDateTime) -> Self {
+        RenderOptions {
+            paper: Paper::A4,
+            standard: Standard::A2b,
+            timestamp,
+        }
+    }
+}
+
+/// A finished document.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    /// Typst's warnings (an unknown font family, for instance), located like errors.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// One Typst message, located in the template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file on disk (`templates/bulletin.typ`) or the served data (`/data/issue.json`);
+    /// `None` when Typst gives no location.
+    pub file: Option<PathBuf>,
+    /// 1-based line and column (in characters), when located.
+    pub line: Option<usize>,
+    pub col: Option<usize>,
+    pub message: String,
+    pub hints: Vec<String>,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(file) = &self.file {
+            write!(f, "{}", file.display())?;
+            if let (Some(line), Some(col)) = (self.line, self.col) {
+                write!(f, ":{line}:{col}")?;
+            }
+            write!(f, ": ")?;
+        }
+        write!(f, "{}", self.message)?;
+        for hint in &self.hints {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Display a list of diagnostics one per line.
+struct Listed<'a>(&'a [Diagnostic]);
+
+impl fmt::Display for Listed<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in self.0 {
+            write!(f, "\n{d}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Display missing glyphs one per line.
+struct ListedGlyphs<'a>(&'a [MissingGlyph]);
+
+impl fmt::Display for ListedGlyphs<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for m in self.0 {
+            write!(f, "\n{m}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a document could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("template not found: {}", .0.display())]
+    TemplateNotFound(PathBuf),
+    #[error("the template failed:{}", Listed(.0))]
+    Template(Vec<Diagnostic>),
+    #[error("the issue has characters no font can print:{}", ListedGlyphs(.0))]
+    MissingGlyphs(Vec<MissingGlyph>),
+    #[error("PDF export failed:{}", Listed(.0))]
+    Pdf(Vec<Diagnostic>),
+    #[error("the document date {0} cannot be represented")]
+    Date(NaiveDateTime),
+    #[error("serialising the issue for the template: {0}")]
+    Data(#[from] serde_json::Error),
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+}
+
+/// Typesets issues; built once per run and shared between threads.
+pub struct Renderer {
+    shared: Shared,
+    /// Documents being rendered right now, to evict the memo cache without starving them.
+    in_flight: AtomicUsize,
+}
+
+impl Renderer {
+    /// Read `templates_dir` (with `bulletin.typ` as the main template), load the embedded
+    /// fonts and build the standard library.
+    pub fn new(templates_dir: &Path) -> Result<Renderer, RenderError> {
+        Self::with_main(templates_dir, MAIN_TEMPLATE)
+    }
+
+    /// As [`Renderer::new`], with another main template file of the folder (`index.typ`).
+    pub fn with_main(templates_dir: &Path, main: &str) -> Result<Renderer, RenderError> {
+        let not_found = || RenderError::TemplateNotFound(templates_dir.join(main));
+        if !templates_dir.is_dir() {
+            return Err(not_found());
+        }
+        let templates = Templates::read(templates_dir)?;
+        let vpath = format!("/{}", main.trim_start_matches('/'));
+        if !templates.contains(&vpath) {
+            return Err(not_found());
+        }
+        let main = world::file_id(&vpath).ok_or_else(not_found)?;
+        let data_id = world::file_id(DATA_PATH).ok_or_else(not_found)?;
+        Ok(Renderer {
+            shared: Shared {
+                templates,
+                library: LazyHash::new(Library::default()),
+                fonts: world::embedded_fonts(),
+                main,
+                data_id,
+            },
+            in_flight: AtomicUsize::new(0),
+        })
+    }
+
+    /// Typeset `issue` as a PDF/A document.
+    pub fn render(&self, issue: &Issue, options: &RenderOptions) -> Result<Rendered, RenderError> {
+        let _guard = InFlight::enter(&self.in_flight);
+        let t = options.timestamp;
+        let (month, day) = (t.month() as u8, t.day() as u8);
+        let (hour, minute, second) = (t.hour() as u8, t.minute() as u8, t.second() as u8);
+        let datetime = Datetime::from_ymd_hms(t.year(), month, day, hour, minute, second)
+            .ok_or(RenderError::Date(t))?;
+        let today = Datetime::from_ymd(t.year(), month, day).ok_or(RenderError::Date(t))?;
+
+        let missing = glyphs::missing_glyphs(self.shared.fonts.book(), issue);
+        if !missing.is_empty() {
+            return Err(RenderError::MissingGlyphs(missing));
+        }
+        let data = data::served_json(issue, options)?;
+        let world = DocWorld::new(&self.shared, data, today);
+
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        let warnings = self.diagnostics(&world, &warnings);
+        let document =
+            output.map_err(|errors| RenderError::Template(self.diagnostics(&world, &errors)))?;
+
+        let standard = match options.standard {
+            Standard::A2b => PdfStandard::A_2b,
+            Standard::A2u => PdfStandard::A_2u,
+            Standard::A3b => PdfStandard::A_3b,
+        };
+        let standards = PdfStandards::new(&[standard]).map_err(|e| {
+            RenderError::Pdf(vec![Diagnostic {
+                file: None,
+                line: None,
+                col: None,
+                message: e.message().to_string(),
+                hints: e.hints().iter().map(|h| h.to_string()).collect(),
+            }])
+        })?;
+        let pdf_options = PdfOptions {
+            ident: Smart::Custom(format!("{}/{}", issue.bulletin, issue.quarter)),
+            timestamp: Some(Timestamp::new_utc(datetime)),
+            standards,
+            ..PdfOptions::default()
+        };
+        let pdf = typst_pdf::pdf(&document, &pdf_options)
+            .map_err(|errors| RenderError::Pdf(self.diagnostics(&world, &errors)))?;
+        Ok(Rendered {
+            pdf,
+            pages: document.pages().len(),
+            warnings,
+        })
+    }
+
+    /// Locate Typst's diagnostics in the template files (or the served data). The call
+    /// chain that led to an error (`while calling `entry``) is added to its hints.
+    fn diagnostics(&self, world: &DocWorld<'_>, list: &[SourceDiagnostic]) -> Vec<Diagnostic> {
+        list.iter()
+            .map(|diag| {
+                // Errors raised inside a called function point at the call site when
+                // their own span is detached.
+                let span = std::iter::once(diag.span)
+                    .chain(diag.trace.iter().map(|t| t.span.into()))
+                    .find(|s| !s.is_detached())
+                    .unwrap_or(diag.span);
+                let (file, line, col) = self.locate(world, span);
+                let mut hints: Vec<String> = diag.hints.iter().map(|h| h.v.to_string()).collect();
+                for point in &diag.trace {
+                    match self.locate(world, point.span.into()) {
+                        (Some(file), Some(line), Some(col)) => {
+                            hints.push(format!("{} ({}:{line}:{col})", point.v, file.display()))
+                        }
+                        _ => hints.push(point.v.to_string()),
+                    }
+                }
+                Diagnostic {
+                    file,
+                    line,
+                    col,
+                    message: diag.message.to_string(),
+                    hints,
+                }
+            })
+            .collect()
+    }
+
+    /// The file (on disk, or the served data's path) and 1-based line and column of a span.
+    fn locate(
+        &self,
+        world: &DocWorld<'_>,
+        span: DiagSpan,
+    ) -> (Option<PathBuf>, Option<usize>, Option<usize>) {
+        let Some(id) = span.id() else {
+            return (None, None, None);
+        };
+        let vpath = id.vpath().get_with_slash();
+        let templates = &self.shared.templates;
+        let file = if id == self.shared.data_id {
+            PathBuf::from(DATA_PATH)
+        } else {
+            templates.disk_path(vpath)
+        };
+        let position = world
+            .range(span)
+            .zip(templates.source(vpath))
+            .and_then(|(range, source)| source.lines().byte_to_line_column(range.start));
+        match position {
+            Some((line, col)) => (Some(file), Some(line + 1), Some(col + 1)),
+            None => (Some(file), None, None),
+        }
+    }
+}
+
+/// Counts a document in flight; on drop, evicts Typst's memo cache. With no other document
+/// in flight everything goes (`evict(0)`); otherwise entries the others used since the last
+/// eviction are kept, so parallel documents do not lose their caches mid-compile.
+struct InFlight<'a>(&'a AtomicUsize);
+
+impl<'a> InFlight<'a> {
+    fn enter(counter: &'a AtomicUsize) -> Self {
+        counter.fetch_add(1, Ordering::SeqCst);
+        InFlight(counter)
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        let others = self.0.fetch_sub(1, Ordering::SeqCst) - 1;
+        typst::comemo::evict(others);
+    }
+}
+
+/// Write `bytes` to `path` atomically: a temporary file in the same folder, synced, then
+/// renamed over `path`. On any failure the previous file at `path` is left untouched.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".bulletin-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// One document for [`render_all`].
+#[derive(Debug, Clone)]
+pub struct Job<'a> {
+    pub issue: &'a Issue,
+    pub options: RenderOptions,
+}
+
+/// Render `jobs` on at most `threads` OS threads (at least one), each pulling the next job
+/// from a shared queue, so no more than `threads` documents are in memory at once.
+/// `on_done(index, result)` is called for each job as it finishes (one call at a time, in
+/// completion order); `index` is the job's position in `jobs`.
+pub fn render_all<F>(renderer: &Renderer, jobs: &[Job<'_>], threads: usize, on_done: F)
+where
+    F: FnMut(usize, Result<Rendered, RenderError>) + Send,
+{
+    let next = AtomicUsize::new(0);
+    let on_done = Mutex::new(on_done);
+    let workers = threads.max(1).min(jobs.len());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(job) = jobs.get(index) else { break };
+                    let result = renderer.render(job.issue, &job.options);
+                    // A panicking callback poisons the lock; the others still report.
+                    let mut callback = on_done.lock().unwrap_or_else(|p| p.into_inner());
+                    (*callback)(index, result);
+                }
+            });
+        }
+    });
+}
+
+/// Compile-time check that the renderer can be shared between threads.
+const _: fn() = || {
+    fn shared<T: Send + Sync>() {}
+    shared::<Renderer>();
+    shared::<DocWorld<'static>>();
+};

@@ -1,0 +1,393 @@
+//! Shared helpers for the integration tests: hand-built issues and poppler wrappers.
+//!
+//! The issues here are written by hand, not read from catalogue exports, so the render
+//! tests do not depend on the other stages. The poppler tools (`pdftotext`, `pdffonts`,
+//! `pdfinfo`) are required: when one is missing the test fails and says to install
+//! poppler-utils.
+
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use bulletin::issue::{
+    DocumentKind, Entry, FrontMatter, Group, Issue, NameEntry, Periodical, Run, Section, Style,
+};
+
+/// The crate's template folder.
+pub fn templates_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")
+}
+
+/// The title with characters that are markup in Typst; it must print as itself.
+pub const SPECIAL_TITLE: &str = r#"Sual # * $ ] " <e-1> cavab"#;
+
+fn run(style: Style, text: &str) -> Run {
+    Run {
+        style,
+        text: text.to_owned(),
+    }
+}
+
+/// An entry from its parts: author heading (may be empty), title, host, place.
+fn entry(number: u32, lang: &str, author: &str, title: &str, host: &str, place: &str) -> Entry {
+    let mut runs = Vec::new();
+    if !author.is_empty() {
+        runs.push(run(Style::Heading, author));
+        runs.push(run(Style::Punctuation, " "));
+    }
+    runs.push(run(Style::Title, title));
+    runs.push(run(Style::Punctuation, " // "));
+    runs.push(run(Style::HostTitle, host));
+    runs.push(run(Style::Punctuation, ". – "));
+    runs.push(run(Style::Numbering, place));
+    let description = runs.iter().map(|r| r.text.as_str()).collect();
+    Entry {
+        number,
+        record: format!("rec-{number}"),
+        date: "2012-07-17".to_owned(),
+        language: match lang {
+            "az" => "aze",
+            "ru" => "rus",
+            _ => "eng",
+        }
+        .to_owned(),
+        lang: lang.to_owned(),
+        description,
+        runs,
+    }
+}
+
+fn group(language: &str, heading: &str, entries: Vec<Entry>) -> Group {
+    Group {
+        language: language.to_owned(),
+        heading: heading.to_owned(),
+        entries,
+    }
+}
+
+fn front() -> FrontMatter {
+    FrontMatter {
+        library: "Prezident Kitabxanası".to_owned(),
+        parent: Some("Azərbaycan Respublikası Prezidentinin İşlər İdarəsi".to_owned()),
+        series: "Məlumat bülleteni".to_owned(),
+        issue_line: "2012, № 3 (iyul–sentyabr)".to_owned(),
+        imprint: "Bakı – 2012".to_owned(),
+        running_head: "Xarici siyasət".to_owned(),
+        contents_heading: "Mündəricat".to_owned(),
+        names_heading: "Müəlliflər göstəricisi".to_owned(),
+        periodicals_heading: "İstifadə olunmuş dövri nəşrlər".to_owned(),
+        keywords: vec!["xarici siyasət".to_owned(), "bülleten".to_owned()],
+        date: "2012-10-01".to_owned(),
+    }
+}
+
+/// A small issue: three sections, Azerbaijani, Russian and other groups, 12 entries.
+pub fn sample_issue() -> Issue {
+    let az = "Azərbaycan dilində";
+    let ru = "Rus dilində";
+    let other = "Digər dillərdə";
+    let sections = vec![
+        Section {
+            subtopic: "diplomacy".to_owned(),
+            title: "Azərbaycanın xarici siyasəti".to_owned(),
+            level: 1,
+            groups: vec![
+                group(
+                    "az",
+                    az,
+                    vec![
+                        entry(
+                            1,
+                            "az",
+                            "Xələfov, A.",
+                            "Regionların inkişafı: yeni mərhələ / Abuzər Xələfov",
+                            "Respublika",
+                            "2012. – 17 iyul. – S. 3.",
+                        ),
+                        entry(
+                            2,
+                            "az",
+                            "Məmmədov, Q.",
+                            "Beynəlxalq münasibətlərdə Azərbaycan Respublikasının mövqeyi / Qəşəm Məmmədov",
+                            "Xalq qəzeti",
+                            "2012. – 20 iyul. – S. 5.",
+                        ),
+                        entry(
+                            3,
+                            "az",
+                            "",
+                            "Ölkəmizin iqtisadiyyatı və xarici ticarət əlaqələri: çağırışlar və üstünlüklər",
+                            "Azərbaycan",
+                            "2012. – 2 avqust. – S. 2.",
+                        ),
+                    ],
+                ),
+                group(
+                    "ru",
+                    ru,
+                    vec![
+                        entry(
+                            4,
+                            "ru",
+                            "Алиев, Р.",
+                            "Нефтяная стратегия и её итоги: ещё один шаг вперёд / Р. Алиев",
+                            "Бакинский рабочий",
+                            "2012. – 5 июля. – С. 2.",
+                        ),
+                        entry(
+                            5,
+                            "ru",
+                            "Ёлкин, Ф.",
+                            "Внешнеэкономическая деятельность: проблемы и решения / Ф. Ёлкин",
+                            "Каспий",
+                            "2012. – 12 авг. – С. 4.",
+                        ),
+                    ],
+                ),
+                group(
+                    "other",
+                    other,
+                    vec![entry(
+                        6,
+                        "en",
+                        "Hasanov, E.",
+                        "Azerbaijan and the European Union: a partnership in progress / Elnur Hasanov",
+                        "Azernews",
+                        "2012. – 15 Aug. – P. 6.",
+                    )],
+                ),
+            ],
+        },
+        Section {
+            subtopic: "culture".to_owned(),
+            title: "Mədəniyyət və incəsənət".to_owned(),
+            level: 1,
+            groups: vec![group(
+                "az",
+                az,
+                vec![
+                    entry(
+                        7,
+                        "az",
+                        "Şükürov, İ.",
+                        SPECIAL_TITLE,
+                        "Mədəniyyət",
+                        "2012. – 3 avqust. – S. 7.",
+                    ),
+                    entry(
+                        8,
+                        "az",
+                        "Әлијев, Ғ.",
+                        "Ҝөзәл Һүнәр вә Ҹаваб Јолу",
+                        "Dirçəliş – XXI əsr",
+                        "2012. – № 3. – S. 45–52.",
+                    ),
+                    entry(
+                        9,
+                        "az",
+                        "Çələbi, Ü.",
+                        "Qədim xalçaçılıq ənənələri: ğ ı ş ç ö ü x q hərfləri",
+                        "Səs",
+                        "2012. – 9 sentyabr. – S. 11.",
+                    ),
+                ],
+            )],
+        },
+        Section {
+            subtopic: "economy".to_owned(),
+            title: "İqtisadiyyat".to_owned(),
+            level: 1,
+            groups: vec![
+                group(
+                    "az",
+                    az,
+                    vec![
+                        entry(
+                            10,
+                            "az",
+                            "Hüseynova, L.",
+                            "Qeyri-neft sektorunun inkişafı və sahibkarlığın dəstəklənməsi",
+                            "Yeni Azərbaycan",
+                            "2012. – 11 sentyabr. – S. 4.",
+                        ),
+                        entry(
+                            11,
+                            "az",
+                            "Qasımov, R.",
+                            "Bank sisteminin möhkəmləndirilməsi istiqamətində görülən işlər",
+                            "Azərbaycan",
+                            "2012. – 19 sentyabr. – S. 6.",
+                        ),
+                    ],
+                ),
+                group(
+                    "ru",
+                    ru,
+                    vec![entry(
+                        12,
+                        "ru",
+                        "Ağayev, T.",
+                        "Инвестиционный климат Азербайджана",
+                        "Зеркало",
+                        "2012. – 28 сент. – С. 3.",
+                    )],
+                ),
+            ],
+        },
+    ];
+    let name = |n: &str, e: &[u32]| NameEntry {
+        name: n.to_owned(),
+        entries: e.to_vec(),
+    };
+    let periodical = |t: &str, numbers: &[u32]| Periodical {
+        title: t.to_owned(),
+        entries: numbers.len() as u32,
+        numbers: numbers.to_vec(),
+    };
+    Issue {
+        bulletin: "xarici-siyaset".to_owned(),
+        title: "Azərbaycanın xarici siyasəti".to_owned(),
+        title_ru: "Внешняя политика Азербайджана".to_owned(),
+        title_en: "Foreign policy of Azerbaijan".to_owned(),
+        year: 2012,
+        issue: 3,
+        quarter: "2012-Q3".to_owned(),
+        kind: DocumentKind::Quarterly,
+        front: front(),
+        sections,
+        names: vec![
+            name("Ağayev, T.", &[12]),
+            name("Çələbi, Ü.", &[9]),
+            name("Hasanov, E.", &[6]),
+            name("Hüseynova, L.", &[10]),
+            name("Xələfov, A.", &[1]),
+            name("Qasımov, R.", &[11]),
+            name("Məmmədov, Q.", &[2]),
+            name("Şükürov, İ.", &[7]),
+            name("Алиев, Р.", &[4]),
+            name("Ёлкин, Ф.", &[5]),
+            name("Әлијев, Ғ.", &[8]),
+        ],
+        periodicals: vec![
+            periodical("Azərbaycan", &[3, 11]),
+            periodical("Azernews", &[6]),
+            periodical("Dirçəliş – XXI əsr", &[8]),
+            periodical("Mədəniyyət", &[7]),
+            periodical("Respublika", &[1]),
+            periodical("Səs", &[9]),
+            periodical("Xalq qəzeti", &[2]),
+            periodical("Yeni Azərbaycan", &[10]),
+            periodical("Бакинский рабочий", &[4]),
+            periodical("Зеркало", &[12]),
+            periodical("Каспий", &[5]),
+        ],
+    }
+}
+
+/// A long issue (`n` entries spread over six sections) for looking at pages and timing.
+pub fn long_issue(n: u32) -> Issue {
+    let mut issue = sample_issue();
+    let templates: Vec<Entry> = issue.entries().cloned().collect();
+    let titles = [
+        "Xarici siyasət",
+        "Mədəniyyət və incəsənət",
+        "İqtisadiyyat",
+        "Energetika",
+        "Təhsil və elm",
+        "Səhiyyə",
+    ];
+    let per = n.div_ceil(titles.len() as u32);
+    let mut number = 0;
+    issue.sections = titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let mut groups = Vec::new();
+            for (lang, heading, share) in [
+                ("az", "Azərbaycan dilində", 6),
+                ("ru", "Rus dilində", 3),
+                ("other", "Digər dillərdə", 1),
+            ] {
+                let count = per * share / 10 + u32::from(i % 2 == 0 && lang == "other");
+                let pool: Vec<&Entry> = templates
+                    .iter()
+                    .filter(|e| e.lang == lang || (lang == "other" && e.lang == "en"))
+                    .collect();
+                let entries = (0..count)
+                    .filter_map(|k| {
+                        if number >= n {
+                            return None;
+                        }
+                        number += 1;
+                        let mut e = pool[k as usize % pool.len()].clone();
+                        e.number = number;
+                        Some(e)
+                    })
+                    .collect::<Vec<_>>();
+                if !entries.is_empty() {
+                    groups.push(group(lang, heading, entries));
+                }
+            }
+            Section {
+                subtopic: format!("s{i}"),
+                title: (*t).to_owned(),
+                level: 1,
+                groups,
+            }
+        })
+        .collect();
+    let last = number;
+    for name in &mut issue.names {
+        name.entries = (1..=last)
+            .filter(|k| k % 7 == name.entries[0] % 7)
+            .take(12)
+            .collect();
+    }
+    for p in &mut issue.periodicals {
+        p.numbers = (1..=last).filter(|k| k % 11 == p.numbers[0] % 11).collect();
+        p.entries = p.numbers.len() as u32;
+    }
+    issue
+}
+
+/// Run a poppler tool, failing with a clear message when poppler-utils is missing.
+pub fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
+    let mut file = tempfile::Builder::new()
+        .suffix(".pdf")
+        .tempfile()
+        .expect("temporary file");
+    file.write_all(pdf).expect("write temporary PDF");
+    let path = file.path().to_string_lossy().into_owned();
+    let mut all: Vec<&str> = args.to_vec();
+    all.push(&path);
+    if tool == "pdftotext" {
+        all.push("-");
+    }
+    let output = Command::new(tool).args(&all).output().unwrap_or_else(|e| {
+        panic!("cannot run `{tool}` ({e}): install poppler-utils (apt-get install poppler-utils)")
+    });
+    assert!(
+        output.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("poppler output is UTF-8")
+}
+
+/// The text of the PDF, page by page, with soft hyphens removed and words broken at the
+/// end of a line joined again.
+pub fn pages_text(pdf: &[u8]) -> Vec<String> {
+    poppler("pdftotext", &["-layout", "-enc", "UTF-8"], pdf)
+        .split('\u{c}')
+        .map(|page| page.replace('\u{ad}', ""))
+        .collect()
+}
+
+/// All text of the PDF as one string with whitespace collapsed and line-end hyphens joined.
+pub fn flat_text(pdf: &[u8]) -> String {
+    let text = poppler("pdftotext", &["-enc", "UTF-8"], pdf).replace('\u{ad}', "");
+    let joined = text.replace("-\n", "");
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
+}

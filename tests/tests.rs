@@ -1,0 +1,4 @@
+//! The crate's one integration-test binary; each stage adds its module here.
+
+mod common;
+mod render;
