@@ -114,6 +114,15 @@ pub enum Command {
         /// Which date decides an article's quarter.
         #[arg(long, value_enum, default_value = "published")]
         by: ByArg,
+        /// Write the JSON only, no PDFs.
+        #[arg(long)]
+        no_pdf: bool,
+        /// Folder of the Typst templates.
+        #[arg(long, default_value = "templates")]
+        templates: PathBuf,
+        /// Documents typeset at once (each uses several threads itself).
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=16))]
+        jobs: u16,
         #[command(flatten)]
         read: ReadArgs,
     },
@@ -186,9 +195,21 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
             quarters,
             out,
             by,
+            no_pdf,
+            templates,
+            jobs,
             read,
         } => {
             let started = Instant::now();
+            let renderer = if no_pdf {
+                None
+            } else {
+                Some(crate::render::Renderer::new(&templates).map_err(|e| {
+                    CliError::new(e.to_string()).hint(
+                        "the templates folder must hold bulletin.typ (see templates/ in the repository)",
+                    )
+                })?)
+            };
             let config = Config::load(&config).map_err(|e| {
                 CliError::new(e.to_string())
                     .hint("see data/bulletins.toml for the format of the configuration")
@@ -223,17 +244,34 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
             let plan = build::plan(&records, &config, &collators, &options);
             let summary =
                 output::write_plan(&plan, &out).map_err(|e| CliError::new(e.to_string()))?;
+            let pdfs = renderer
+                .map(|r| output::write_pdfs(&plan, &out, &r, config.library.paper, jobs as usize));
             let mut stdout = std::io::stdout().lock();
             for line in summary.lines() {
                 let _ = writeln!(stdout, "{line}");
             }
+            if let Some(pdfs) = &pdfs {
+                for w in &pdfs.warnings {
+                    let _ = writeln!(stdout, "warning: {w}");
+                }
+                let _ = writeln!(stdout, "{} PDFs, {} pages", pdfs.documents, pdfs.pages);
+            }
             let _ = writeln!(
                 stdout,
-                "{} records read in {:.1} s",
+                "{} records read, done in {:.1} s",
                 records.len(),
                 started.elapsed().as_secs_f64()
             );
-            Ok(0)
+            match pdfs {
+                Some(p) if !p.failures.is_empty() => Err(CliError {
+                    messages: p.failures,
+                    hint: Some(
+                        "the previous PDFs of the failed bulletins were left in place".into(),
+                    ),
+                    code: 2,
+                }),
+                _ => Ok(0),
+            }
         }
     }
 }

@@ -27,7 +27,8 @@ pub enum Separator {
 impl Separator {
     pub fn as_str(self) -> &'static str {
         match self {
-            Separator::Dash => ". – ",
+            // The no-break space keeps the dash off the start of a line.
+            Separator::Dash => ".\u{a0}– ",
             Separator::Compact => ".- ",
         }
     }

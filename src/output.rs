@@ -81,3 +81,88 @@ pub fn write_plan(plan: &Plan, out: &Path) -> Result<String, OutputError> {
     }
     Ok(summary)
 }
+
+/// What typesetting produced.
+#[derive(Debug, Default)]
+pub struct PdfSummary {
+    pub documents: usize,
+    pub pages: usize,
+    /// One line per document that failed, naming it and the error; its old PDF is kept.
+    pub failures: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+/// Typesets every issue of the plan into `out/<quarter>/<bulletin>.pdf`, at most `threads`
+/// documents at a time, with a progress bar on a terminal and a plain line per document
+/// otherwise.
+pub fn write_pdfs(
+    plan: &Plan,
+    out: &Path,
+    renderer: &crate::render::Renderer,
+    paper: crate::config::Paper,
+    threads: usize,
+) -> PdfSummary {
+    use std::io::IsTerminal;
+
+    use crate::render::{Job, RenderOptions, render_all};
+
+    let mut jobs = Vec::new();
+    let mut paths = Vec::new();
+    for q in &plan.quarters {
+        for issue in &q.issues {
+            let date = chrono::NaiveDate::parse_from_str(&issue.front.date, "%Y-%m-%d")
+                .unwrap_or_else(|_| q.quarter.last_day());
+            let mut options = RenderOptions::new(date.and_time(chrono::NaiveTime::MIN));
+            options.paper = paper;
+            jobs.push(Job { issue, options });
+            paths.push(
+                out.join(q.quarter.to_string())
+                    .join(format!("{}.pdf", issue.bulletin)),
+            );
+        }
+    }
+    let terminal = std::io::stderr().is_terminal();
+    let bar = if terminal {
+        let bar = indicatif::ProgressBar::new(jobs.len() as u64);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} PDFs  {msg}")
+        {
+            bar.set_style(style);
+        }
+        Some(bar)
+    } else {
+        None
+    };
+    let mut summary = PdfSummary::default();
+    render_all(renderer, &jobs, threads, |index, result| {
+        let path = &paths[index];
+        let outcome = result.map_err(|e| e.to_string()).and_then(|rendered| {
+            write_atomic(path, &rendered.pdf).map_err(|e| e.to_string())?;
+            Ok(rendered)
+        });
+        match outcome {
+            Ok(rendered) => {
+                summary.documents += 1;
+                summary.pages += rendered.pages;
+                summary.warnings.extend(
+                    rendered
+                        .warnings
+                        .iter()
+                        .map(|w| format!("{}: {}", path.display(), w.message)),
+                );
+                if bar.is_none() {
+                    eprintln!("wrote {} ({} pages)", path.display(), rendered.pages);
+                }
+            }
+            Err(e) => summary.failures.push(format!("{}: {e}", path.display())),
+        }
+        if let Some(bar) = &bar {
+            bar.set_message(path.display().to_string());
+            bar.inc(1);
+        }
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    summary
+}

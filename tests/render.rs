@@ -5,8 +5,9 @@ use std::fs;
 use std::path::Path;
 use std::sync::OnceLock;
 
+use bulletin::output::write_atomic;
 use bulletin::render::{
-    Job, Paper, RenderError, RenderOptions, Rendered, Renderer, render_all, upper_az, write_atomic,
+    Job, Paper, RenderError, RenderOptions, Rendered, Renderer, render_all, upper_az,
 };
 use chrono::NaiveDate;
 

@@ -161,7 +161,11 @@ pub fn to_record(raw: &RawRecord, forced: Option<Dialect>, origin: Origin) -> Re
 /// Checks shared by every format: title, host, date, languages.
 pub(crate) fn finish(record: &mut Record) {
     // A book or a serial is reported as such; its article-level gaps would only be noise.
-    if record.problems.iter().any(|p| p.kind == ProblemKind::NotAnArticle) {
+    if record
+        .problems
+        .iter()
+        .any(|p| p.kind == ProblemKind::NotAnArticle)
+    {
         return;
     }
     if record.title.trim().is_empty() {

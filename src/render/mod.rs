@@ -10,7 +10,7 @@
 //! naming the entry (checked before compiling) or the template line (PDF/A export),
 //! never an empty box; template errors name the file, line and column; Typst's memo cache
 //! is evicted after every document so memory stays bounded over a run. [`render_all`]
-//! renders several documents on a fixed number of OS threads, and [`write_atomic`] replaces
+//! renders several documents on a fixed number of OS threads, and [`crate::output::write_atomic`] replaces
 //! an output file only once the new one is complete.
 
 mod case;
@@ -20,7 +20,7 @@ pub mod hyphenate;
 mod world;
 
 use std::fmt;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -44,13 +44,7 @@ use world::{DocWorld, Shared, Templates};
 /// The main template's file name inside the template folder.
 pub const MAIN_TEMPLATE: &str = "bulletin.typ";
 
-/// Paper size of the printed issue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Paper {
-    #[default]
-    A4,
-    A5,
-}
+pub use crate::config::Paper;
 
 /// The PDF/A flavour to conform to (all of them make a missing glyph an error).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -333,23 +327,6 @@ impl Drop for InFlight<'_> {
         let others = self.0.fetch_sub(1, Ordering::SeqCst) - 1;
         typst::comemo::evict(others);
     }
-}
-
-/// Write `bytes` to `path` atomically: a temporary file in the same folder, synced, then
-/// renamed over `path`. On any failure the previous file at `path` is left untouched.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".bulletin-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 /// One document for [`render_all`].
