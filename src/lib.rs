@@ -8,3 +8,4 @@
 
 pub mod issue;
 pub mod model;
+pub mod synth;
