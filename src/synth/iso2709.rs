@@ -45,6 +45,15 @@ fn invalid(message: String) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, message)
 }
 
+/// Appends `value` as `width` decimal digits, zero-padded (the caller checks it fits).
+fn push_digits(out: &mut Vec<u8>, value: usize, width: u32) {
+    let mut div = 10usize.pow(width - 1);
+    for _ in 0..width {
+        out.push(b'0' + ((value / div) % 10) as u8);
+        div /= 10;
+    }
+}
+
 /// Encodes one record into `out` (cleared first).
 pub fn encode_record(record: &MarcRecord, charset: Charset, out: &mut Vec<u8>) -> io::Result<()> {
     let id = record
@@ -115,7 +124,8 @@ pub fn encode_record(record: &MarcRecord, charset: Charset, out: &mut Vec<u8>) -
             )));
         }
         directory.extend_from_slice(field.tag.as_bytes());
-        directory.extend_from_slice(format!("{length:04}{start:05}").as_bytes());
+        push_digits(&mut directory, length, 4);
+        push_digits(&mut directory, start, 5);
     }
     directory.push(FIELD_END);
     let base = 24 + directory.len();
@@ -124,9 +134,9 @@ pub fn encode_record(record: &MarcRecord, charset: Charset, out: &mut Vec<u8>) -
         return Err(invalid(format!("{id}: record longer than 99999 bytes")));
     }
     out.clear();
-    out.extend_from_slice(format!("{total:05}").as_bytes());
+    push_digits(out, total, 5);
     out.extend_from_slice(&record.leader.as_bytes()[5..12]);
-    out.extend_from_slice(format!("{base:05}").as_bytes());
+    push_digits(out, base, 5);
     out.extend_from_slice(&record.leader.as_bytes()[17..24]);
     out.extend_from_slice(&directory);
     out.extend_from_slice(&data);
@@ -140,6 +150,14 @@ mod tests {
     use crate::model::Dialect;
     use crate::synth::marc;
     use crate::synth::{Generator, LanguageMix, SynthOptions};
+
+    #[test]
+    fn digits_are_zero_padded() {
+        let mut v = Vec::new();
+        push_digits(&mut v, 42, 5);
+        push_digits(&mut v, 9_999, 4);
+        assert_eq!(v, b"000429999");
+    }
 
     fn parse_number(bytes: &[u8]) -> usize {
         std::str::from_utf8(bytes).unwrap().parse().unwrap()

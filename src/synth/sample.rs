@@ -5,7 +5,7 @@
 //! the nine bulletins has at least three records a quarter; a few records are in two
 //! bulletins, a few in none, and a few articles are catalogued twice under different ids.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
@@ -13,7 +13,7 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate};
 
 use super::marc::{self, Charset};
-use super::{FeedWriter, Generator, Rng, SynthFormat, SynthOptions, iso2709};
+use super::{FeedWriter, Generator, Rng, SynthFormat, SynthOptions, iso2709, themes};
 use crate::model::Record;
 
 pub const SEED: u64 = 20_120_701;
@@ -42,6 +42,47 @@ pub struct SampleFile {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SampleReport {
     pub files: Vec<SampleFile>,
+    /// Ids of records classed into two bulletins.
+    pub two_bulletins: Vec<String>,
+    /// Ids of records with no class number of any bulletin.
+    pub unclassified: Vec<String>,
+    /// Pairs of ids cataloguing the same article (the earlier id first).
+    pub duplicates: Vec<(String, String)>,
+}
+
+/// The bulletin subtopic codes a record carries.
+pub fn bulletin_codes(record: &Record) -> Vec<&str> {
+    record
+        .classes
+        .iter()
+        .filter(|c| c.scheme == "preslib" && themes::by_code(&c.code).is_some())
+        .map(|c| c.code.as_str())
+        .collect()
+}
+
+/// Pairs of ids of records that describe the same article: same periodical, issue date,
+/// title and first author.
+pub fn duplicate_pairs<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<(String, String)> {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    let mut pairs = Vec::new();
+    for r in records {
+        let key = format!(
+            "{:?}|{:?}|{:?}|{}|{:?}",
+            r.host.as_ref().map(|h| &h.title),
+            r.published,
+            r.issue,
+            r.title,
+            r.authors()
+                .next()
+                .map(|p| (&p.surname, &p.forenames, &p.initials))
+        );
+        if let Some(first) = seen.get(&key) {
+            pairs.push((first.to_string(), r.id.clone()));
+        } else {
+            seen.insert(key, &r.id);
+        }
+    }
+    pairs
 }
 
 /// The options the sample is generated with.
@@ -130,7 +171,19 @@ pub fn write_sample(dir: &Path) -> io::Result<SampleReport> {
         report.bytes = std::fs::metadata(&path)?.len();
         files.push(report);
     }
-    let report = SampleReport { files };
+    let ids = |n: usize| {
+        records
+            .iter()
+            .filter(|(_, r)| bulletin_codes(r).len() == n)
+            .map(|(_, r)| r.id.clone())
+            .collect::<Vec<_>>()
+    };
+    let report = SampleReport {
+        files,
+        two_bulletins: ids(2),
+        unclassified: ids(0),
+        duplicates: duplicate_pairs(records.iter().map(|(_, r)| r)),
+    };
     std::fs::write(dir.join("README.md"), readme(&report))?;
     Ok(report)
 }
@@ -160,21 +213,30 @@ fn readme(report: &SampleReport) -> String {
             join(&f.by_quarter)
         ));
     }
-    s.push_str(
+    s.push_str(&format!(
         "\nEvery subtopic of the nine bulletins has at least three records in each quarter. \
-         A few records carry class numbers of two bulletins, a few carry none or a code no \
-         bulletin uses (`TR.1`, `HE.2`, `TU.1`), and a few articles were catalogued twice \
-         under different ids (same periodical, date, title and first author). All records \
-         are valid: the sample passes a clean check.\n",
-    );
+         {} records carry class numbers of two bulletins; {} carry none, or only a code no \
+         bulletin uses (`TR.1`, `HE.2`, `TU.1`); {} pairs of records catalogue the same \
+         article under different ids (same periodical, date, title and first author): {}. \
+         All records are valid: the sample passes a clean check.\n",
+        report.two_bulletins.len(),
+        report.unclassified.len(),
+        report.duplicates.len(),
+        report
+            .duplicates
+            .iter()
+            .map(|(a, b)| format!("`{a}` = `{b}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
     s
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::synth::themes::{self, BULLETINS};
-    use std::collections::{HashMap, HashSet};
+    use crate::synth::themes::BULLETINS;
+    use std::collections::HashSet;
 
     #[test]
     fn the_sample_covers_every_subtopic_and_has_exceptions() {
@@ -196,12 +258,7 @@ mod tests {
         let mut coverage: HashMap<(String, u32), usize> = HashMap::new();
         let (mut two, mut none) = (0, 0);
         for (_, r) in &records {
-            let codes: Vec<&str> = r
-                .classes
-                .iter()
-                .filter(|c| c.scheme == "preslib" && themes::by_code(&c.code).is_some())
-                .map(|c| c.code.as_str())
-                .collect();
+            let codes = bulletin_codes(r);
             match codes.len() {
                 0 => none += 1,
                 1 => {}
@@ -221,21 +278,7 @@ mod tests {
         }
         assert!(two >= 5, "{two}");
         assert!(none >= 5, "{none}");
-        let mut seen: HashMap<String, &str> = HashMap::new();
-        let mut duplicates = 0;
-        for (_, r) in &records {
-            let key = format!(
-                "{:?}|{:?}|{}|{:?}",
-                r.host.as_ref().map(|h| &h.title),
-                r.published,
-                r.title,
-                r.authors().next().map(|p| &p.surname)
-            );
-            if let Some(other) = seen.insert(key, &r.id) {
-                assert_ne!(other, r.id);
-                duplicates += 1;
-            }
-        }
+        let duplicates = duplicate_pairs(records.iter().map(|(_, r)| r)).len();
         assert!(duplicates >= 2, "{duplicates}");
     }
 
