@@ -143,7 +143,11 @@ impl Generator {
     }
 
     fn person(&mut self, lang: Lang, role: Role, relator: Option<&str>) -> Person {
-        let pool = pools::names(lang);
+        let pool = if lang == Lang::Rus && self.rng.chance(0.3) {
+            &pools::RUS_RU_NAMES
+        } else {
+            pools::names(lang)
+        };
         let female = self.rng.chance(0.35);
         let surname =
             if !pool.surnames.is_empty() && (pool.invariant.is_empty() || self.rng.chance(0.9)) {
