@@ -20,3 +20,4 @@ pub mod model;
 pub mod order;
 pub mod output;
 pub mod render;
+pub mod synth;
