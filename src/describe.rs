@@ -158,6 +158,17 @@ impl Builder {
             .find_map(|r| r.text.trim_end().chars().next_back())
     }
 
+    /// Prescribed punctuation between elements, kept exactly as given (` : `, ` / `).
+    fn punctuation(&mut self, text: &str) {
+        match self.runs.last_mut() {
+            Some(last) if last.style == Style::Punctuation => last.text.push_str(text),
+            _ => self.runs.push(Run {
+                style: Style::Punctuation,
+                text: text.to_string(),
+            }),
+        }
+    }
+
     fn push(&mut self, style: Style, text: &str) {
         let text = text.trim();
         if text.is_empty() {
@@ -185,15 +196,8 @@ impl Builder {
         } else {
             sep
         };
-        if sep.is_empty() {
-            return;
-        }
-        match self.runs.last_mut() {
-            Some(last) if last.style == Style::Punctuation => last.text.push_str(sep),
-            _ => self.runs.push(Run {
-                style: Style::Punctuation,
-                text: sep.to_string(),
-            }),
+        if !sep.is_empty() {
+            self.punctuation(sep);
         }
     }
 
@@ -240,22 +244,16 @@ pub fn describe(record: &Record, apparatus: Apparatus, separator: Separator) -> 
     }
     b.push(Style::Title, &record.title);
     for other in &record.other_title {
-        b.push(Style::Punctuation, " : ");
+        b.punctuation(" : ");
         b.push(Style::OtherTitle, other);
     }
     let responsibility = responsibility(record, &authors, apparatus);
     if !responsibility.is_empty() {
-        b.runs.push(Run {
-            style: Style::Punctuation,
-            text: " / ".into(),
-        });
+        b.punctuation(" / ");
         b.push(Style::Responsibility, &responsibility);
     }
     if let Some(host) = &record.host {
-        b.runs.push(Run {
-            style: Style::Punctuation,
-            text: " // ".into(),
-        });
+        b.punctuation(" // ");
         b.push(Style::HostTitle, &host.title);
     }
     if let Some(year) = record.published.year() {

@@ -237,7 +237,8 @@ fn numeric_date(token: &str) -> Option<Result<DayMonth, DateError>> {
             };
             (*d, *m, Some(year))
         }
-        ([_, _], [d, m]) => (*d, *m, None),
+        // `17.01` is a day and month; `5-8` and `3/4` are page ranges and double issues.
+        ([_, _], [d, m]) if token.contains('.') => (*d, *m, None),
         _ => return None,
     };
     if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
@@ -413,6 +414,8 @@ mod tests {
         assert_eq!(dm("№ 3 (mart)"), Some((None, 3, None)));
         assert_eq!(dm("№ 14"), None);
         assert_eq!(dm("S. 12-14"), None);
+        assert_eq!(dm("2012, No. 1, p. 5-8"), None);
+        assert_eq!(dm("№ 3/4"), None);
     }
 
     #[test]

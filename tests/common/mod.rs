@@ -391,3 +391,20 @@ pub fn flat_text(pdf: &[u8]) -> String {
     let joined = text.replace("-\n", "");
     joined.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// A fixture in `tests/data/`.
+pub fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+/// Runs the `bulletin` binary in the crate's folder, with a fixed document date.
+pub fn bulletin(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_bulletin"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("the bulletin binary runs")
+}
