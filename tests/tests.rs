@@ -1,5 +1,6 @@
 //! The crate's one integration-test binary; each stage adds its module here.
 
+mod build;
 mod common;
 mod feed;
 mod render;
