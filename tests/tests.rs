@@ -4,3 +4,4 @@ mod build;
 mod common;
 mod feed;
 mod render;
+mod typeset;

@@ -1,0 +1,205 @@
+//! The product a bibliographer holds: `bulletin build` on the sample intake gives nine
+//! PDFs a quarter whose text, order, indexes and letters match the bulletin JSON, and two
+//! builds give the same bytes.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use bulletin::issue::Issue;
+
+use crate::common::{bulletin, flat_text, pages_text, poppler};
+
+/// One build of the sample intake, shared by the tests of this module.
+fn built() -> &'static Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let out = bulletin(&["build", "--out", dir.path().to_str().unwrap()]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        dir
+    })
+    .path()
+}
+
+fn issue(quarter: &str, id: &str) -> (Issue, Vec<u8>) {
+    let dir = built().join(quarter);
+    let json = std::fs::read(dir.join(format!("{id}.json"))).unwrap();
+    let pdf = std::fs::read(dir.join(format!("{id}.pdf"))).unwrap();
+    (serde_json::from_slice(&json).unwrap(), pdf)
+}
+
+fn squash(text: &str) -> String {
+    text.replace(['\u{a0}', '\u{2060}'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn nine_pdfs_a_quarter() {
+    for quarter in ["2012-Q1", "2012-Q2"] {
+        let pdfs = std::fs::read_dir(built().join(quarter))
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == "pdf")
+            })
+            .count();
+        assert_eq!(pdfs, 9, "{quarter}");
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(built().join("2012-Q1"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn title_page_of_an_issue() {
+    let (_, pdf) = issue("2012-Q2", "foreign-policy");
+    let first = squash(&pages_text(&pdf)[0]);
+    for expected in [
+        "Prezident Kitabxanası",
+        "Azərbaycan Respublikasının xarici siyasəti",
+        "Məlumat bülleteni",
+        "2012, № 2 (aprel–iyun)",
+        "Bakı – 2012",
+    ] {
+        assert!(
+            first.contains(expected),
+            "{expected:?} not on the title page: {first}"
+        );
+    }
+}
+
+#[test]
+fn headings_entries_and_indexes_follow_the_json() {
+    for id in ["foreign-policy", "energy", "culture"] {
+        let (issue, pdf) = issue("2012-Q1", id);
+        let text = squash(&flat_text(&pdf));
+        // Section headings in order, each followed by its first language group.
+        let mut at = 0;
+        for section in &issue.sections {
+            let heading = format!("{} {}", squash(&section.title), section.groups[0].heading);
+            let found = text[at..]
+                .find(&heading)
+                .unwrap_or_else(|| panic!("{heading} missing or out of order in {id}"));
+            at += found + heading.len();
+        }
+        // First and last entries, with their numbers.
+        let entries: Vec<_> = issue.entries().collect();
+        let (first, last) = (entries[0], entries[entries.len() - 1]);
+        let opening: String = squash(&first.description).chars().take(30).collect();
+        assert!(
+            text.contains(&format!("1. {opening}")),
+            "first entry of {id}: {opening}"
+        );
+        let closing: String = squash(&last.description).chars().take(30).collect();
+        assert!(
+            text.contains(&format!("{}. {closing}", last.number)),
+            "last entry of {id}: {closing}"
+        );
+        // The name index: every name with its numbers.
+        let names_at = text
+            .rfind(&issue.front.names_heading)
+            .expect("name index heading");
+        let index = &text[names_at..];
+        for name in issue.names.iter().take(15) {
+            assert!(
+                index.contains(&squash(&name.name)),
+                "{} not in the name index of {id}",
+                name.name
+            );
+        }
+        let periodicals_at = text
+            .rfind(&issue.front.periodicals_heading)
+            .expect("periodicals heading");
+        for p in &issue.periodicals {
+            assert!(
+                text[periodicals_at..].contains(&squash(&p.title)),
+                "{} not in the periodicals of {id}",
+                p.title
+            );
+        }
+    }
+}
+
+#[test]
+fn letters_come_out_as_themselves() {
+    let text: String = ["foreign-policy", "culture", "energy", "regions", "law"]
+        .iter()
+        .map(|id| flat_text(&issue("2012-Q1", id).1))
+        .collect();
+    for letter in [
+        'ə', 'Ə', 'ğ', 'ı', 'İ', 'ş', 'Ş', 'ç', 'Ç', 'ö', 'ü', 'x', 'q', 'ж', 'щ', 'ы', 'Э',
+    ] {
+        assert!(text.contains(letter), "{letter} missing from the PDF text");
+    }
+}
+
+#[test]
+fn name_index_numbers_link_to_entries() {
+    let (_, pdf) = issue("2012-Q1", "energy");
+    let raw = String::from_utf8_lossy(&pdf);
+    assert!(
+        raw.matches("/Subtype /Link").count() + raw.matches("/Subtype/Link").count() > 10,
+        "few link annotations"
+    );
+}
+
+#[test]
+fn pdfa_with_embedded_fonts_and_metadata() {
+    let (_, pdf) = issue("2012-Q1", "law");
+    let raw = String::from_utf8_lossy(&pdf);
+    assert!(
+        raw.contains("pdfaid:part") && raw.contains(">2<") || raw.contains("pdfaid:part=\"2\""),
+        "PDF/A-2 identification"
+    );
+    let fonts = poppler("pdffonts", &[], &pdf);
+    for line in fonts.lines().skip(2) {
+        let columns: Vec<&str> = line.split_whitespace().collect();
+        let emb = columns.iter().rev().nth(3).copied();
+        assert_eq!(emb, Some("yes"), "font not embedded: {line}");
+    }
+    let info = poppler("pdfinfo", &[], &pdf);
+    assert!(
+        info.contains("Title:") && info.contains("Hüquq və bələdiyyə idarəçiliyi"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Author:") && info.contains("Prezident Kitabxanası"),
+        "{info}"
+    );
+}
+
+#[test]
+fn two_builds_give_the_same_bytes() {
+    let again = tempfile::tempdir().unwrap();
+    let out = bulletin(&[
+        "build",
+        "--quarter",
+        "2012-Q1",
+        "--out",
+        again.path().to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for id in ["foreign-policy", "karabakh"] {
+        let a = std::fs::read(built().join("2012-Q1").join(format!("{id}.pdf"))).unwrap();
+        let b = std::fs::read(again.path().join("2012-Q1").join(format!("{id}.pdf"))).unwrap();
+        assert!(a == b, "{id}.pdf differs between two builds");
+    }
+}
