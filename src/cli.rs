@@ -90,6 +90,8 @@ impl ReadArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Measure each stage on generated feeds (read, place+order+describe, typeset).
+    Bench(BenchArgs),
     /// Read feeds, print a summary and every problem (exit 0 clean, 1 problems, 2 unreadable).
     Check {
         /// Feed files or folders (default: data/feed).
@@ -126,6 +128,32 @@ pub enum Command {
         #[command(flatten)]
         read: ReadArgs,
     },
+}
+
+/// Arguments of `bench`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct BenchArgs {
+    /// Feed sizes in records, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "10000,100000")]
+    pub records: Vec<usize>,
+    /// Feed formats, comma-separated (marcxml, marcxml-marc21, iso2709, iso2709-cp1251, iso2709-marc21, irbis).
+    #[arg(long, value_delimiter = ',', default_value = "marcxml,iso2709,irbis")]
+    pub formats: Vec<String>,
+    /// Typeset only feeds up to this many records.
+    #[arg(long, default_value_t = 10_000)]
+    pub typeset_max: usize,
+    /// Documents typeset at once.
+    #[arg(long, default_value_t = 2)]
+    pub jobs: usize,
+    /// Where the generated feeds go while they are measured.
+    #[arg(long)]
+    pub scratch: Option<PathBuf>,
+    /// Also write the table to this Markdown file.
+    #[arg(long)]
+    pub write: Option<PathBuf>,
+    /// Internal: measure in this process and print table rows only.
+    #[arg(long, hide = true)]
+    pub row: bool,
 }
 
 /// A user-facing error: what went wrong, and what to do about it.
@@ -169,6 +197,50 @@ fn source_date() -> Result<Option<String>, CliError> {
 /// Runs a parsed command line; returns the exit status.
 pub fn run(cli: Cli) -> Result<i32, CliError> {
     match cli.command {
+        Command::Bench(args) => {
+            let formats = args
+                .formats
+                .iter()
+                .map(|f| f.parse::<crate::synth::SynthFormat>())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(CliError::new)?;
+            let config = Config::load(std::path::Path::new("data/bulletins.toml"))
+                .map_err(|e| CliError::new(e.to_string()))?;
+            let scratch = match &args.scratch {
+                Some(dir) => dir.clone(),
+                None => std::env::temp_dir(),
+            };
+            let options = crate::bench::BenchOptions {
+                sizes: args.records.clone(),
+                formats,
+                typeset_max: args.typeset_max,
+                threads: args.jobs.max(1),
+            };
+            if args.row {
+                let rows = crate::bench::run(
+                    &options,
+                    &config,
+                    std::path::Path::new("templates"),
+                    &scratch,
+                )
+                .map_err(CliError::new)?;
+                print!("{rows}");
+                return Ok(0);
+            }
+            let passthrough: Vec<String> = args
+                .scratch
+                .iter()
+                .flat_map(|s| ["--scratch".to_string(), s.display().to_string()])
+                .collect();
+            let table =
+                crate::bench::run_isolated(&options, &passthrough).map_err(CliError::new)?;
+            println!("{table}");
+            if let Some(path) = &args.write {
+                output::write_atomic(path, table.as_bytes())
+                    .map_err(|e| CliError::new(e.to_string()))?;
+            }
+            Ok(0)
+        }
         Command::Check { feeds, read } => {
             let feeds = if feeds.is_empty() {
                 vec![PathBuf::from("data/feed")]

@@ -7,6 +7,7 @@
 //! writes the GOST descriptions, and [`render`] typesets the PDF with Typst embedded.
 //! [`build`] ties the stages together for a quarter; [`cli`] is the command line.
 
+pub mod bench;
 pub mod build;
 pub mod check;
 pub mod classify;
