@@ -286,6 +286,21 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
                 CliError::new(e.to_string())
                     .hint("see data/bulletins.toml for the format of the configuration")
             })?;
+            if out
+                .components()
+                .any(|c| matches!(c, std::path::Component::ParentDir))
+            {
+                return Err(CliError::new(format!(
+                    "the output folder {} climbs out with \"..\"",
+                    out.display()
+                ))
+                .hint("give the output folder as a plain or absolute path"));
+            }
+            let _lock = output::lock_output(&out).map_err(|e| {
+                CliError::new(e.to_string())
+                    .hint("wait for the other build to finish, or choose another --out")
+            })?;
+            output::remove_stale_temporaries(&out);
             let quarters = if quarters.is_empty() {
                 None
             } else {

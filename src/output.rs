@@ -21,6 +21,16 @@ pub struct OutputError {
 
 /// Writes `bytes` to `path` atomically: a temporary file beside it, then a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+    write_atomic_with(path, |file| file.write_all(bytes))
+}
+
+/// Like [`write_atomic`], with the content written by `write` (tests inject failures
+/// here: a full disk, a broken device). On any error the temporary file is removed and
+/// the previous file at `path` is left as it was.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), OutputError> {
     let fail = |source: io::Error| OutputError {
         path: path.to_path_buf(),
         source,
@@ -35,7 +45,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
+    write(tmp.as_file_mut()).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
@@ -45,6 +55,64 @@ fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
     let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
     bytes.push(b'\n');
     bytes
+}
+
+/// Temporary files a killed build left behind in `dir` (never under a final name).
+pub fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            remove_stale_temporaries(&path);
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(".bulletin-") && name.ends_with(".tmp") {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
+/// An exclusive hold on an output folder for the length of one build.
+#[derive(Debug)]
+pub struct OutputLock {
+    _file: std::fs::File,
+}
+
+/// Why an output folder cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    #[error("another bulletin build is writing to {}", .0.display())]
+    Busy(PathBuf),
+    #[error("cannot use {} as the output folder: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+/// Takes `out/.bulletin.lock` (created if need be); refuses when another build holds it.
+/// The operating system releases the lock when the process ends, even when killed.
+pub fn lock_output(out: &Path) -> Result<OutputLock, LockError> {
+    let io = |source: io::Error| LockError::Io {
+        path: out.to_path_buf(),
+        source,
+    };
+    std::fs::create_dir_all(out).map_err(io)?;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(out.join(".bulletin.lock"))
+        .map_err(io)?;
+    match file.try_lock() {
+        Ok(()) => Ok(OutputLock { _file: file }),
+        Err(std::fs::TryLockError::WouldBlock) => Err(LockError::Busy(out.to_path_buf())),
+        Err(std::fs::TryLockError::Error(e)) => Err(io(e)),
+    }
 }
 
 /// Writes every quarter's bulletin JSON and exceptions report; returns a summary.

@@ -2,6 +2,7 @@
 
 mod build;
 mod common;
+mod faults;
 mod feed;
 mod render;
 mod typeset;

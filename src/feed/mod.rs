@@ -228,13 +228,65 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<(Format, RecordStream)
             ));
         }
     };
+    let stamp = Stamp::of(path);
     let shared: Arc<Path> = Arc::from(path);
     let stream: RecordStream = match format {
         Format::MarcXml => Box::new(marcxml::MarcXmlReader::new(input, shared, *options)),
         Format::IrbisText => Box::new(irbis::IrbisReader::new(input, shared, *options)),
         Format::Iso2709 => Box::new(iso2709::IsoReader::new(input, shared, *options)),
     };
-    Ok((format, stream))
+    let guarded = Guarded {
+        inner: stream,
+        path: path.to_path_buf(),
+        stamp,
+        done: false,
+    };
+    Ok((format, Box::new(guarded)))
+}
+
+/// Size and modification time of a file, to notice it changing under the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stamp(Option<(u64, std::time::SystemTime)>);
+
+impl Stamp {
+    fn of(path: &Path) -> Stamp {
+        Stamp(
+            std::fs::metadata(path)
+                .ok()
+                .and_then(|m| Some((m.len(), m.modified().ok()?))),
+        )
+    }
+}
+
+/// Ends a record stream with an error when its file changed while it was being read:
+/// the records read may mix two versions of the export.
+struct Guarded {
+    inner: RecordStream,
+    path: PathBuf,
+    stamp: Stamp,
+    done: bool,
+}
+
+impl Iterator for Guarded {
+    type Item = Result<Record, FeedError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        match self.inner.next() {
+            Some(item) => Some(item),
+            None => {
+                self.done = true;
+                (Stamp::of(&self.path) != self.stamp).then(|| {
+                    Err(FeedError::file(
+                        &self.path,
+                        "the file changed while it was being read (an export still running?); read it again",
+                    ))
+                })
+            }
+        }
+    }
 }
 
 /// Reads every record of every feed (folders expanded). Stops at nothing: all file-level
