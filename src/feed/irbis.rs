@@ -14,7 +14,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::marc::{add_language, apply_date_text, finish, trim_isbd};
-use super::{Encoding, FeedError, ReadOptions, dates};
+use super::{Encoding, FeedError, ReadOptions, ReadRecords, dates};
 use crate::model::{
     ClassNumber, Dialect, Format, Origin, Person, ProblemKind, Record, Role, Subject, SubjectKind,
 };
@@ -56,7 +56,6 @@ pub struct IrbisReader<R: BufRead> {
     offset: u64,
     line: u32,
     position: usize,
-    done: bool,
 }
 
 impl<R: BufRead> IrbisReader<R> {
@@ -68,7 +67,6 @@ impl<R: BufRead> IrbisReader<R> {
             offset: 0,
             line: 0,
             position: 0,
-            done: false,
         }
     }
 
@@ -381,23 +379,8 @@ fn to_record(lines: &[Line], origin: Origin) -> Record {
     record
 }
 
-impl<R: BufRead> Iterator for IrbisReader<R> {
-    type Item = Result<Record, FeedError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        match self.next_record() {
-            Ok(Some(r)) => Some(Ok(r)),
-            Ok(None) => {
-                self.done = true;
-                None
-            }
-            Err(e) => {
-                self.done = true;
-                Some(Err(e))
-            }
-        }
+impl<R: BufRead> ReadRecords for IrbisReader<R> {
+    fn next_record(&mut self) -> Result<Option<Record>, FeedError> {
+        IrbisReader::next_record(self)
     }
 }

@@ -13,7 +13,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::marc::{self, RawField, RawRecord, Subfield};
-use super::{Encoding, FeedError, ReadOptions};
+use super::{Encoding, FeedError, ReadOptions, ReadRecords};
 use crate::model::{Format, Origin, Record};
 
 const RECORD_END: u8 = 0x1D;
@@ -28,7 +28,6 @@ pub struct IsoReader<R: BufRead> {
     options: ReadOptions,
     offset: u64,
     position: usize,
-    done: bool,
 }
 
 impl<R: BufRead> IsoReader<R> {
@@ -39,7 +38,6 @@ impl<R: BufRead> IsoReader<R> {
             options,
             offset: 0,
             position: 0,
-            done: false,
         }
     }
 
@@ -269,39 +267,21 @@ impl<R: BufRead> IsoReader<R> {
     }
 }
 
-impl<R: BufRead> Iterator for IsoReader<R> {
-    type Item = Result<Record, FeedError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        let result = self.next_bytes().and_then(|found| match found {
-            None => Ok(None),
-            Some((start, bytes)) => {
-                let raw = self.parse(start, &bytes)?;
-                let origin = Origin {
-                    file: self.file.clone(),
-                    position: self.position,
-                    line: 1,
-                    column: start as u32 + 1,
-                    offset: start,
-                    length: bytes.len() as u64,
-                    format: Format::Iso2709,
-                };
-                Ok(Some(marc::to_record(&raw, self.options.dialect, origin)))
-            }
-        });
-        match result {
-            Ok(Some(r)) => Some(Ok(r)),
-            Ok(None) => {
-                self.done = true;
-                None
-            }
-            Err(e) => {
-                self.done = true;
-                Some(Err(e))
-            }
-        }
+impl<R: BufRead> ReadRecords for IsoReader<R> {
+    fn next_record(&mut self) -> Result<Option<Record>, FeedError> {
+        let Some((start, bytes)) = self.next_bytes()? else {
+            return Ok(None);
+        };
+        let raw = self.parse(start, &bytes)?;
+        let origin = Origin {
+            file: self.file.clone(),
+            position: self.position,
+            line: 1,
+            column: start as u32 + 1,
+            offset: start,
+            length: bytes.len() as u64,
+            format: Format::Iso2709,
+        };
+        Ok(Some(marc::to_record(&raw, self.options.dialect, origin)))
     }
 }

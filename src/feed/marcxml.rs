@@ -14,7 +14,7 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::marc::{self, RawField, RawRecord, Subfield};
-use super::{FeedError, Lines, ReadOptions};
+use super::{FeedError, Lines, ReadOptions, ReadRecords};
 use crate::model::{Format, Origin, Record};
 
 /// Longest text a single field may hold before the file is refused (a hostile feed).
@@ -27,7 +27,6 @@ pub struct MarcXmlReader<R: BufRead> {
     options: ReadOptions,
     buf: Vec<u8>,
     position: usize,
-    done: bool,
 }
 
 #[derive(Default)]
@@ -53,7 +52,6 @@ impl<R: BufRead> MarcXmlReader<R> {
             options,
             buf: Vec::new(),
             position: 0,
-            done: false,
         }
     }
 
@@ -265,23 +263,8 @@ impl<R: BufRead> MarcXmlReader<R> {
     }
 }
 
-impl<R: BufRead> Iterator for MarcXmlReader<R> {
-    type Item = Result<Record, FeedError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        match self.next_record() {
-            Ok(Some(r)) => Some(Ok(r)),
-            Ok(None) => {
-                self.done = true;
-                None
-            }
-            Err(e) => {
-                self.done = true;
-                Some(Err(e))
-            }
-        }
+impl<R: BufRead> ReadRecords for MarcXmlReader<R> {
+    fn next_record(&mut self) -> Result<Option<Record>, FeedError> {
+        MarcXmlReader::next_record(self)
     }
 }

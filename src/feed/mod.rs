@@ -205,6 +205,40 @@ pub fn sniff(head: &[u8]) -> Option<Format> {
     None
 }
 
+/// A reader of one format: the next record, `None` at the end, or the error that ends
+/// the file.
+pub(crate) trait ReadRecords {
+    fn next_record(&mut self) -> Result<Option<Record>, FeedError>;
+}
+
+/// Turns a [`ReadRecords`] into an iterator that ends after the first file-level error.
+pub(crate) struct Records<T> {
+    reader: T,
+    done: bool,
+}
+
+impl<T> Records<T> {
+    pub(crate) fn new(reader: T) -> Self {
+        Records {
+            reader,
+            done: false,
+        }
+    }
+}
+
+impl<T: ReadRecords> Iterator for Records<T> {
+    type Item = Result<Record, FeedError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let item = self.reader.next_record().transpose();
+        self.done = !matches!(item, Some(Ok(_)));
+        item
+    }
+}
+
 /// A stream of records from one file.
 pub type RecordStream = Box<dyn Iterator<Item = Result<Record, FeedError>> + Send>;
 
@@ -231,9 +265,15 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<(Format, RecordStream)
     let stamp = Stamp::of(path);
     let shared: Arc<Path> = Arc::from(path);
     let stream: RecordStream = match format {
-        Format::MarcXml => Box::new(marcxml::MarcXmlReader::new(input, shared, *options)),
-        Format::IrbisText => Box::new(irbis::IrbisReader::new(input, shared, *options)),
-        Format::Iso2709 => Box::new(iso2709::IsoReader::new(input, shared, *options)),
+        Format::MarcXml => Box::new(Records::new(marcxml::MarcXmlReader::new(
+            input, shared, *options,
+        ))),
+        Format::IrbisText => Box::new(Records::new(irbis::IrbisReader::new(
+            input, shared, *options,
+        ))),
+        Format::Iso2709 => Box::new(Records::new(iso2709::IsoReader::new(
+            input, shared, *options,
+        ))),
     };
     let guarded = Guarded {
         inner: stream,

@@ -6,10 +6,11 @@ use chrono::{Datelike, NaiveDate};
 
 use super::pools::Lang;
 
-pub const AZ_MONTHS: [&str; 12] = [
-    "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr",
-    "noyabr", "dekabr",
-];
+// The month names the describing stage prints are the ones cataloguers write.
+pub use crate::describe::{
+    AZ_MONTHS, EN_MONTHS as EN_MONTHS_ABBR, RU_MONTHS as RU_NOMINATIVE,
+    RU_MONTHS_GENITIVE as RU_GENITIVE_ABBR,
+};
 
 /// Russian genitive, full (`17 января`).
 pub const RU_GENITIVE: [&str; 12] = [
@@ -25,42 +26,6 @@ pub const RU_GENITIVE: [&str; 12] = [
     "октября",
     "ноября",
     "декабря",
-];
-
-/// Russian genitive, abbreviated as GOST 7.12 prescribes (`17 янв.`).
-pub const RU_GENITIVE_ABBR: [&str; 12] = [
-    "янв.",
-    "февр.",
-    "марта",
-    "апр.",
-    "мая",
-    "июня",
-    "июля",
-    "авг.",
-    "сент.",
-    "окт.",
-    "нояб.",
-    "дек.",
-];
-
-/// Russian nominative, for a journal's month (`№ 3 (март)`).
-pub const RU_NOMINATIVE: [&str; 12] = [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-];
-
-pub const EN_MONTHS_ABBR: [&str; 12] = [
-    "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
 ];
 
 pub const EN_MONTHS: [&str; 12] = [
