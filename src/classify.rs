@@ -6,6 +6,7 @@
 //! one bulletin it goes under the first matching subtopic in configuration order. A record
 //! that cannot be placed gets an [`Exclusion`] with its reason: nothing is dropped.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
@@ -211,6 +212,10 @@ pub struct Classifier<'a> {
     collators: &'a Collators,
     /// Class code → (bulletin, subtopic) pairs, in configuration order.
     codes: HashMap<String, Vec<(usize, usize)>>,
+    /// Subject heading → the first subtopic of each bulletin it matches. Catalogues use a
+    /// controlled vocabulary, so headings repeat and each is compared with the
+    /// configuration once per run.
+    headings: RefCell<HashMap<String, Vec<Option<usize>>>>,
 }
 
 impl<'a> Classifier<'a> {
@@ -230,6 +235,7 @@ impl<'a> Classifier<'a> {
             config,
             collators,
             codes,
+            headings: RefCell::new(HashMap::new()),
         }
     }
 
@@ -252,33 +258,41 @@ impl<'a> Classifier<'a> {
                 best[b] = Some(best[b].map_or(s, |old| old.min(s)));
             }
         }
-        let headings: Vec<&str> = record
+        let headings = record
             .subjects
             .iter()
             .map(|s| s.heading.as_str())
-            .chain(record.keywords.iter().map(String::as_str))
-            .collect();
-        if !headings.is_empty() {
-            for (b, bulletin) in self.config.bulletins.iter().enumerate() {
-                for (s, subtopic) in bulletin.subtopics.iter().enumerate() {
-                    if best[b].is_some_and(|old| old <= s) {
-                        break;
-                    }
-                    let hit = subtopic.subjects.iter().any(|want| {
-                        headings
-                            .iter()
-                            .any(|h| self.collators.matches_prefix(h, want))
-                    });
-                    if hit {
-                        best[b] = Some(s);
-                        break;
-                    }
+            .chain(record.keywords.iter().map(String::as_str));
+        let mut cache = self.headings.borrow_mut();
+        for heading in headings {
+            let matched = cache
+                .entry(heading.to_string())
+                .or_insert_with(|| self.match_heading(heading));
+            for (b, s) in matched.iter().enumerate() {
+                if let Some(s) = *s {
+                    best[b] = Some(best[b].map_or(s, |old| old.min(s)));
                 }
             }
         }
         best.iter()
             .enumerate()
             .filter_map(|(b, s)| s.map(|s| (b, s)))
+            .collect()
+    }
+
+    /// For each bulletin, the first subtopic whose subjects match `heading`.
+    fn match_heading(&self, heading: &str) -> Vec<Option<usize>> {
+        self.config
+            .bulletins
+            .iter()
+            .map(|bulletin| {
+                bulletin.subtopics.iter().position(|subtopic| {
+                    subtopic
+                        .subjects
+                        .iter()
+                        .any(|want| self.collators.matches_prefix(heading, want))
+                })
+            })
             .collect()
     }
 }
