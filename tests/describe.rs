@@ -228,10 +228,10 @@ fn the_same_article_gives_the_same_description_in_every_format() {
             .or_default()
             .push((label(r), text(r)));
     }
-    let shared: Vec<_> = by_id.iter().filter(|(_, v)| v.len() >= 4).collect();
+    let shared: Vec<_> = by_id.iter().filter(|(_, v)| v.len() >= 3).collect();
     assert!(
         shared.len() >= 6,
-        "only {} articles in four formats",
+        "only {} articles in three formats or more",
         shared.len()
     );
     for (id, versions) in shared {
