@@ -408,3 +408,34 @@ fn journals_newspapers_and_year_only() {
             .ends_with("// Azərbaycan jurnalı.\u{a0}– 2012.\u{a0}– S.\u{a0}88–94.")
     );
 }
+
+#[test]
+fn every_area_starts_with_a_capital() {
+    // A month alone (monthly journals): Azerbaijani in full, Russian abbreviated nominative.
+    assert!(
+        text(&record("asp-az.txt", "G-AZ-18"))
+            .contains("2012.\u{a0}– Mart.\u{a0}– S.\u{a0}150–162.")
+    );
+    assert!(
+        text(&record("asp-ru.txt", "G-RU-15")).contains("2012.\u{a0}– Март.\u{a0}– С.\u{a0}80–84.")
+    );
+    assert!(
+        text(&record("asp-en.txt", "G-EN-07")).contains("2012.\u{a0}– Sept.\u{a0}– P.\u{a0}40–46.")
+    );
+    assert_eq!(Apparatus::Russian.month(9), "Сент.");
+    assert_eq!(Apparatus::Russian.month(5), "Май");
+    // A note catalogued in lower case, with the Azerbaijani capital İ.
+    assert!(text(&record("asp-az.txt", "G-AZ-25")).ends_with("S.\u{a0}12.\u{a0}– İxtisarla."));
+}
+
+#[test]
+fn responsibility_recorded_or_built_keeps_initials_together() {
+    // Recorded in 200 ^F, as the cataloguer wrote it, with no-break spaces after initials.
+    assert!(text(&record("asp-az.txt", "G-AZ-27")).contains(
+        "müzakirələr / Ş.\u{a0}Məmmədov, G.\u{a0}Hüseynova, İ.\u{a0}Qasımov, Ü.\u{a0}Çələbi // Səs"
+    ));
+    assert!(text(&record("asp-az.txt", "G-AZ-16")).contains("/ Akademik Ramiz Mehdiyev //"));
+    // None recorded: built from the persons, forenames when known, else initials.
+    assert!(text(&record("asp-az.txt", "G-AZ-02")).contains("/ Q.\u{a0}Məmmədov //"));
+    assert!(text(&record("asp-ru.txt", "G-RU-07")).contains("/ Ё.\u{a0}А.\u{a0}Фёдорова //"));
+}
