@@ -227,11 +227,13 @@ impl Builder {
     }
 }
 
-/// `Abuzər Xələfov` (forenames known) or `Р. Алиев` (initials).
-fn direct_name(p: &Person) -> String {
-    let forenames = p.forenames.trim();
-    if !forenames.is_empty() {
-        return format!("{forenames} {}", p.surname);
+/// A name in the statement of responsibility, as the bibliographers of the apparatus build
+/// it: Russian with initials (`Р.⍽А.⍽Алиев`); Azerbaijani and English with the forename
+/// when it is known (`Abuzər Xələfov`, without a patronymic `Məmməd oğlu`), else initials.
+fn direct_name(p: &Person, apparatus: Apparatus) -> String {
+    let forename = given_name(&p.forenames);
+    if apparatus != Apparatus::Russian && !forename.is_empty() {
+        return format!("{forename} {}", p.surname);
     }
     let initials = p.initials_or_derived().replace(' ', &NBSP.to_string());
     if initials.is_empty() {
@@ -239,6 +241,27 @@ fn direct_name(p: &Person) -> String {
     } else {
         format!("{initials}{NBSP}{}", p.surname)
     }
+}
+
+/// The forenames without a patronymic: `Abuzər Məmməd oğlu` → `Abuzər`, `Leyla` → `Leyla`,
+/// `Mary Ann` → `Mary Ann`.
+fn given_name(forenames: &str) -> String {
+    let words: Vec<&str> = forenames.split_whitespace().collect();
+    let patronymic = words.iter().position(|w| {
+        matches!(*w, "oğlu" | "qızı" | "оглы" | "кызы")
+            || ["ович", "евич", "ьич", "овна", "евна", "ична", "инична"]
+                .iter()
+                .any(|end| w.ends_with(end))
+    });
+    let end = match patronymic {
+        // `Məmməd oğlu`: the father's name goes with the particle.
+        Some(i) if matches!(words[i], "oğlu" | "qızı" | "оглы" | "кызы") => {
+            i.saturating_sub(1)
+        }
+        Some(i) => i,
+        None => words.len(),
+    };
+    words[..end.max(1).min(words.len())].join(" ")
 }
 
 /// The heading of an entry: `Xələfov, A.` with non-breaking spaces between initials.
@@ -315,7 +338,11 @@ fn responsibility(record: &Record, authors: &[&Person], apparatus: Apparatus) ->
                 .filter(|s| !s.is_empty()),
         );
     } else {
-        let named: Vec<String> = authors.iter().take(3).map(|p| direct_name(p)).collect();
+        let named: Vec<String> = authors
+            .iter()
+            .take(3)
+            .map(|p| direct_name(p, apparatus))
+            .collect();
         if !named.is_empty() {
             let mut first = named.join(", ");
             if authors.len() > 3 {
@@ -328,8 +355,8 @@ fn responsibility(record: &Record, authors: &[&Person], apparatus: Apparatus) ->
         for p in secondary {
             let label = p.relator.as_deref().and_then(|r| apparatus.role_label(r));
             parts.push(match label {
-                Some(label) => format!("{label} {}", direct_name(p)),
-                None => direct_name(p),
+                Some(label) => format!("{label} {}", direct_name(p, apparatus)),
+                None => direct_name(p, apparatus),
             });
         }
         parts.extend(record.corporate.iter().cloned());

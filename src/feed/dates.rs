@@ -401,7 +401,25 @@ pub fn normalise_pages(text: &str) -> Option<String> {
     if first.is_empty() {
         return None;
     }
-    Some(first.replace(['-', '/'], "–").replace("––", "–"))
+    // An article continued on another page: `S. 1, 3`, `С. 2, 5-6`.
+    let mut pages = vec![first];
+    rest = &rest[pages[0].len()..];
+    while let Some(next) = rest.trim_start().strip_prefix(',') {
+        let next = next.trim_start();
+        let number = leading_number(next);
+        if number.is_empty() {
+            break;
+        }
+        rest = &next[number.len()..];
+        pages.push(number);
+    }
+    Some(
+        pages
+            .iter()
+            .map(|p| p.replace(['-', '/'], "–").replace("––", "–"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
 }
 
 #[cfg(test)]
@@ -484,6 +502,9 @@ mod tests {
         assert_eq!(normalise_pages("С. 12-14").as_deref(), Some("12–14"));
         assert_eq!(normalise_pages("P. 45–52").as_deref(), Some("45–52"));
         assert_eq!(normalise_pages("s."), None);
+        assert_eq!(normalise_pages("S. 1, 3").as_deref(), Some("1, 3"));
+        assert_eq!(normalise_pages("С. 2, 5-6.").as_deref(), Some("2, 5–6"));
+        assert_eq!(normalise_pages("12-14, ill.").as_deref(), Some("12–14"));
     }
 
     #[test]
