@@ -367,6 +367,9 @@ fn responsibility(record: &Record, authors: &[&Person], apparatus: Apparatus) ->
 /// A no-break space after every initial (`Ş. Məmmədov` → `Ş.⍽Məmmədov`, `Р. А. Алиев`), so
 /// a recorded statement keeps its names together as a built one does.
 fn bind_initials(text: &str) -> String {
+    if !text.contains(". ") {
+        return text.to_string();
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     for (i, &c) in chars.iter().enumerate() {
