@@ -68,14 +68,31 @@ impl Apparatus {
         }
     }
 
-    /// A month alone (monthly journals): `mart`, `март`, `Mar.`.
-    pub fn month(self, month: u32) -> &'static str {
+    /// A month alone (monthly journals), as the first word of its area: `Mart`, `Март`,
+    /// `Сент.` (nominative, abbreviated as GOST R 7.0.12 does), `Mar.`.
+    pub fn month(self, month: u32) -> String {
         let m = (month.clamp(1, 12) - 1) as usize;
-        match self {
+        self.capitalise(match self {
             Apparatus::Azerbaijani => AZ_MONTHS[m],
             Apparatus::Russian => RU_MONTHS[m],
             Apparatus::English => EN_MONTHS[m],
+        })
+    }
+
+    /// `text` with its first letter in capitals, as every area of a description begins
+    /// (Azerbaijani `i` → `İ`).
+    pub fn capitalise(self, text: &str) -> String {
+        let mut chars = text.chars();
+        let Some(first) = chars.next() else {
+            return String::new();
+        };
+        let mut out = String::with_capacity(text.len() + 1);
+        match (self, first) {
+            (Apparatus::Azerbaijani, 'i') => out.push('İ'),
+            _ => out.extend(first.to_uppercase()),
         }
+        out.push_str(chars.as_str());
+        out
     }
 
     /// Label for a secondary role, from its relator code or term.
@@ -127,19 +144,20 @@ pub const RU_MONTHS_GENITIVE: [&str; 12] = [
     "нояб.",
     "дек.",
 ];
+/// Russian months in the nominative, abbreviated as GOST R 7.0.12-2011 prescribes.
 pub const RU_MONTHS: [&str; 12] = [
-    "январь",
-    "февраль",
+    "янв.",
+    "февр.",
     "март",
-    "апрель",
+    "апр.",
     "май",
     "июнь",
     "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
+    "авг.",
+    "сент.",
+    "окт.",
+    "нояб.",
+    "дек.",
 ];
 pub const EN_MONTHS: [&str; 12] = [
     "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
@@ -209,11 +227,13 @@ impl Builder {
     }
 }
 
-/// `Abuzər Xələfov` (forenames known) or `Р. Алиев` (initials).
-fn direct_name(p: &Person) -> String {
-    let forenames = p.forenames.trim();
-    if !forenames.is_empty() {
-        return format!("{forenames} {}", p.surname);
+/// A name in the statement of responsibility, as the bibliographers of the apparatus build
+/// it: Russian with initials (`Р.⍽А.⍽Алиев`); Azerbaijani and English with the forename
+/// when it is known (`Abuzər Xələfov`, without a patronymic `Məmməd oğlu`), else initials.
+fn direct_name(p: &Person, apparatus: Apparatus) -> String {
+    let forename = given_name(&p.forenames);
+    if apparatus != Apparatus::Russian && !forename.is_empty() {
+        return format!("{forename} {}", p.surname);
     }
     let initials = p.initials_or_derived().replace(' ', &NBSP.to_string());
     if initials.is_empty() {
@@ -221,6 +241,27 @@ fn direct_name(p: &Person) -> String {
     } else {
         format!("{initials}{NBSP}{}", p.surname)
     }
+}
+
+/// The forenames without a patronymic: `Abuzər Məmməd oğlu` → `Abuzər`, `Leyla` → `Leyla`,
+/// `Mary Ann` → `Mary Ann`.
+fn given_name(forenames: &str) -> String {
+    let words: Vec<&str> = forenames.split_whitespace().collect();
+    let patronymic = words.iter().position(|w| {
+        matches!(*w, "oğlu" | "qızı" | "оглы" | "кызы")
+            || ["ович", "евич", "ьич", "овна", "евна", "ична", "инична"]
+                .iter()
+                .any(|end| w.ends_with(end))
+    });
+    let end = match patronymic {
+        // `Məmməd oğlu`: the father's name goes with the particle.
+        Some(i) if matches!(words[i], "oğlu" | "qızı" | "оглы" | "кызы") => {
+            i.saturating_sub(1)
+        }
+        Some(i) => i,
+        None => words.len(),
+    };
+    words[..end.max(1).min(words.len())].join(" ")
 }
 
 /// The heading of an entry: `Xələfov, A.` with non-breaking spaces between initials.
@@ -274,7 +315,7 @@ pub fn describe(record: &Record, apparatus: Apparatus, separator: Separator) -> 
     }
     for note in record.notes.iter().filter(|n| !n.trim().is_empty()) {
         b.separator(sep);
-        b.push(Style::Note, note);
+        b.push(Style::Note, &apparatus.capitalise(note.trim()));
     }
     b.close();
     b.runs
@@ -297,7 +338,11 @@ fn responsibility(record: &Record, authors: &[&Person], apparatus: Apparatus) ->
                 .filter(|s| !s.is_empty()),
         );
     } else {
-        let named: Vec<String> = authors.iter().take(3).map(|p| direct_name(p)).collect();
+        let named: Vec<String> = authors
+            .iter()
+            .take(3)
+            .map(|p| direct_name(p, apparatus))
+            .collect();
         if !named.is_empty() {
             let mut first = named.join(", ");
             if authors.len() > 3 {
@@ -310,13 +355,36 @@ fn responsibility(record: &Record, authors: &[&Person], apparatus: Apparatus) ->
         for p in secondary {
             let label = p.relator.as_deref().and_then(|r| apparatus.role_label(r));
             parts.push(match label {
-                Some(label) => format!("{label} {}", direct_name(p)),
-                None => direct_name(p),
+                Some(label) => format!("{label} {}", direct_name(p, apparatus)),
+                None => direct_name(p, apparatus),
             });
         }
         parts.extend(record.corporate.iter().cloned());
     }
-    parts.join(" ; ")
+    bind_initials(&parts.join(" ; "))
+}
+
+/// A no-break space after every initial (`Ş. Məmmədov` → `Ş.⍽Məmmədov`, `Р. А. Алиев`), so
+/// a recorded statement keeps its names together as a built one does.
+fn bind_initials(text: &str) -> String {
+    if !text.contains(". ") {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let initial = i >= 2
+            && chars[i - 1] == '.'
+            && chars[i - 2].is_uppercase()
+            && (i == 2 || !chars[i - 3].is_alphanumeric());
+        let before_name = chars.get(i + 1).is_some_and(|n| n.is_uppercase());
+        out.push(if c == ' ' && initial && before_name {
+            NBSP
+        } else {
+            c
+        });
+    }
+    out
 }
 
 /// Day and month for newspapers, `№` issue (and volume) for journals.
@@ -335,7 +403,7 @@ fn numbering(record: &Record, apparatus: Apparatus) -> String {
     if let Some(issue) = record.issue.as_deref().filter(|v| !v.trim().is_empty()) {
         parts.push(format!("№{NBSP}{}", issue.trim().replace('-', "–")));
     } else if let Some(month) = record.published.month {
-        parts.push(apparatus.month(month).to_string());
+        parts.push(apparatus.month(month));
     }
     parts.join(", ")
 }

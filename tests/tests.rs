@@ -2,6 +2,7 @@
 
 mod build;
 mod common;
+mod describe;
 mod faults;
 mod feed;
 mod render;

@@ -330,7 +330,10 @@ pub fn to_date(year: i32, dm: &DayMonth) -> Result<Option<chrono::NaiveDate>, Da
 /// The issue number in `№ 14 (17 yanvar)`, `No. 14`, `N 3-4`, `Nr. 5`, `вып. 2`, or a bare `14`.
 pub fn find_issue_number(text: &str) -> Option<String> {
     let text = text.trim();
-    let markers = ["№", "No.", "No", "N", "Nr.", "Nr", "#", "вып.", "Вып."];
+    // MARC 21 writes `no.` in lower case (`Vol. 2, no. 1`), as AACR2 and RDA prescribe.
+    let markers = [
+        "№", "No.", "No", "no.", "no", "N", "Nr.", "Nr", "nr.", "#", "вып.", "Вып.",
+    ];
     for marker in markers {
         let mut rest = text;
         while let Some(at) = rest.find(marker) {
@@ -361,6 +364,22 @@ pub fn find_issue_number(text: &str) -> Option<String> {
     None
 }
 
+/// The volume in `Т. 3, № 2`, `Vol. 2, no. 1`, `C. 68, № 2` (Azerbaijani *cild*), `том 5`.
+pub fn find_volume(text: &str) -> Option<String> {
+    text.split([',', ';', '(']).find_map(|part| {
+        let part = part.trim();
+        let folded = fold(part);
+        let rest = ["vol.", "vol ", "v.", "т.", "том ", "cild "]
+            .iter()
+            .find_map(|m| folded.strip_prefix(m))
+            // `C.` is the Azerbaijani volume (cild) only in capitals: pages are `S.`/`s.`.
+            .or_else(|| part.strip_prefix("C."))?;
+        let rest = rest.trim_start_matches([' ', '\u{a0}', '.']);
+        rest.starts_with(|c: char| c.is_ascii_digit())
+            .then(|| leading_number(rest))
+    })
+}
+
 fn leading_number(text: &str) -> String {
     let end = text
         .char_indices()
@@ -382,7 +401,25 @@ pub fn normalise_pages(text: &str) -> Option<String> {
     if first.is_empty() {
         return None;
     }
-    Some(first.replace(['-', '/'], "–").replace("––", "–"))
+    // An article continued on another page: `S. 1, 3`, `С. 2, 5-6`.
+    let mut pages = vec![first];
+    rest = &rest[pages[0].len()..];
+    while let Some(next) = rest.trim_start().strip_prefix(',') {
+        let next = next.trim_start();
+        let number = leading_number(next);
+        if number.is_empty() {
+            break;
+        }
+        rest = &next[number.len()..];
+        pages.push(number);
+    }
+    Some(
+        pages
+            .iter()
+            .map(|p| p.replace(['-', '/'], "–").replace("––", "–"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
 }
 
 #[cfg(test)]
@@ -436,8 +473,27 @@ mod tests {
         assert_eq!(find_issue_number("No. 14").as_deref(), Some("14"));
         assert_eq!(find_issue_number("№3-4").as_deref(), Some("3-4"));
         assert_eq!(find_issue_number("14").as_deref(), Some("14"));
+        assert_eq!(find_issue_number("no. 1 (2012)").as_deref(), Some("1"));
+        assert_eq!(find_issue_number("Vol. 2, no. 3").as_deref(), Some("3"));
+        assert_eq!(find_issue_number("17 noyabr"), None);
         assert_eq!(find_issue_number("17 yanvar"), None);
         assert_eq!(find_issue_number("Nisan"), None);
+    }
+
+    #[test]
+    fn volumes() {
+        assert_eq!(find_volume("Т. 3, № 4").as_deref(), Some("3"));
+        assert_eq!(
+            find_volume("Vol. 2, no. 1 (2012), p. 55-68").as_deref(),
+            Some("2")
+        );
+        assert_eq!(find_volume("2012, vol. 12, no. 3").as_deref(), Some("12"));
+        assert_eq!(find_volume("C. 68, № 2").as_deref(), Some("68"));
+        assert_eq!(find_volume("Cild 68").as_deref(), Some("68"));
+        assert_eq!(find_volume("№ 3 (mart)"), None);
+        assert_eq!(find_volume("2012, 14 марта, № 47, с. 2"), None);
+        assert_eq!(find_volume("С. 2"), None);
+        assert_eq!(find_volume("s. 3"), None);
     }
 
     #[test]
@@ -446,6 +502,9 @@ mod tests {
         assert_eq!(normalise_pages("С. 12-14").as_deref(), Some("12–14"));
         assert_eq!(normalise_pages("P. 45–52").as_deref(), Some("45–52"));
         assert_eq!(normalise_pages("s."), None);
+        assert_eq!(normalise_pages("S. 1, 3").as_deref(), Some("1, 3"));
+        assert_eq!(normalise_pages("С. 2, 5-6.").as_deref(), Some("2, 5–6"));
+        assert_eq!(normalise_pages("12-14, ill.").as_deref(), Some("12–14"));
     }
 
     #[test]

@@ -354,7 +354,10 @@ fn to_record(lines: &[Line], origin: Origin) -> Record {
                 if let Some(v) = l.sub('v') {
                     // ^V holds the volume, or the issue date in newspapers (`25 дек.`).
                     match dates::find_day_month(v) {
-                        Ok(None) => record.volume = Some(v.to_string()),
+                        Ok(None) => {
+                            let volume = dates::find_volume(v).unwrap_or_else(|| v.to_string());
+                            record.volume = Some(volume);
+                        }
                         _ => date_texts.push((v.to_string(), l.line, 1)),
                     }
                 }

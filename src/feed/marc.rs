@@ -411,6 +411,9 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
                         if record.issue.is_none() {
                             record.issue = dates::find_issue_number(v);
                         }
+                        if record.volume.is_none() {
+                            record.volume = dates::find_volume(v);
+                        }
                         date_texts.push((v.to_string(), f.line, f.column));
                     }
                 }
@@ -442,6 +445,9 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
                 if let Some(v) = own_first(c) {
                     if record.issue.is_none() && c != 'd' {
                         record.issue = dates::find_issue_number(v);
+                    }
+                    if record.volume.is_none() && c != 'd' {
+                        record.volume = dates::find_volume(v);
                     }
                     date_texts.push((v.to_string(), f.line, f.column));
                     year_texts.push(v.to_string());
@@ -669,6 +675,9 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
                     }
                     if record.issue.is_none() {
                         record.issue = marc21_issue(g);
+                    }
+                    if record.volume.is_none() {
+                        record.volume = dates::find_volume(g);
                     }
                     if record.pages.is_none() {
                         record.pages = marc21_pages(g);
