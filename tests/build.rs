@@ -372,11 +372,11 @@ fn random_feed(seed: u64, n: usize, damage: &[(usize, u8)]) -> Vec<Record> {
                 r.problem(ProblemKind::NoDate, "record has no year of publication");
             }
             4 => {
-                let twin = r.clone();
-                records.push(Record {
-                    id: format!("{}-again", twin.id),
-                    ..twin
-                });
+                // The same article catalogued again: another id, another place in the feed.
+                let mut twin = r.clone();
+                twin.id = format!("{}-again-{len}", twin.id);
+                twin.origin.position = len + 1;
+                records.push(twin);
             }
             _ => r.published.date = None,
         }

@@ -60,7 +60,13 @@ impl<R: BufRead> MarcXmlReader<R> {
         FeedError::at(&self.file, line, column, message)
     }
 
-    fn attr(&self, e: &BytesStart<'_>, name: &str) -> Result<Option<String>, FeedError> {
+    /// The values of the attributes `names` (local names), in one pass over the tag.
+    fn attrs<const N: usize>(
+        &self,
+        e: &BytesStart<'_>,
+        names: [&str; N],
+    ) -> Result<[Option<String>; N], FeedError> {
+        let mut found: [Option<String>; N] = std::array::from_fn(|_| None);
         for a in e.attributes() {
             let a = a.map_err(|err| {
                 self.error(
@@ -68,7 +74,8 @@ impl<R: BufRead> MarcXmlReader<R> {
                     format!("malformed attribute: {err}"),
                 )
             })?;
-            if a.key.local_name().as_ref() == name {
+            let key = a.key.local_name();
+            if let Some(i) = names.iter().position(|n| *n == key.as_ref()) {
                 let v = a
                     .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                     .map_err(|err| {
@@ -77,19 +84,21 @@ impl<R: BufRead> MarcXmlReader<R> {
                             format!("bad attribute value: {err}"),
                         )
                     })?;
-                return Ok(Some(v.into_owned()));
+                found[i] = Some(v.into_owned());
             }
         }
-        Ok(None)
+        Ok(found)
     }
 
     fn next_record(&mut self) -> Result<Option<Record>, FeedError> {
         let mut open: Option<Open> = None;
+        // The events borrow this buffer, not `self`, so `self` stays usable while they live.
+        let mut buf = std::mem::take(&mut self.buf);
         loop {
-            self.buf.clear();
+            buf.clear();
             let before = self.xml.buffer_position();
-            let event = match self.xml.read_event_into(&mut self.buf) {
-                Ok(e) => e.into_owned(),
+            let event = match self.xml.read_event_into(&mut buf) {
+                Ok(e) => e,
                 Err(err) => {
                     let at = self.xml.error_position();
                     return Err(self.error(at, format!("malformed XML: {err}")));
@@ -99,9 +108,16 @@ impl<R: BufRead> MarcXmlReader<R> {
             let start = before;
             match event {
                 Event::Start(e) => {
-                    let name = e.local_name().as_ref().to_string();
+                    let local = e.local_name();
+                    let name: &str = local.as_ref();
+                    if !matches!(
+                        name,
+                        "record" | "leader" | "controlfield" | "datafield" | "subfield"
+                    ) {
+                        continue;
+                    }
                     let (line, column) = self.xml.get_ref().line_column(start);
-                    match name.as_str() {
+                    match name {
                         "record" => {
                             self.position += 1;
                             open = Some(Open {
@@ -119,12 +135,12 @@ impl<R: BufRead> MarcXmlReader<R> {
                         }
                         "controlfield" | "datafield" => {
                             if let Some(o) = open.as_mut() {
-                                let tag = self.attr(&e, "tag")?.unwrap_or_default();
+                                let [tag, ind1, ind2] = self.attrs(&e, ["tag", "ind1", "ind2"])?;
+                                let tag = tag.unwrap_or_default();
                                 let ind = |v: Option<String>| {
                                     v.and_then(|s| s.chars().next()).unwrap_or(' ')
                                 };
-                                let indicators =
-                                    [ind(self.attr(&e, "ind1")?), ind(self.attr(&e, "ind2")?)];
+                                let indicators = [ind(ind1), ind(ind2)];
                                 let control = name == "controlfield";
                                 o.raw.fields.push(RawField {
                                     tag: tag.trim().to_string(),
@@ -141,10 +157,8 @@ impl<R: BufRead> MarcXmlReader<R> {
                         }
                         "subfield" => {
                             if let Some(o) = open.as_mut() {
-                                let code = self
-                                    .attr(&e, "code")?
-                                    .and_then(|c| c.chars().next())
-                                    .unwrap_or(' ');
+                                let [code] = self.attrs(&e, ["code"])?;
+                                let code = code.and_then(|c| c.chars().next()).unwrap_or(' ');
                                 if let Some(field) = o.raw.fields.last_mut() {
                                     field.subfields.push(Subfield {
                                         code,
@@ -244,6 +258,7 @@ impl<R: BufRead> MarcXmlReader<R> {
                                 length: end - o.offset,
                                 format: Format::MarcXml,
                             };
+                            self.buf = buf;
                             return Ok(Some(marc::to_record(&o.raw, self.options.dialect, origin)));
                         }
                         _ => {}

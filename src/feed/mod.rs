@@ -169,7 +169,7 @@ impl<R: BufRead> BufRead for Lines<R> {
     fn consume(&mut self, amount: usize) {
         if let Ok(buf) = self.inner.fill_buf() {
             let n = amount.min(buf.len());
-            for (i, _) in buf[..n].iter().enumerate().filter(|&(_, &b)| b == b'\n') {
+            for i in memchr::memchr_iter(b'\n', &buf[..n]) {
                 self.lines += 1;
                 if self.recent.len() == RECENT_NEWLINES {
                     self.recent.pop_front();
