@@ -265,32 +265,64 @@ fn plan_quarter(
         .date
         .clone()
         .unwrap_or_else(|| quarter.last_day().to_string());
-    let issues = config
-        .bulletins
-        .iter()
-        .zip(per_bulletin)
-        .map(|(bulletin, placed)| {
-            let heads = subtopic_heads(bulletin);
-            let body = order::build_body(&heads, placed, collators, config.separator(bulletin));
-            Issue {
-                bulletin: bulletin.id().to_string(),
-                title: bulletin.title.clone(),
-                title_ru: bulletin.title_ru.clone(),
-                title_en: bulletin.title_en.clone(),
-                year: quarter.year,
-                issue: quarter.number,
-                quarter: quarter.to_string(),
-                kind: DocumentKind::Quarterly,
-                front: front_matter(config, bulletin, quarter, &date),
-                sections: body.sections,
-                names: body.names,
-                periodicals: body.periodicals,
-            }
-        })
-        .collect();
+    let jobs: Vec<(&Bulletin, Vec<Placed>)> = config.bulletins.iter().zip(per_bulletin).collect();
+    let issues = parallel_map(jobs, |(bulletin, placed)| {
+        let heads = subtopic_heads(bulletin);
+        let body = order::build_body(&heads, placed, collators, config.separator(bulletin));
+        Issue {
+            bulletin: bulletin.id().to_string(),
+            title: bulletin.title.clone(),
+            title_ru: bulletin.title_ru.clone(),
+            title_en: bulletin.title_en.clone(),
+            year: quarter.year,
+            issue: quarter.number,
+            quarter: quarter.to_string(),
+            kind: DocumentKind::Quarterly,
+            front: front_matter(config, bulletin, quarter, &date),
+            sections: body.sections,
+            names: body.names,
+            periodicals: body.periodicals,
+        }
+    });
     QuarterPlan {
         quarter,
         issues,
         exceptions: report,
     }
+}
+
+/// Maps `items` with `f` on as many threads as the machine has cores, keeping the order.
+/// Used for the bulletins of a quarter, which are independent of each other.
+pub fn parallel_map<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if threads <= 1 {
+        return items.into_iter().map(f).collect();
+    }
+    let slots: Vec<Mutex<Option<T>>> = items.into_iter().map(|t| Mutex::new(Some(t))).collect();
+    let results: Vec<Mutex<Option<U>>> = slots.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(slot) = slots.get(index) else { break };
+                    let item = slot.lock().unwrap_or_else(|p| p.into_inner()).take();
+                    if let Some(item) = item {
+                        let done = f(item);
+                        *results[index].lock().unwrap_or_else(|p| p.into_inner()) = Some(done);
+                    }
+                }
+            });
+        }
+    });
+    results
+        .into_iter()
+        .filter_map(|r| r.into_inner().unwrap_or_else(|p| p.into_inner()))
+        .collect()
 }
