@@ -17,7 +17,7 @@
 //! |--------------|----------------------------------------------------------------------|
 //! | `bulletin`   | placed in this bulletin by the configuration (`bulletin:foreign-policy`) |
 //! | `subtopic`   | placed under this subtopic (`subtopic:fp-1`)                          |
-//! | `subject`    | with a subject heading, subdivision or keyword that is, or begins with, the value |
+//! | `subject`    | with a subject heading, subdivision or keyword that is, begins with or contains the value as whole words |
 //! | `person`     | naming the person as author, secondary author or subject             |
 //! | `author`     | naming the person as author or secondary author (700/701/702)        |
 //! | `about`      | naming the person as subject (600)                                   |
@@ -608,7 +608,7 @@ impl<'a> Matcher<'a> {
                 .iter()
                 .flat_map(|s| std::iter::once(&s.heading).chain(s.subdivisions.iter()))
                 .chain(record.keywords.iter())
-                .any(|h| self.collators.matches_prefix(h, value)),
+                .any(|h| self.contains_words(h, value)),
             Field::Person => self.person(record, value, |_| true),
             Field::Author => self.person(record, value, |r| r != Role::Subject),
             Field::About => self.person(record, value, |r| r == Role::Subject),
@@ -623,6 +623,21 @@ impl<'a> Matcher<'a> {
                 classify::language_group(record).is_ok_and(|(g, _)| Some(g) == want)
             }
         }
+    }
+
+    /// Whether `heading` is, begins with, or contains `words` as whole words (compared
+    /// as [`Collators::matches_prefix`] does).
+    fn contains_words(&self, heading: &str, words: &str) -> bool {
+        let mut previous = None;
+        for (at, c) in heading.char_indices() {
+            let starts_word =
+                c.is_alphanumeric() && previous.is_none_or(|p: char| !p.is_alphanumeric());
+            if starts_word && self.collators.matches_prefix(&heading[at..], words) {
+                return true;
+            }
+            previous = Some(c);
+        }
+        false
     }
 
     fn person(&self, record: &Record, wanted: &str, role: impl Fn(Role) -> bool) -> bool {

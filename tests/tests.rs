@@ -3,5 +3,6 @@
 mod build;
 mod common;
 mod feed;
+mod index;
 mod render;
 mod typeset;
