@@ -129,7 +129,7 @@ pub(crate) fn run(args: IndexArgs) -> Result<i32, CliError> {
                 output::write_issue_json(&path, &issue)
                     .map_err(|e| CliError::new(e.to_string()))?;
                 summary.push_str(&format!(
-                    "{}: {} index, {} entries of {} records in the span, {} names, {} periodicals → {}\n",
+                    "{}: {} index, {} entries of {} records in the span, {} names, periodicals: {} → {}\n",
                     spec.id,
                     spec.kind.name(),
                     issue.entry_count(),
