@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use crate::classify::{self, Classifier, Exclusion, Quarter, QuarterBy};
-use crate::collate::Collators;
+use crate::collate::{Collators, LanguageGroup};
 use crate::config::{Bulletin, Config};
 use crate::issue::{DocumentKind, FrontMatter, Issue};
 use crate::model::{ProblemKind, Record};
@@ -192,36 +192,37 @@ pub fn plan(
     Plan { quarters, undated }
 }
 
-fn plan_quarter(
-    quarter: Quarter,
-    mut records: Vec<(&Record, Option<String>)>,
+/// Whether a record can go into a document: no fatal problem, a language group, not a
+/// second catalogue record of an article already seen. Returns its group and whether
+/// the group was inferred from the letters; `seen` records the article.
+pub fn screen<'a>(
+    record: &'a Record,
+    seen: &mut HashMap<String, &'a str>,
+) -> Result<(LanguageGroup, bool), Exclusion> {
+    if let Some(ex) = unusable(record) {
+        return Err(ex);
+    }
+    let (group, inferred) = classify::language_group(record)?;
+    let key = classify::duplicate_key(record);
+    if let Some(first) = seen.get(&key) {
+        return Err(Exclusion::DuplicateOf((*first).to_string()));
+    }
+    seen.insert(key, &record.id);
+    Ok((group, inferred))
+}
+
+/// Places the records of one period (in canonical order) in the bulletins, filling the
+/// period's report; returns the placed records of each bulletin, in configuration order.
+fn place_all<'a>(
+    records: Vec<(&'a Record, Option<String>)>,
     config: &Config,
-    collators: &Collators,
     classifier: &Classifier,
-    options: &PlanOptions,
-) -> QuarterPlan {
-    // A canonical order first, so that duplicates resolve the same way for any input order.
-    records.sort_by(|a, b| {
-        a.0.id
-            .cmp(&b.0.id)
-            .then_with(|| a.0.origin.file.cmp(&b.0.origin.file))
-            .then_with(|| a.0.origin.position.cmp(&b.0.origin.position))
-    });
-    let mut report = ExceptionsReport {
-        quarter: Some(quarter.to_string()),
-        records: records.len(),
-        placed: 0,
-        exceptions: Vec::new(),
-        notes: Vec::new(),
-    };
+    report: &mut ExceptionsReport,
+) -> Vec<Vec<Placed<'a>>> {
     let mut seen: HashMap<String, &str> = HashMap::new();
     let mut per_bulletin: Vec<Vec<Placed>> = vec![Vec::new(); config.bulletins.len()];
     for (record, why) in records {
-        if let Some(ex) = unusable(record) {
-            report.exceptions.push(exception(record, ex.reason()));
-            continue;
-        }
-        let group = match classify::language_group(record) {
+        let group = match screen(record, &mut seen) {
             Ok((group, inferred)) => {
                 if inferred {
                     report.notes.push(note(record, format!("no language code; language group \"{}\" inferred from the letters of the title", group.key())));
@@ -233,15 +234,6 @@ fn plan_quarter(
                 continue;
             }
         };
-        let key = classify::duplicate_key(record);
-        if let Some(first) = seen.get(&key) {
-            report.exceptions.push(exception(
-                record,
-                Exclusion::DuplicateOf((*first).to_string()).reason(),
-            ));
-            continue;
-        }
-        seen.insert(key, &record.id);
         let placements = classifier.place(record);
         if placements.is_empty() {
             report
@@ -261,6 +253,37 @@ fn plan_quarter(
             });
         }
     }
+    per_bulletin
+}
+
+/// A canonical order of a period's records (id, file, position), so that duplicates resolve
+/// the same way for any input order.
+fn canonical_order(records: &mut [(&Record, Option<String>)]) {
+    records.sort_by(|a, b| {
+        a.0.id
+            .cmp(&b.0.id)
+            .then_with(|| a.0.origin.file.cmp(&b.0.origin.file))
+            .then_with(|| a.0.origin.position.cmp(&b.0.origin.position))
+    });
+}
+
+fn plan_quarter(
+    quarter: Quarter,
+    mut records: Vec<(&Record, Option<String>)>,
+    config: &Config,
+    collators: &Collators,
+    classifier: &Classifier,
+    options: &PlanOptions,
+) -> QuarterPlan {
+    canonical_order(&mut records);
+    let mut report = ExceptionsReport {
+        quarter: Some(quarter.to_string()),
+        records: records.len(),
+        placed: 0,
+        exceptions: Vec::new(),
+        notes: Vec::new(),
+    };
+    let per_bulletin = place_all(records, config, classifier, &mut report);
     let date = options
         .date
         .clone()
@@ -325,4 +348,92 @@ pub fn parallel_map<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) 
         .into_iter()
         .filter_map(|r| r.into_inner().unwrap_or_else(|p| p.into_inner()))
         .collect()
+}
+
+/// The annual cumulation of one year: each bulletin's four quarters in one volume.
+#[derive(Debug, Clone)]
+pub struct AnnualPlan {
+    pub year: i32,
+    /// One volume per configured bulletin, in configuration order.
+    pub issues: Vec<Issue>,
+    /// The year's exceptions: the four quarters' records together.
+    pub exceptions: ExceptionsReport,
+}
+
+/// Front matter of an annual volume.
+pub fn annual_front_matter(
+    config: &Config,
+    bulletin: &Bulletin,
+    year: i32,
+    date: &str,
+) -> FrontMatter {
+    let mut front = front_matter(config, bulletin, Quarter { year, number: 1 }, date);
+    front.series = "Məlumat bülleteni. İllik toplu".into();
+    front.issue_line = format!(
+        "{year}, №\u{a0}1–4 ({}–{})",
+        crate::describe::AZ_MONTHS[0],
+        crate::describe::AZ_MONTHS[11]
+    );
+    front.running_head = format!("{}. {year}, №\u{a0}1–4", bulletin.title);
+    if let Some(k) = front.keywords.last_mut() {
+        *k = year.to_string();
+    }
+    front
+}
+
+/// Plans the annual cumulation of `year`: the records of its four quarters (by the same
+/// rule as the quarterly build), placed, ordered and numbered through the year, so each
+/// volume keeps its bulletin's rubric structure and its name index covers the year.
+pub fn plan_annual(
+    records: &[Record],
+    config: &Config,
+    collators: &Collators,
+    year: i32,
+    options: &PlanOptions,
+) -> AnnualPlan {
+    let classifier = Classifier::new(config, collators);
+    let mut chosen: Vec<(&Record, Option<String>)> = records
+        .iter()
+        .filter_map(|r| match classify::quarter_of(r, options.by) {
+            Ok((q, why)) if q.year == year => Some((r, why)),
+            _ => None,
+        })
+        .collect();
+    canonical_order(&mut chosen);
+    let mut report = ExceptionsReport {
+        quarter: Some(year.to_string()),
+        records: chosen.len(),
+        placed: 0,
+        exceptions: Vec::new(),
+        notes: Vec::new(),
+    };
+    let per_bulletin = place_all(chosen, config, &classifier, &mut report);
+    let date = options
+        .date
+        .clone()
+        .unwrap_or_else(|| Quarter { year, number: 4 }.last_day().to_string());
+    let jobs: Vec<(&Bulletin, Vec<Placed>)> = config.bulletins.iter().zip(per_bulletin).collect();
+    let issues = parallel_map(jobs, |(bulletin, placed)| {
+        let heads = subtopic_heads(bulletin);
+        let body = order::build_body(&heads, placed, collators, config.separator(bulletin));
+        Issue {
+            bulletin: bulletin.id().to_string(),
+            title: bulletin.title.clone(),
+            title_ru: bulletin.title_ru.clone(),
+            title_en: bulletin.title_en.clone(),
+            year,
+            issue: 0,
+            quarter: year.to_string(),
+            kind: DocumentKind::Annual,
+            front: annual_front_matter(config, bulletin, year, &date),
+            sections: body.sections,
+            names: body.names,
+            periodicals: body.periodicals,
+        }
+    });
+    AnnualPlan {
+        year,
+        issues,
+        exceptions: report,
+    }
 }

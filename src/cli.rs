@@ -5,7 +5,7 @@
 //! records, 2 an input or configuration that cannot be used).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -16,8 +16,10 @@ use crate::classify::{Quarter, QuarterBy};
 use crate::collate::Collators;
 use crate::config::Config;
 use crate::feed::{self, Encoding, ReadOptions};
-use crate::model::{Dialect, Format};
+use crate::model::{Dialect, Format, Record};
 use crate::output;
+
+mod index_cmd;
 
 /// Quarterly thematic information bulletins from a library catalogue's exports.
 #[derive(Debug, Parser)]
@@ -108,8 +110,14 @@ pub enum Command {
         #[arg(long, default_value = "data/bulletins.toml")]
         config: PathBuf,
         /// Quarters to build, e.g. 2012-Q3 (default: every quarter in the feeds).
-        #[arg(long = "quarter")]
+        #[arg(long = "quarter", conflicts_with = "year")]
         quarters: Vec<String>,
+        /// Build the four quarters of this year.
+        #[arg(long)]
+        year: Option<i32>,
+        /// With --year: build one annual volume per bulletin instead (out/<year>/).
+        #[arg(long, requires = "year")]
+        cumulate: bool,
         /// Output folder.
         #[arg(long, default_value = "out")]
         out: PathBuf,
@@ -128,6 +136,77 @@ pub enum Command {
         #[command(flatten)]
         read: ReadArgs,
     },
+    /// Build bibliographic indexes: chronological or subject guides over any span.
+    Index(Box<IndexArgs>),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum IndexKindArg {
+    /// Year → month → day.
+    Chronological,
+    /// Subject headings in collation order, chronological inside.
+    Subject,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum IndexLanguageArg {
+    Az,
+    Ru,
+}
+
+/// The `index` command's arguments.
+#[derive(Debug, clap::Args)]
+pub struct IndexArgs {
+    /// A guide defined in the definitions file (see data/indexes.toml).
+    #[arg(conflicts_with_all = ["all", "kind", "from", "to", "select", "title", "id", "language"])]
+    pub name: Option<String>,
+    /// Build every guide of the definitions file.
+    #[arg(long, conflicts_with_all = ["kind", "from", "to", "select", "title", "id", "language"])]
+    pub all: bool,
+    /// Build a guide given on the command line (with --from and --to).
+    #[arg(long, value_enum, requires_all = ["from", "to"])]
+    pub kind: Option<IndexKindArg>,
+    /// First day of the span (YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day of the span (YYYY-MM-DD).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Which records: e.g. 'person:"Əliyev, İlham" and not lang:other' (see README).
+    #[arg(long)]
+    pub select: Option<String>,
+    /// Title of the guide (default: the kind's generic title).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Output file stem (default: the kind and the span).
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Language of the headings and apparatus (default: az).
+    #[arg(long, value_enum)]
+    pub language: Option<IndexLanguageArg>,
+    /// Feed files or folders.
+    #[arg(long = "feed", default_value = "data/feed")]
+    pub feeds: Vec<PathBuf>,
+    /// The bulletins' configuration.
+    #[arg(long, default_value = "data/bulletins.toml")]
+    pub config: PathBuf,
+    /// The index definitions.
+    #[arg(long, default_value = "data/indexes.toml")]
+    pub definitions: PathBuf,
+    /// Output folder; guides go to <out>/indexes/<id>.json and .pdf.
+    #[arg(long, default_value = "out")]
+    pub out: PathBuf,
+    /// Write the JSON only, no PDFs.
+    #[arg(long)]
+    pub no_pdf: bool,
+    /// Folder of the Typst templates.
+    #[arg(long, default_value = "templates")]
+    pub templates: PathBuf,
+    /// Documents typeset at once.
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=16))]
+    pub jobs: u16,
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 /// Arguments of `bench`.
@@ -156,6 +235,28 @@ pub struct BenchArgs {
     pub row: bool,
 }
 
+/// Checks an output folder and takes it for this run: refuses a path that climbs out with
+/// `..`, refuses a folder another build is writing to, and clears the temporary files a
+/// killed build left behind.
+pub(crate) fn prepare_output(out: &std::path::Path) -> Result<output::OutputLock, CliError> {
+    if out
+        .components()
+        .any(|c| matches!(c, std::path::Component::ParentDir))
+    {
+        return Err(CliError::new(format!(
+            "the output folder {} climbs out with \"..\"",
+            out.display()
+        ))
+        .hint("give the output folder as a plain or absolute path"));
+    }
+    let lock = output::lock_output(out).map_err(|e| {
+        CliError::new(e.to_string())
+            .hint("wait for the other build to finish, or choose another --out")
+    })?;
+    output::remove_stale_temporaries(out);
+    Ok(lock)
+}
+
 /// A user-facing error: what went wrong, and what to do about it.
 #[derive(Debug)]
 pub struct CliError {
@@ -165,7 +266,7 @@ pub struct CliError {
 }
 
 impl CliError {
-    fn new(message: impl Into<String>) -> CliError {
+    pub(crate) fn new(message: impl Into<String>) -> CliError {
         CliError {
             messages: vec![message.into()],
             hint: None,
@@ -173,14 +274,14 @@ impl CliError {
         }
     }
 
-    fn hint(mut self, hint: impl Into<String>) -> CliError {
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> CliError {
         self.hint = Some(hint.into());
         self
     }
 }
 
 /// The document date: `SOURCE_DATE_EPOCH` when set, else each quarter's last day.
-fn source_date() -> Result<Option<String>, CliError> {
+pub(crate) fn source_date() -> Result<Option<String>, CliError> {
     let Ok(value) = std::env::var("SOURCE_DATE_EPOCH") else {
         return Ok(None);
     };
@@ -265,6 +366,8 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
             feeds,
             config,
             quarters,
+            year,
+            cumulate,
             out,
             by,
             no_pdf,
@@ -273,52 +376,21 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
             read,
         } => {
             let started = Instant::now();
-            let renderer = if no_pdf {
-                None
-            } else {
-                Some(crate::render::Renderer::new(&templates).map_err(|e| {
-                    CliError::new(e.to_string()).hint(
-                        "the templates folder must hold bulletin.typ (see templates/ in the repository)",
-                    )
-                })?)
-            };
-            let config = Config::load(&config).map_err(|e| {
-                CliError::new(e.to_string())
-                    .hint("see data/bulletins.toml for the format of the configuration")
-            })?;
-            if out
-                .components()
-                .any(|c| matches!(c, std::path::Component::ParentDir))
-            {
-                return Err(CliError::new(format!(
-                    "the output folder {} climbs out with \"..\"",
-                    out.display()
-                ))
-                .hint("give the output folder as a plain or absolute path"));
-            }
-            let _lock = output::lock_output(&out).map_err(|e| {
-                CliError::new(e.to_string())
-                    .hint("wait for the other build to finish, or choose another --out")
-            })?;
-            output::remove_stale_temporaries(&out);
-            let quarters = if quarters.is_empty() {
-                None
-            } else {
-                Some(
+            let renderer = renderer(no_pdf, &templates)?;
+            let config = load_config(&config)?;
+            let _lock = prepare_output(&out)?;
+            let quarters = match (year, quarters.is_empty()) {
+                (Some(year), _) => Some((1..=4).map(|number| Quarter { year, number }).collect()),
+                (None, true) => None,
+                (None, false) => Some(
                     quarters
                         .iter()
                         .map(|q| q.parse::<Quarter>())
                         .collect::<Result<Vec<_>, _>>()
                         .map_err(CliError::new)?,
-                )
-            };
-            let records = feed::read_all(&feeds, &read.options()).map_err(|errors| CliError {
-                messages: errors.iter().map(ToString::to_string).collect(),
-                hint: Some(
-                    "run `bulletin check` on the feeds for the full list of problems".into(),
                 ),
-                code: 2,
-            })?;
+            };
+            let records = read_feeds(&feeds, &read)?;
             let collators = Collators::new();
             let options = PlanOptions {
                 quarters,
@@ -328,37 +400,110 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
                 },
                 date: source_date()?,
             };
-            let plan = build::plan(&records, &config, &collators, &options);
-            let summary =
-                output::write_plan(&plan, &out).map_err(|e| CliError::new(e.to_string()))?;
-            let pdfs = renderer
-                .map(|r| output::write_pdfs(&plan, &out, &r, config.library.paper, jobs as usize));
-            let mut stdout = std::io::stdout().lock();
-            for line in summary.lines() {
-                let _ = writeln!(stdout, "{line}");
-            }
-            if let Some(pdfs) = &pdfs {
-                for w in &pdfs.warnings {
-                    let _ = writeln!(stdout, "warning: {w}");
+            let paper = config.library.paper;
+            let (summary, pdfs) = match year.filter(|_| cumulate) {
+                Some(year) => {
+                    let plan = build::plan_annual(&records, &config, &collators, year, &options);
+                    let summary = output::write_annual(&plan, &out)
+                        .map_err(|e| CliError::new(e.to_string()))?;
+                    let documents: Vec<output::Document> = plan
+                        .issues
+                        .iter()
+                        .map(|issue| output::Document {
+                            issue,
+                            path: out
+                                .join(year.to_string())
+                                .join(format!("{}.pdf", issue.bulletin)),
+                            date: chrono::NaiveDate::parse_from_str(&issue.front.date, "%Y-%m-%d")
+                                .unwrap_or_else(|_| Quarter { year, number: 4 }.last_day()),
+                        })
+                        .collect();
+                    let pdfs = renderer
+                        .map(|r| output::write_documents(&documents, &r, paper, jobs as usize));
+                    (summary, pdfs)
                 }
-                let _ = writeln!(stdout, "{} PDFs, {} pages", pdfs.documents, pdfs.pages);
-            }
-            let _ = writeln!(
-                stdout,
-                "{} records read, done in {:.1} s",
-                records.len(),
-                started.elapsed().as_secs_f64()
-            );
-            match pdfs {
-                Some(p) if !p.failures.is_empty() => Err(CliError {
-                    messages: p.failures,
-                    hint: Some(
-                        "the previous PDFs of the failed bulletins were left in place".into(),
-                    ),
-                    code: 2,
-                }),
-                _ => Ok(0),
-            }
+                None => {
+                    let plan = build::plan(&records, &config, &collators, &options);
+                    let summary = output::write_plan(&plan, &out)
+                        .map_err(|e| CliError::new(e.to_string()))?;
+                    let pdfs =
+                        renderer.map(|r| output::write_pdfs(&plan, &out, &r, paper, jobs as usize));
+                    (summary, pdfs)
+                }
+            };
+            finish(&summary, pdfs, records.len(), started, Vec::new())
         }
+        Command::Index(args) => index_cmd::run(*args),
     }
+}
+
+/// The renderer, unless only JSON is wanted.
+pub(crate) fn renderer(
+    no_pdf: bool,
+    templates: &Path,
+) -> Result<Option<crate::render::Renderer>, CliError> {
+    if no_pdf {
+        return Ok(None);
+    }
+    crate::render::Renderer::new(templates)
+        .map(Some)
+        .map_err(|e| {
+            CliError::new(e.to_string()).hint(
+                "the templates folder must hold bulletin.typ (see templates/ in the repository)",
+            )
+        })
+}
+
+pub(crate) fn load_config(path: &Path) -> Result<Config, CliError> {
+    Config::load(path).map_err(|e| {
+        CliError::new(e.to_string())
+            .hint("see data/bulletins.toml for the format of the configuration")
+    })
+}
+
+pub(crate) fn read_feeds(feeds: &[PathBuf], read: &ReadArgs) -> Result<Vec<Record>, CliError> {
+    feed::read_all(feeds, &read.options()).map_err(|errors| CliError {
+        messages: errors.iter().map(ToString::to_string).collect(),
+        hint: Some("run `bulletin check` on the feeds for the full list of problems".into()),
+        code: 2,
+    })
+}
+
+/// Prints the summary and the PDF outcome; fails when a document failed (or `errors`).
+pub(crate) fn finish(
+    summary: &str,
+    pdfs: Option<output::PdfSummary>,
+    records: usize,
+    started: Instant,
+    mut errors: Vec<String>,
+) -> Result<i32, CliError> {
+    let mut stdout = std::io::stdout().lock();
+    for line in summary.lines() {
+        let _ = writeln!(stdout, "{line}");
+    }
+    if let Some(pdfs) = &pdfs {
+        for w in &pdfs.warnings {
+            let _ = writeln!(stdout, "warning: {w}");
+        }
+        let _ = writeln!(stdout, "{} PDFs, {} pages", pdfs.documents, pdfs.pages);
+    }
+    let _ = writeln!(
+        stdout,
+        "{records} records read, done in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let failed_pdfs = pdfs.is_some_and(|p| {
+        let failed = !p.failures.is_empty();
+        errors.extend(p.failures);
+        failed
+    });
+    if errors.is_empty() {
+        return Ok(0);
+    }
+    Err(CliError {
+        messages: errors,
+        hint: failed_pdfs
+            .then(|| "the previous PDFs of the failed documents were left in place".into()),
+        code: 2,
+    })
 }

@@ -144,6 +144,22 @@ pub const RU_MONTHS_GENITIVE: [&str; 12] = [
     "нояб.",
     "дек.",
 ];
+/// Russian months in the nominative, in full: headings of indexes, and how cataloguers
+/// write a journal's month (`№ 3 (март)`).
+pub const RU_MONTHS_FULL: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
 /// Russian months in the nominative, abbreviated as GOST R 7.0.12-2011 prescribes.
 pub const RU_MONTHS: [&str; 12] = [
     "янв.",

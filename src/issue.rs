@@ -5,8 +5,10 @@
 //! (`out/2012-Q3/<bulletin-id>.json`) and that the Typst template reads with `json(...)`.
 //! Invariants: entries are numbered 1…N in document order with no gaps; sections keep the
 //! configured subtopic order; groups within a section are Azerbaijani, Russian, other, and
-//! an empty group or section is left out; every number in `names` and every count in
-//! `periodicals` refers to entries of this document.
+//! an empty group or section is left out. In an index (`chronological`, `subject`) entries
+//! run by date, a group is a run of one language with an empty heading, and a
+//! chronological index's level-1 year sections carry no groups (their months do). Every
+//! number in `names` and every count in `periodicals` refers to entries of this document.
 
 use serde::{Deserialize, Serialize};
 
@@ -87,7 +89,7 @@ fn one() -> u8 {
 pub struct Group {
     /// `az`, `ru` or `other`.
     pub language: String,
-    /// `Azərbaycan dilində`, `Rus dilində`, `Digər dillərdə`.
+    /// `Azərbaycan dilində`, `Rus dilində`, `Digər dillərdə`; empty in an index.
     pub heading: String,
     pub entries: Vec<Entry>,
 }

@@ -5,7 +5,9 @@
 //! [`feed`] reads exports into [`model::Record`]s, [`classify`] places them in bulletins,
 //! [`order`] builds each [`issue::Issue`] with real collation ([`collate`]), [`describe`]
 //! writes the GOST descriptions, and [`render`] typesets the PDF with Typst embedded.
-//! [`build`] ties the stages together for a quarter; [`cli`] is the command line.
+//! [`build`] ties the stages together for a quarter or a year; [`index`] builds
+//! chronological and subject guides from the same stages, choosing records with [`select`];
+//! [`cli`] is the command line.
 
 pub mod bench;
 pub mod build;
@@ -16,9 +18,11 @@ pub mod collate;
 pub mod config;
 pub mod describe;
 pub mod feed;
+pub mod index;
 pub mod issue;
 pub mod model;
 pub mod order;
 pub mod output;
 pub mod render;
+pub mod select;
 pub mod synth;

@@ -4,7 +4,8 @@
 //! Azerbaijani, Russian, other; inside a group, publication date ascending, ties by host
 //! title, issue number, first page and heading (each compared with the collator of the
 //! group's language), then record id. The order is total, so the same records in any
-//! input order give the same issue. Entries are numbered 1…N through the issue. Sort keys
+//! input order give the same issue. Indexes ([`Arrangement::Chronological`]) put the date
+//! before the language group, so a section runs in date order. Entries are numbered 1…N through the issue. Sort keys
 //! are computed once per entry (ICU sort keys), never inside a comparison.
 
 use std::collections::BTreeMap;
@@ -100,6 +101,18 @@ fn keyed<'a>(placed: Placed<'a>, collators: &Collators) -> Keyed<'a> {
     }
 }
 
+/// How entries are arranged inside a section.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Arrangement {
+    /// Bulletins: language groups (Azerbaijani, Russian, other), each headed and
+    /// chronological inside.
+    #[default]
+    Grouped,
+    /// Indexes: chronological through the section, within a day by language group; a group
+    /// is a run of entries of one language and has no heading.
+    Chronological,
+}
+
 /// Orders placed records into numbered sections with the name index and periodicals.
 /// Sections without entries and empty groups are left out.
 pub fn build_body(
@@ -108,10 +121,32 @@ pub fn build_body(
     collators: &Collators,
     separator: Separator,
 ) -> Body {
+    arrange(heads, placed, collators, separator, Arrangement::Grouped)
+}
+
+/// [`build_body`] with a choice of [`Arrangement`].
+pub fn arrange(
+    heads: &[SectionHead],
+    placed: Vec<Placed<'_>>,
+    collators: &Collators,
+    separator: Separator,
+    arrangement: Arrangement,
+) -> Body {
     let mut keyed: Vec<Keyed> = placed.into_iter().map(|p| keyed(p, collators)).collect();
     keyed.sort_by(|a, b| {
-        (a.placed.section, a.placed.group, a.date)
-            .cmp(&(b.placed.section, b.placed.group, b.date))
+        let order = match arrangement {
+            Arrangement::Grouped => (a.placed.section, a.placed.group, a.date).cmp(&(
+                b.placed.section,
+                b.placed.group,
+                b.date,
+            )),
+            Arrangement::Chronological => (a.placed.section, a.date, a.placed.group).cmp(&(
+                b.placed.section,
+                b.date,
+                b.placed.group,
+            )),
+        };
+        order
             .then_with(|| a.host.cmp(&b.host))
             .then_with(|| a.issue.cmp(&b.issue))
             .then_with(|| a.page.cmp(&b.page))
@@ -141,7 +176,10 @@ pub fn build_body(
         {
             section.groups.push(Group {
                 language: group.key().into(),
-                heading: group_heading(group).into(),
+                heading: match arrangement {
+                    Arrangement::Grouped => group_heading(group).into(),
+                    Arrangement::Chronological => String::new(),
+                },
                 entries: Vec::new(),
             });
         }

@@ -1,4 +1,5 @@
-//! Writing the build's files: bulletin JSON, exceptions reports and (with rendering) PDFs.
+//! Writing the build's files: bulletin, annual and index JSON, exceptions reports and (with
+//! rendering) PDFs.
 //!
 //! Every file is written to a temporary file in its destination folder and renamed into
 //! place, so a reader never sees half a file and a failed build leaves the previous
@@ -8,7 +9,8 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::build::Plan;
+use crate::build::{AnnualPlan, Plan};
+use crate::issue::Issue;
 
 /// An output that could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -150,6 +152,27 @@ pub fn write_plan(plan: &Plan, out: &Path) -> Result<String, OutputError> {
     Ok(summary)
 }
 
+/// Writes the annual volumes' JSON and the year's exceptions to `out/<year>/`.
+pub fn write_annual(plan: &AnnualPlan, out: &Path) -> Result<String, OutputError> {
+    let dir = out.join(plan.year.to_string());
+    let mut entries = 0;
+    for issue in &plan.issues {
+        write_issue_json(&dir.join(format!("{}.json", issue.bulletin)), issue)?;
+        entries += issue.entry_count();
+    }
+    write_atomic(&dir.join("exceptions.json"), &json(&plan.exceptions))?;
+    Ok(format!(
+        "{}: {} records, {} placed, {} exceptions; {} annual volumes, {} entries → {}\n",
+        plan.year,
+        plan.exceptions.records,
+        plan.exceptions.placed,
+        plan.exceptions.exceptions.len(),
+        plan.issues.len(),
+        entries,
+        dir.display()
+    ))
+}
+
 /// What typesetting produced.
 #[derive(Debug, Default)]
 pub struct PdfSummary {
@@ -160,12 +183,49 @@ pub struct PdfSummary {
     pub warnings: Vec<String>,
 }
 
+/// One document to typeset, where its PDF goes, and its creation date.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    pub issue: &'a Issue,
+    pub path: PathBuf,
+    pub date: chrono::NaiveDate,
+}
+
+/// Writes one document's JSON (`<stem>.json`) atomically.
+pub fn write_issue_json(path: &Path, issue: &Issue) -> Result<(), OutputError> {
+    write_atomic(path, &json(issue))
+}
+
 /// Typesets every issue of the plan into `out/<quarter>/<bulletin>.pdf`, at most `threads`
-/// documents at a time, with a progress bar on a terminal and a plain line per document
-/// otherwise.
+/// documents at a time (see [`write_documents`]).
 pub fn write_pdfs(
     plan: &Plan,
     out: &Path,
+    renderer: &crate::render::Renderer,
+    paper: crate::config::Paper,
+    threads: usize,
+) -> PdfSummary {
+    let mut documents = Vec::new();
+    for q in &plan.quarters {
+        for issue in &q.issues {
+            let date = chrono::NaiveDate::parse_from_str(&issue.front.date, "%Y-%m-%d")
+                .unwrap_or_else(|_| q.quarter.last_day());
+            documents.push(Document {
+                issue,
+                path: out
+                    .join(q.quarter.to_string())
+                    .join(format!("{}.pdf", issue.bulletin)),
+                date,
+            });
+        }
+    }
+    write_documents(&documents, renderer, paper, threads)
+}
+
+/// Typesets documents into their PDFs, at most `threads` at a time, with a progress bar on
+/// a terminal and a plain line per document otherwise. A failed document keeps its old PDF.
+pub fn write_documents(
+    documents: &[Document<'_>],
     renderer: &crate::render::Renderer,
     paper: crate::config::Paper,
     threads: usize,
@@ -176,18 +236,14 @@ pub fn write_pdfs(
 
     let mut jobs = Vec::new();
     let mut paths = Vec::new();
-    for q in &plan.quarters {
-        for issue in &q.issues {
-            let date = chrono::NaiveDate::parse_from_str(&issue.front.date, "%Y-%m-%d")
-                .unwrap_or_else(|_| q.quarter.last_day());
-            let mut options = RenderOptions::new(date.and_time(chrono::NaiveTime::MIN));
-            options.paper = paper;
-            jobs.push(Job { issue, options });
-            paths.push(
-                out.join(q.quarter.to_string())
-                    .join(format!("{}.pdf", issue.bulletin)),
-            );
-        }
+    for d in documents {
+        let mut options = RenderOptions::new(d.date.and_time(chrono::NaiveTime::MIN));
+        options.paper = paper;
+        jobs.push(Job {
+            issue: d.issue,
+            options,
+        });
+        paths.push(d.path.clone());
     }
     let terminal = std::io::stderr().is_terminal();
     let bar = if terminal {

@@ -5,5 +5,6 @@ mod common;
 mod describe;
 mod faults;
 mod feed;
+mod index;
 mod render;
 mod typeset;

@@ -8,25 +8,9 @@ use super::pools::Lang;
 
 // The month names the describing stage prints are the ones cataloguers write.
 pub use crate::describe::{
-    AZ_MONTHS, EN_MONTHS as EN_MONTHS_ABBR, RU_MONTHS_GENITIVE as RU_GENITIVE_ABBR,
+    AZ_MONTHS, EN_MONTHS as EN_MONTHS_ABBR, RU_MONTHS_FULL as RU_NOMINATIVE,
+    RU_MONTHS_GENITIVE as RU_GENITIVE_ABBR,
 };
-
-/// Russian nominative, for a journal's month as cataloguers write it (`№ 3 (март)`);
-/// bulletins print the abbreviated form instead.
-pub const RU_NOMINATIVE: [&str; 12] = [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-];
 
 /// Russian genitive, full (`17 января`).
 pub const RU_GENITIVE: [&str; 12] = [

@@ -1,0 +1,160 @@
+//! `bulletin index`: build bibliographic indexes by name, all of them, or from arguments.
+//!
+//! Everything given is validated before the feeds are read (the definitions file, the
+//! dates, the selection with its column). Each index is built independently: one that
+//! selects nothing is reported by name and writes nothing, and the others are still
+//! written, to `<out>/indexes/<id>.json` and `.pdf`.
+
+use std::time::Instant;
+
+use chrono::NaiveDate;
+
+use super::{
+    CliError, IndexArgs, IndexKindArg, IndexLanguageArg, finish, load_config, read_feeds, renderer,
+    source_date,
+};
+use crate::collate::Collators;
+use crate::config::valid_id;
+use crate::index::defs::Definitions;
+use crate::index::{self, IndexKind, IndexLanguage, IndexSpec};
+use crate::output;
+use crate::select::Selection;
+
+fn date(value: Option<&str>, option: &str) -> Result<NaiveDate, CliError> {
+    let value = value.ok_or_else(|| CliError::new(format!("--{option} is required")))?;
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
+        CliError::new(format!(
+            "--{option} {value}: not a date; write it as 2012-01-31"
+        ))
+    })
+}
+
+/// The guides the arguments ask for.
+fn specs(args: &IndexArgs, config: &crate::config::Config) -> Result<Vec<IndexSpec>, CliError> {
+    let definitions = || {
+        Definitions::load(&args.definitions, config).map_err(|e| {
+            CliError::new(e.to_string())
+                .hint("see data/indexes.toml for the format of index definitions")
+        })
+    };
+    if args.all {
+        return Ok(definitions()?.indexes);
+    }
+    if let Some(name) = &args.name {
+        let defs = definitions()?;
+        return match defs.get(name) {
+            Some(spec) => Ok(vec![spec.clone()]),
+            None => Err(CliError::new(format!(
+                "no index \"{name}\" in {}",
+                args.definitions.display()
+            ))
+            .hint(format!(
+                "the defined indexes are: {}",
+                defs.indexes
+                    .iter()
+                    .map(|i| i.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+        };
+    }
+    let Some(kind) = args.kind else {
+        return Err(CliError::new(
+            "say which index to build: a NAME from the definitions, --all, or --kind with --from and --to",
+        ));
+    };
+    let kind = match kind {
+        IndexKindArg::Chronological => IndexKind::Chronological,
+        IndexKindArg::Subject => IndexKind::Subject,
+    };
+    let (from, to) = (
+        date(args.from.as_deref(), "from")?,
+        date(args.to.as_deref(), "to")?,
+    );
+    let selection = match &args.select {
+        Some(text) => {
+            let selection =
+                Selection::parse(text).map_err(|e| CliError::new(format!("--select: {e}")))?;
+            selection
+                .check(config)
+                .map_err(|e| CliError::new(format!("--select: {e}")))?;
+            Some(selection)
+        }
+        None => None,
+    };
+    let id = args
+        .id
+        .clone()
+        .unwrap_or_else(|| format!("{}-{from}-{to}", kind.name()));
+    if !valid_id(&id) {
+        return Err(CliError::new(format!(
+            "--id \"{id}\" must be [a-z0-9-] only (it names the output files)"
+        )));
+    }
+    Ok(vec![IndexSpec {
+        id,
+        kind,
+        title: args.title.clone(),
+        from,
+        to,
+        selection,
+        language: match args.language {
+            Some(IndexLanguageArg::Ru) => IndexLanguage::Russian,
+            _ => IndexLanguage::Azerbaijani,
+        },
+        date: None,
+    }])
+}
+
+/// Runs `bulletin index`.
+pub(crate) fn run(args: IndexArgs) -> Result<i32, CliError> {
+    let started = Instant::now();
+    let renderer = renderer(args.no_pdf, &args.templates)?;
+    let config = load_config(&args.config)?;
+    let mut specs = specs(&args, &config)?;
+    let date = source_date()?;
+    for spec in &mut specs {
+        spec.date.clone_from(&date);
+    }
+    let _lock = super::prepare_output(&args.out)?;
+    let records = read_feeds(&args.feeds, &args.read)?;
+    let collators = Collators::new();
+    let dir = args.out.join("indexes");
+    let mut built = Vec::new();
+    let mut errors = Vec::new();
+    let mut summary = String::new();
+    for spec in &specs {
+        match index::build_index(&records, &config, &collators, spec) {
+            Ok((issue, report)) => {
+                let path = dir.join(format!("{}.json", spec.id));
+                output::write_issue_json(&path, &issue)
+                    .map_err(|e| CliError::new(e.to_string()))?;
+                summary.push_str(&format!(
+                    "{}: {} index, {} entries of {} records in the span, {} names, periodicals: {} → {}\n",
+                    spec.id,
+                    spec.kind.name(),
+                    issue.entry_count(),
+                    report.in_span,
+                    issue.names.len(),
+                    issue.periodicals.len(),
+                    path.display()
+                ));
+                built.push(issue);
+            }
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    let pdfs = renderer.map(|r| {
+        let documents: Vec<output::Document> = built
+            .iter()
+            .map(|issue| output::Document {
+                issue,
+                path: dir.join(format!("{}.pdf", issue.bulletin)),
+                date: NaiveDate::parse_from_str(&issue.front.date, "%Y-%m-%d")
+                    .unwrap_or(NaiveDate::MIN),
+            })
+            .collect();
+        output::write_documents(&documents, &r, config.library.paper, args.jobs as usize)
+    });
+    finish(&summary, pdfs, records.len(), started, errors)
+}

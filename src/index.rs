@@ -1,0 +1,598 @@
+//! Bibliographic indexes: chronological and subject guides over any span of the feeds.
+//!
+//! An index is an [`Issue`] like a bulletin (same JSON shape, same rendering) with
+//! `kind: chronological` or `kind: subject`, built by the same stages: records are screened
+//! as in the quarterly build ([`crate::build::screen`]: no fatal problem, a language group,
+//! one catalogue record per article), chosen by a [`Selection`] and the span, then ordered,
+//! numbered and described by [`crate::order::arrange`]. Invariants:
+//!
+//! - chronological: level-1 sections are years, each followed by its months (level 2,
+//!   headings in the index language); only month sections hold entries; inside a month,
+//!   entries run by date, within a day by language group, then host title, issue, page;
+//! - subject: one level-1 section per heading (the subtopic the record is placed in, else
+//!   its first subject heading, else its first keyword), headings in collation order, the
+//!   records without any heading last; chronological inside;
+//! - entries are numbered 1…N through the index; the name index and list of periodicals
+//!   cover exactly the index's entries;
+//! - an index with no entries is an error ([`IndexError::Empty`]), never an empty document.
+
+pub mod defs;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::build::screen;
+use crate::collate::Collators;
+use crate::config::Config;
+use crate::describe::{AZ_MONTHS, RU_MONTHS_FULL};
+use crate::issue::{DocumentKind, FrontMatter, Issue, Section};
+use crate::model::Record;
+use crate::order::{self, Arrangement, Placed, SectionHead};
+use crate::select::{Matcher, SelectError, Selection};
+
+/// Which guide to build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexKind {
+    Chronological,
+    Subject,
+}
+
+impl IndexKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            IndexKind::Chronological => "chronological",
+            IndexKind::Subject => "subject",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<IndexKind> {
+        match text.trim() {
+            "chronological" => Some(IndexKind::Chronological),
+            "subject" => Some(IndexKind::Subject),
+            _ => None,
+        }
+    }
+}
+
+/// The language of an index's headings and apparatus (the entries keep their own).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum IndexLanguage {
+    #[default]
+    Azerbaijani,
+    Russian,
+}
+
+impl IndexLanguage {
+    pub fn parse(text: &str) -> Option<IndexLanguage> {
+        match text.trim() {
+            "az" => Some(IndexLanguage::Azerbaijani),
+            "ru" => Some(IndexLanguage::Russian),
+            _ => None,
+        }
+    }
+
+    /// A month's heading: `İyun`, `Июнь`.
+    pub fn month(self, month: u32) -> String {
+        let i = (month.clamp(1, 12) - 1) as usize;
+        let name = match self {
+            IndexLanguage::Azerbaijani => AZ_MONTHS[i],
+            IndexLanguage::Russian => RU_MONTHS_FULL[i],
+        };
+        capitalise(name)
+    }
+
+    fn month_lower(self, month: u32) -> &'static str {
+        let i = (month.clamp(1, 12) - 1) as usize;
+        match self {
+            IndexLanguage::Azerbaijani => AZ_MONTHS[i],
+            IndexLanguage::Russian => RU_MONTHS_FULL[i],
+        }
+    }
+
+    fn text(self, az: &'static str, ru: &'static str) -> &'static str {
+        match self {
+            IndexLanguage::Azerbaijani => az,
+            IndexLanguage::Russian => ru,
+        }
+    }
+}
+
+/// First letter in capitals, with the Azerbaijani dotted İ for i.
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some('i') => format!("İ{}", chars.as_str()),
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The Azerbaijani ordinal suffix of a number (`2012-ci`, `2003-cü`, `2010-cu`, `2006-cı`).
+pub fn az_ordinal(n: i64) -> String {
+    let n = n.unsigned_abs();
+    // The vowel of the number's last spoken word decides the suffix.
+    let last_word_vowel = if !n.is_multiple_of(10) {
+        ['i', 'i', 'i', 'ü', 'ü', 'i', 'ı', 'i', 'i', 'u'][(n % 10) as usize]
+    } else if !n.is_multiple_of(100) {
+        ['i', 'u', 'i', 'u', 'ı', 'i', 'ı', 'i', 'i', 'ı'][((n / 10) % 10) as usize]
+    } else if !n.is_multiple_of(1000) {
+        'ü'
+    } else if n == 0 {
+        'ı'
+    } else {
+        'i'
+    };
+    let suffix = match last_word_vowel {
+        'ı' => "cı",
+        'u' => "cu",
+        'ü' => "cü",
+        _ => "ci",
+    };
+    format!("{n}-{suffix}")
+}
+
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct IndexSpec {
+    /// Output file stem (`[a-z0-9-]`).
+    pub id: String,
+    pub kind: IndexKind,
+    /// Title page title; `None` for the kind's generic title.
+    pub title: Option<String>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// `None` takes every record of the span.
+    pub selection: Option<Selection>,
+    pub language: IndexLanguage,
+    /// Document date (`YYYY-MM-DD`) overriding `to` (`SOURCE_DATE_EPOCH`).
+    pub date: Option<String>,
+}
+
+/// Why an index could not be built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IndexError {
+    /// The selection names a bulletin or subtopic the configuration does not have.
+    Selection(SelectError),
+    /// `to` is before `from`.
+    Span { from: NaiveDate, to: NaiveDate },
+    /// No record of the span is selected.
+    Empty {
+        id: String,
+        selection: Option<String>,
+        from: NaiveDate,
+        to: NaiveDate,
+        /// Usable records in the span (before the selection).
+        in_span: usize,
+    },
+}
+
+impl fmt::Display for IndexError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IndexError::Selection(e) => write!(f, "{e}"),
+            IndexError::Span { from, to } => {
+                write!(f, "the span ends ({to}) before it begins ({from})")
+            }
+            IndexError::Empty {
+                id,
+                selection,
+                from,
+                to,
+                in_span,
+            } => match selection {
+                Some(s) => write!(
+                    f,
+                    "index \"{id}\": the selection {s} matches none of the {in_span} records from {from} to {to}; nothing written"
+                ),
+                None => write!(
+                    f,
+                    "index \"{id}\": no records from {from} to {to}; nothing written"
+                ),
+            },
+        }
+    }
+}
+
+impl std::error::Error for IndexError {}
+
+/// What went into an index.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndexReport {
+    /// Usable records whose date falls in the span (after removing duplicates).
+    pub in_span: usize,
+    /// Records in the index.
+    pub selected: usize,
+    /// Records of the span left out as unusable, of unknown language, or duplicates.
+    pub screened_out: usize,
+}
+
+/// The months a record belongs to, as precisely as it is dated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Period {
+    year: i32,
+    /// `None`: only the year is known (filed after the year's months).
+    month: Option<u32>,
+    start: NaiveDate,
+    end: NaiveDate,
+}
+
+fn month_bounds(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
+    let start = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let end = start
+        .checked_add_months(chrono::Months::new(1))?
+        .pred_opt()?;
+    Some((start, end))
+}
+
+/// A record's period: its day, else its month, else the month it was catalogued in when
+/// that is in its year (as the quarterly build places it), else its year.
+fn period(record: &Record) -> Option<Period> {
+    let p = &record.published;
+    if let Some(d) = p.date {
+        return Some(Period {
+            year: d.year(),
+            month: Some(d.month()),
+            start: d,
+            end: d,
+        });
+    }
+    let year = p.year()?;
+    let month = p.month.or_else(|| {
+        record
+            .catalogued
+            .filter(|c| c.year() == year)
+            .map(|c| c.month())
+    });
+    if let Some(m) = month
+        && let Some((start, end)) = month_bounds(year, m)
+    {
+        return Some(Period {
+            year,
+            month: Some(m),
+            start,
+            end,
+        });
+    }
+    let start = NaiveDate::from_ymd_opt(year, 1, 1)?;
+    let end = NaiveDate::from_ymd_opt(year, 12, 31)?;
+    Some(Period {
+        year,
+        month: None,
+        start,
+        end,
+    })
+}
+
+/// The span as printed on the title page, and as the document's period key.
+fn span_text(from: NaiveDate, to: NaiveDate, language: IndexLanguage) -> (String, String) {
+    let whole_years = from.month() == 1 && from.day() == 1 && to.month() == 12 && to.day() == 31;
+    let month_end = to.succ_opt().is_none_or(|d| d.day() == 1);
+    if whole_years && from.year() == to.year() {
+        let line = match language {
+            IndexLanguage::Azerbaijani => format!("{} il", az_ordinal(i64::from(to.year()))),
+            IndexLanguage::Russian => format!("{} год", to.year()),
+        };
+        return (line, to.year().to_string());
+    }
+    if whole_years {
+        return (
+            format!("{}–{}", from.year(), to.year()),
+            format!("{}-{}", from.year(), to.year()),
+        );
+    }
+    let key = format!("{from}/{to}");
+    if from.day() == 1 && month_end && from.year() == to.year() {
+        let months = if from.month() == to.month() {
+            language.month_lower(from.month()).to_string()
+        } else {
+            format!(
+                "{}–{}",
+                language.month_lower(from.month()),
+                language.month_lower(to.month())
+            )
+        };
+        return (format!("{}, {months}", from.year()), key);
+    }
+    (
+        format!("{}–{}", from.format("%d.%m.%Y"), to.format("%d.%m.%Y")),
+        key,
+    )
+}
+
+/// The generic title of a kind of index.
+fn generic_title(kind: IndexKind, language: IndexLanguage) -> &'static str {
+    match kind {
+        IndexKind::Chronological => {
+            language.text("Xronoloji göstərici", "Хронологический указатель")
+        }
+        IndexKind::Subject => language.text("Mövzu göstəricisi", "Предметный указатель"),
+    }
+}
+
+/// The front matter of an index.
+fn front_matter(config: &Config, spec: &IndexSpec, title: &str, date: &str) -> FrontMatter {
+    let lang = spec.language;
+    let (line, _) = span_text(spec.from, spec.to, lang);
+    let mut keywords = vec![
+        title.to_string(),
+        generic_title(spec.kind, lang).to_string(),
+        line.clone(),
+    ];
+    if let Some(s) = &spec.selection {
+        keywords.push(s.text.clone());
+    }
+    FrontMatter {
+        library: config.library.name.clone(),
+        parent: config.library.parent.clone(),
+        series: lang
+            .text("Biblioqrafik göstərici", "Библиографический указатель")
+            .into(),
+        imprint: format!("{} – {}", config.library.place, spec.to.year()),
+        running_head: title.to_string(),
+        issue_line: line,
+        contents_heading: lang.text("Mündəricat", "Содержание").into(),
+        names_heading: lang.text("Adlar göstəricisi", "Именной указатель").into(),
+        periodicals_heading: lang
+            .text(
+                "İstifadə olunmuş dövri nəşrlər",
+                "Список использованных периодических изданий",
+            )
+            .into(),
+        keywords,
+        date: date.to_string(),
+    }
+}
+
+/// The heading a record is filed under in a subject index, if it has one.
+fn subject_heading(record: &Record, matcher: &Matcher<'_>, config: &Config) -> Option<String> {
+    if let Some(&(b, s)) = matcher.place(record).first() {
+        return Some(config.bulletins[b].subtopics[s].title.clone());
+    }
+    if let Some(subject) = record.subjects.first() {
+        let mut heading = subject.heading.clone();
+        for sub in &subject.subdivisions {
+            heading.push_str(" – ");
+            heading.push_str(sub);
+        }
+        return Some(heading);
+    }
+    record.keywords.first().cloned()
+}
+
+/// Builds an index from the records: select, screen, order, number and describe.
+pub fn build_index(
+    records: &[Record],
+    config: &Config,
+    collators: &Collators,
+    spec: &IndexSpec,
+) -> Result<(Issue, IndexReport), IndexError> {
+    if spec.to < spec.from {
+        return Err(IndexError::Span {
+            from: spec.from,
+            to: spec.to,
+        });
+    }
+    if let Some(s) = &spec.selection {
+        s.check(config).map_err(IndexError::Selection)?;
+    }
+    let matcher = Matcher::new(config, collators);
+    // Records of the span, in a canonical order so duplicates resolve the same way.
+    let mut in_span: Vec<(&Record, Period)> = records
+        .iter()
+        .filter_map(|r| period(r).map(|p| (r, p)))
+        .filter(|(_, p)| p.start <= spec.to && p.end >= spec.from)
+        .collect();
+    in_span.sort_by(|a, b| {
+        a.0.id
+            .cmp(&b.0.id)
+            .then_with(|| a.0.origin.file.cmp(&b.0.origin.file))
+            .then_with(|| a.0.origin.position.cmp(&b.0.origin.position))
+    });
+    let mut report = IndexReport::default();
+    let mut seen = HashMap::new();
+    let mut chosen = Vec::new();
+    for (record, p) in in_span {
+        let Ok((group, _)) = screen(record, &mut seen) else {
+            report.screened_out += 1;
+            continue;
+        };
+        report.in_span += 1;
+        if spec
+            .selection
+            .as_ref()
+            .is_none_or(|s| matcher.matches(s, record))
+        {
+            chosen.push((record, p, group));
+        }
+    }
+    report.selected = chosen.len();
+    if chosen.is_empty() {
+        return Err(IndexError::Empty {
+            id: spec.id.clone(),
+            selection: spec.selection.as_ref().map(|s| s.text.clone()),
+            from: spec.from,
+            to: spec.to,
+            in_span: report.in_span,
+        });
+    }
+    let lang = spec.language;
+    let (heads, placed, years) = match spec.kind {
+        IndexKind::Chronological => {
+            let months: BTreeSet<(i32, u32)> = chosen
+                .iter()
+                .map(|(_, p, _)| (p.year, p.month.unwrap_or(13)))
+                .collect();
+            let position: BTreeMap<(i32, u32), usize> =
+                months.iter().enumerate().map(|(i, m)| (*m, i)).collect();
+            let heads: Vec<SectionHead> = months
+                .iter()
+                .map(|&(year, month)| SectionHead {
+                    key: format!("{year}-{month:02}"),
+                    title: if month == 13 {
+                        lang.text("Ayı göstərilməyən", "Месяц не указан").into()
+                    } else {
+                        lang.month(month)
+                    },
+                    level: 2,
+                })
+                .collect();
+            let placed = chosen
+                .iter()
+                .map(|(record, p, group)| Placed {
+                    record,
+                    section: position[&(p.year, p.month.unwrap_or(13))],
+                    group: *group,
+                })
+                .collect();
+            (heads, placed, true)
+        }
+        IndexKind::Subject => {
+            let headings: Vec<Option<String>> = chosen
+                .iter()
+                .map(|(r, _, _)| subject_heading(r, &matcher, config))
+                .collect();
+            let mut distinct: Vec<&String> = headings
+                .iter()
+                .flatten()
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            distinct.sort_by(|a, b| collators.compare_names(a, b));
+            let position: HashMap<&String, usize> =
+                distinct.iter().enumerate().map(|(i, h)| (*h, i)).collect();
+            let mut heads: Vec<SectionHead> = distinct
+                .iter()
+                .enumerate()
+                .map(|(i, h)| SectionHead {
+                    key: format!("heading-{}", i + 1),
+                    title: (*h).clone(),
+                    level: 1,
+                })
+                .collect();
+            let other = heads.len();
+            heads.push(SectionHead {
+                key: "other".into(),
+                title: lang.text("Başqa mövzular", "Прочие темы").into(),
+                level: 1,
+            });
+            let placed = chosen
+                .iter()
+                .zip(&headings)
+                .map(|((record, _, group), h)| Placed {
+                    record,
+                    section: h.as_ref().map_or(other, |h| position[h]),
+                    group: *group,
+                })
+                .collect();
+            (heads, placed, false)
+        }
+    };
+    let body = order::arrange(
+        &heads,
+        placed,
+        collators,
+        config.library.separator,
+        Arrangement::Chronological,
+    );
+    let sections = if years {
+        with_years(body.sections)
+    } else {
+        body.sections
+    };
+    let title = spec
+        .title
+        .clone()
+        .unwrap_or_else(|| generic_title(spec.kind, lang).to_string());
+    let date = spec.date.clone().unwrap_or_else(|| spec.to.to_string());
+    let (_, key) = span_text(spec.from, spec.to, lang);
+    let issue = Issue {
+        bulletin: spec.id.clone(),
+        title_ru: generic_title(spec.kind, IndexLanguage::Russian).into(),
+        title_en: match spec.kind {
+            IndexKind::Chronological => "Chronological index".into(),
+            IndexKind::Subject => "Subject index".into(),
+        },
+        front: front_matter(config, spec, &title, &date),
+        title,
+        year: spec.to.year(),
+        issue: 0,
+        quarter: key,
+        kind: match spec.kind {
+            IndexKind::Chronological => DocumentKind::Chronological,
+            IndexKind::Subject => DocumentKind::Subject,
+        },
+        sections,
+        names: body.names,
+        periodicals: body.periodicals,
+    };
+    Ok((issue, report))
+}
+
+/// Puts a level-1 year section (with no groups of its own) before each year's months.
+fn with_years(months: Vec<Section>) -> Vec<Section> {
+    let mut out = Vec::with_capacity(months.len() + months.len() / 12 + 1);
+    let mut year = String::new();
+    for section in months {
+        let this = section
+            .subtopic
+            .split('-')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        if this != year {
+            out.push(Section {
+                subtopic: this.clone(),
+                title: this.clone(),
+                level: 1,
+                groups: Vec::new(),
+            });
+            year = this;
+        }
+        out.push(section);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(az_ordinal(2012), "2012-ci");
+        assert_eq!(az_ordinal(2003), "2003-cü");
+        assert_eq!(az_ordinal(2010), "2010-cu");
+        assert_eq!(az_ordinal(2006), "2006-cı");
+        assert_eq!(az_ordinal(2009), "2009-cu");
+        assert_eq!(az_ordinal(2000), "2000-ci");
+        assert_eq!(az_ordinal(1940), "1940-cı");
+        assert_eq!(az_ordinal(1900), "1900-cü");
+    }
+
+    #[test]
+    fn months_and_spans() {
+        assert_eq!(IndexLanguage::Azerbaijani.month(6), "İyun");
+        assert_eq!(IndexLanguage::Russian.month(1), "Январь");
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let az = IndexLanguage::Azerbaijani;
+        assert_eq!(
+            span_text(d(2012, 1, 1), d(2012, 12, 31), az).0,
+            "2012-ci il"
+        );
+        assert_eq!(span_text(d(2003, 1, 1), d(2012, 12, 31), az).0, "2003–2012");
+        assert_eq!(
+            span_text(d(2012, 1, 1), d(2012, 6, 30), az).0,
+            "2012, yanvar–iyun"
+        );
+        assert_eq!(
+            span_text(d(2012, 1, 15), d(2013, 3, 3), az).0,
+            "15.01.2012–03.03.2013"
+        );
+        assert_eq!(
+            span_text(d(2012, 1, 1), d(2012, 12, 31), IndexLanguage::Russian).0,
+            "2012 год"
+        );
+    }
+}
