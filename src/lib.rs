@@ -9,10 +9,12 @@
 //! chronological and subject guides from the same stages, choosing records with [`select`];
 //! [`cli`] is the command line.
 
+#[cfg(feature = "pdf")]
 pub mod bench;
 pub mod build;
 pub mod check;
 pub mod classify;
+#[cfg(feature = "pdf")]
 pub mod cli;
 pub mod collate;
 pub mod config;
@@ -23,6 +25,7 @@ pub mod issue;
 pub mod model;
 pub mod order;
 pub mod output;
+#[cfg(feature = "pdf")]
 pub mod render;
 pub mod select;
 pub mod synth;

@@ -196,6 +196,7 @@ pub fn write_issue_json(path: &Path, issue: &Issue) -> Result<(), OutputError> {
     write_atomic(path, &json(issue))
 }
 
+#[cfg(feature = "pdf")]
 /// Typesets every issue of the plan into `out/<quarter>/<bulletin>.pdf`, at most `threads`
 /// documents at a time (see [`write_documents`]).
 pub fn write_pdfs(
@@ -222,6 +223,7 @@ pub fn write_pdfs(
     write_documents(&documents, renderer, paper, threads)
 }
 
+#[cfg(feature = "pdf")]
 /// Typesets documents into their PDFs, at most `threads` at a time, with a progress bar on
 /// a terminal and a plain line per document otherwise. A failed document keeps its old PDF.
 pub fn write_documents(

@@ -263,18 +263,7 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<(Format, RecordStream)
         }
     };
     let stamp = Stamp::of(path);
-    let shared: Arc<Path> = Arc::from(path);
-    let stream: RecordStream = match format {
-        Format::MarcXml => Box::new(Records::new(marcxml::MarcXmlReader::new(
-            input, shared, *options,
-        ))),
-        Format::IrbisText => Box::new(Records::new(irbis::IrbisReader::new(
-            input, shared, *options,
-        ))),
-        Format::Iso2709 => Box::new(Records::new(iso2709::IsoReader::new(
-            input, shared, *options,
-        ))),
-    };
+    let stream = stream(format, input, path, options);
     let guarded = Guarded {
         inner: stream,
         path: path.to_path_buf(),
@@ -282,6 +271,24 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<(Format, RecordStream)
         done: false,
     };
     Ok((format, Box::new(guarded)))
+}
+
+/// Reads records of a known format from any buffered input; `name` stands for the file in
+/// positions and messages. [`open`] uses it for files; tests and fuzzing use it on bytes.
+pub fn stream(
+    format: Format,
+    input: impl BufRead + Send + 'static,
+    name: &Path,
+    options: &ReadOptions,
+) -> RecordStream {
+    let name: Arc<Path> = Arc::from(name);
+    match format {
+        Format::MarcXml => Box::new(Records::new(marcxml::MarcXmlReader::new(
+            input, name, *options,
+        ))),
+        Format::IrbisText => Box::new(Records::new(irbis::IrbisReader::new(input, name, *options))),
+        Format::Iso2709 => Box::new(Records::new(iso2709::IsoReader::new(input, name, *options))),
+    }
 }
 
 /// Size and modification time of a file, to notice it changing under the reader.
