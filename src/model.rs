@@ -371,6 +371,39 @@ impl Record {
             .filter(|p| matches!(p.role, Role::Primary | Role::Coauthor))
     }
 
+    /// Gives back the spare capacity the readers' growing buffers left in every string
+    /// and list, so a million records held for a build cost what their text costs.
+    pub fn shrink_to_fit(&mut self) {
+        fn strings(v: &mut Vec<String>) {
+            v.iter_mut().for_each(String::shrink_to_fit);
+            v.shrink_to_fit();
+        }
+        self.id.shrink_to_fit();
+        self.title.shrink_to_fit();
+        strings(&mut self.other_title);
+        strings(&mut self.responsibility);
+        for p in &mut self.persons {
+            p.surname.shrink_to_fit();
+            p.initials.shrink_to_fit();
+            p.forenames.shrink_to_fit();
+        }
+        self.persons.shrink_to_fit();
+        strings(&mut self.corporate);
+        self.languages.shrink_to_fit();
+        if let Some(h) = &mut self.host {
+            h.title.shrink_to_fit();
+        }
+        for s in &mut self.subjects {
+            s.heading.shrink_to_fit();
+            strings(&mut s.subdivisions);
+        }
+        self.subjects.shrink_to_fit();
+        strings(&mut self.keywords);
+        self.classes.shrink_to_fit();
+        strings(&mut self.notes);
+        self.problems.shrink_to_fit();
+    }
+
     /// Whether the record can be placed (no fatal problem).
     pub fn is_usable(&self) -> bool {
         !self.problems.iter().any(|p| p.kind.is_fatal())

@@ -347,7 +347,10 @@ pub fn read_all(paths: &[PathBuf], options: &ReadOptions) -> Result<Vec<Record>,
             Ok((_, stream)) => {
                 for record in stream {
                     match record {
-                        Ok(r) => records.push(r),
+                        Ok(mut r) => {
+                            r.shrink_to_fit();
+                            records.push(r);
+                        }
                         Err(e) => errors.push(e),
                     }
                 }
