@@ -230,3 +230,55 @@ fn deeply_nested_xml_does_not_overflow() {
     assert_eq!(records.len(), 1);
     assert_eq!(records[0].as_ref().unwrap().title, "Dərinlik");
 }
+
+#[test]
+fn bulletin_and_index_ids_cannot_escape_the_output_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/bulletins.toml"))
+            .unwrap();
+    let config = dir.path().join("bulletins.toml");
+    std::fs::write(
+        &config,
+        text.replacen("id = \"foreign-policy\"", "id = \"../../escaped\"", 1),
+    )
+    .unwrap();
+    let out_dir = dir.path().join("out");
+    let out = bulletin(&[
+        "build",
+        "--no-pdf",
+        "--config",
+        config.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("bulletin id \"../../escaped\" must be [a-z0-9-] only"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("escaped.json").exists() && !out_dir.exists());
+
+    let out = bulletin(&[
+        "index",
+        "--no-pdf",
+        "--kind",
+        "chronological",
+        "--from",
+        "2012-01-01",
+        "--to",
+        "2012-12-31",
+        "--id",
+        "../escaped",
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("must be [a-z0-9-] only"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("escaped.json").exists());
+}
