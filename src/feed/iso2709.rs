@@ -18,7 +18,7 @@ use crate::model::{Format, Origin, Record};
 
 const RECORD_END: u8 = 0x1D;
 const FIELD_END: u8 = 0x1E;
-const SUBFIELD: u8 = 0x1F;
+const SUBFIELD: char = '\u{1f}';
 const MAX_RECORD: usize = 99_999;
 
 /// Streams the records of one ISO 2709 file.
@@ -176,13 +176,23 @@ impl<R: BufRead> IsoReader<R> {
                 Encoding::Cp1251
             }
         });
-        let decode = |b: &[u8]| -> Result<String, ()> {
-            match encoding {
-                Encoding::Utf8 => std::str::from_utf8(b).map(str::to_string).map_err(|_| ()),
-                Encoding::Cp1251 => Ok(encoding_rs::WINDOWS_1251
-                    .decode_without_bom_handling(b)
-                    .0
-                    .into_owned()),
+        // UTF-8 is validated once for the whole record; fields are then slices of it (the
+        // separators are ASCII, so a field's bounds fall on character boundaries).
+        let whole = match encoding {
+            Encoding::Utf8 => Some(std::str::from_utf8(bytes).map_err(|e| {
+                err(
+                    e.valid_up_to(),
+                    "invalid UTF-8 (is the file CP1251? try --encoding cp1251)".into(),
+                )
+            })?),
+            Encoding::Cp1251 => None,
+        };
+        let decode = |range: std::ops::Range<usize>| -> Result<std::borrow::Cow<'_, str>, ()> {
+            match whole {
+                Some(text) => text.get(range).map(std::borrow::Cow::Borrowed).ok_or(()),
+                None => Ok(encoding_rs::WINDOWS_1251
+                    .decode_without_bom_handling(&bytes[range])
+                    .0),
             }
         };
         let mut raw = RawRecord {
@@ -218,36 +228,37 @@ impl<R: BufRead> IsoReader<R> {
                     ),
                 ));
             }
-            let data = &bytes[begin..end];
-            let data = data.strip_suffix(&[FIELD_END]).unwrap_or(data);
+            let end = if bytes[end - 1] == FIELD_END {
+                end - 1
+            } else {
+                end
+            };
             let at_field = begin;
             let tag_name = tag.clone();
             let text_err = || {
                 err(
                     at_field,
-                    format!(
-                        "field {tag_name}: invalid UTF-8 (is the file CP1251? try --encoding cp1251)"
-                    ),
+                    format!("field {tag_name} does not start or end on a character boundary"),
                 )
             };
             if tag.starts_with("00") {
                 raw.fields.push(RawField {
                     tag,
                     indicators: [' ', ' '],
-                    value: Some(decode(data).map_err(|_| text_err())?),
+                    value: Some(decode(begin..end).map_err(|_| text_err())?.into_owned()),
                     subfields: Vec::new(),
                     line: 1,
                     column: (start as usize + at_field + 1) as u32,
                 });
                 continue;
             }
-            let mut parts = data.split(|&b| b == SUBFIELD);
-            let ind = parts.next().unwrap_or(&[]);
-            let indicator = |k: usize| ind.get(k).map_or(' ', |&b| b as char);
+            let data = decode(begin..end).map_err(|_| text_err())?;
+            let mut parts = data.split(SUBFIELD);
+            let ind: Vec<char> = parts.next().unwrap_or("").chars().take(2).collect();
+            let indicator = |k: usize| ind.get(k).copied().unwrap_or(' ');
             let mut subfields = Vec::new();
             for part in parts.filter(|p| !p.is_empty()) {
-                let text = decode(part).map_err(|_| text_err())?;
-                let mut chars = text.chars();
+                let mut chars = part.chars();
                 let code = chars.next().unwrap_or(' ');
                 subfields.push(Subfield {
                     code,
