@@ -159,6 +159,17 @@ enum Token<'a> {
 }
 
 impl Token<'_> {
+    /// `-ci`, `-cı`, `-cu`, `-cü` (Azerbaijani), `-го`, `-е` (Russian), `th`, `st`, `nd`, `rd`.
+    fn is_ordinal_ending(&self) -> bool {
+        match self {
+            Token::Word(w) => matches!(
+                fold(w).as_str(),
+                "ci" | "cu" | "cü" | "го" | "е" | "th" | "st" | "nd" | "rd"
+            ),
+            _ => false,
+        }
+    }
+
     fn is_issue_marker(&self) -> bool {
         match self {
             Token::Marker => true,
@@ -280,13 +291,28 @@ pub fn find_day_month(text: &str) -> Result<Option<DayMonth>, DateError> {
             }
             Token::Word(w) => {
                 let Some(month) = month_of(w) else { continue };
-                // "17 yanvar": a number right before; "Jan. 17": a number right after.
-                let before = i.checked_sub(1).and_then(|j| match toks[j] {
+                // "17 yanvar": a number right before; "Jan. 17": a number right after. An
+                // ordinal ending may stand between (`17-ci yanvar`, `17-го января`, `17th Jan.`).
+                let j = if i >= 1 && toks[i - 1].is_ordinal_ending() {
+                    i.checked_sub(2)
+                } else {
+                    i.checked_sub(1)
+                };
+                let before = j.and_then(|j| match toks[j] {
                     Token::Number(n) if n.len() <= 2 => n.parse::<u32>().ok(),
                     _ => None,
                 });
-                let before = before.filter(|_| !(i >= 2 && toks[i - 2].is_issue_marker()));
-                let after = match toks.get(i + 1) {
+                let before =
+                    before.filter(|_| !j.is_some_and(|j| j >= 1 && toks[j - 1].is_issue_marker()));
+                let k = if toks
+                    .get(i + 1)
+                    .is_some_and(|t| matches!(t, Token::Number(_)))
+                {
+                    i + 1
+                } else {
+                    usize::MAX
+                };
+                let after = match toks.get(k) {
                     Some(Token::Number(n)) if n.len() <= 2 => n.parse::<u32>().ok(),
                     _ => None,
                 };
@@ -449,6 +475,14 @@ mod tests {
         assert_eq!(dm("17.01.2012"), Some((Some(17), 1, Some(2012))));
         assert_eq!(dm("2012-01-17"), Some((Some(17), 1, Some(2012))));
         assert_eq!(dm("№ 3 (mart)"), Some((None, 3, None)));
+        assert_eq!(
+            dm("17-ci yanvar 2012-ci il"),
+            Some((Some(17), 1, Some(2012)))
+        );
+        assert_eq!(dm("31-cı mart"), Some((Some(31), 3, None)));
+        assert_eq!(dm("5-го марта"), Some((Some(5), 3, None)));
+        assert_eq!(dm("the 3rd of May"), Some((None, 5, None)));
+        assert_eq!(dm("May 3rd, 2012"), Some((Some(3), 5, Some(2012))));
         assert_eq!(dm("№ 14"), None);
         assert_eq!(dm("S. 12-14"), None);
         assert_eq!(dm("2012, No. 1, p. 5-8"), None);
