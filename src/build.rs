@@ -288,8 +288,41 @@ fn plan_quarter(
         .date
         .clone()
         .unwrap_or_else(|| quarter.last_day().to_string());
+    let period = Period {
+        year: quarter.year,
+        issue: quarter.number,
+        name: quarter.to_string(),
+        kind: DocumentKind::Quarterly,
+    };
+    let issues = bulletin_issues(config, collators, per_bulletin, &period, |b| {
+        front_matter(config, b, quarter, &date)
+    });
+    QuarterPlan {
+        quarter,
+        issues,
+        exceptions: report,
+    }
+}
+
+/// What an issue covers: its year, number within the year, name and kind.
+struct Period {
+    year: i32,
+    issue: u32,
+    name: String,
+    kind: DocumentKind,
+}
+
+/// Orders and describes each bulletin's placed records into its issue for `period`, the
+/// bulletins in parallel, in configuration order.
+fn bulletin_issues(
+    config: &Config,
+    collators: &Collators,
+    per_bulletin: Vec<Vec<Placed>>,
+    period: &Period,
+    front: impl Fn(&Bulletin) -> FrontMatter + Sync,
+) -> Vec<Issue> {
     let jobs: Vec<(&Bulletin, Vec<Placed>)> = config.bulletins.iter().zip(per_bulletin).collect();
-    let issues = parallel_map(jobs, |(bulletin, placed)| {
+    parallel_map(jobs, |(bulletin, placed)| {
         let heads = subtopic_heads(bulletin);
         let body = order::build_body(&heads, placed, collators, config.separator(bulletin));
         Issue {
@@ -297,21 +330,16 @@ fn plan_quarter(
             title: bulletin.title.clone(),
             title_ru: bulletin.title_ru.clone(),
             title_en: bulletin.title_en.clone(),
-            year: quarter.year,
-            issue: quarter.number,
-            quarter: quarter.to_string(),
-            kind: DocumentKind::Quarterly,
-            front: front_matter(config, bulletin, quarter, &date),
+            year: period.year,
+            issue: period.issue,
+            quarter: period.name.clone(),
+            kind: period.kind,
+            front: front(bulletin),
             sections: body.sections,
             names: body.names,
             periodicals: body.periodicals,
         }
-    });
-    QuarterPlan {
-        quarter,
-        issues,
-        exceptions: report,
-    }
+    })
 }
 
 /// Maps `items` with `f` on as many threads as the machine has cores, keeping the order.
@@ -412,24 +440,14 @@ pub fn plan_annual(
         .date
         .clone()
         .unwrap_or_else(|| Quarter { year, number: 4 }.last_day().to_string());
-    let jobs: Vec<(&Bulletin, Vec<Placed>)> = config.bulletins.iter().zip(per_bulletin).collect();
-    let issues = parallel_map(jobs, |(bulletin, placed)| {
-        let heads = subtopic_heads(bulletin);
-        let body = order::build_body(&heads, placed, collators, config.separator(bulletin));
-        Issue {
-            bulletin: bulletin.id().to_string(),
-            title: bulletin.title.clone(),
-            title_ru: bulletin.title_ru.clone(),
-            title_en: bulletin.title_en.clone(),
-            year,
-            issue: 0,
-            quarter: year.to_string(),
-            kind: DocumentKind::Annual,
-            front: annual_front_matter(config, bulletin, year, &date),
-            sections: body.sections,
-            names: body.names,
-            periodicals: body.periodicals,
-        }
+    let period = Period {
+        year,
+        issue: 0,
+        name: year.to_string(),
+        kind: DocumentKind::Annual,
+    };
+    let issues = bulletin_issues(config, collators, per_bulletin, &period, |b| {
+        annual_front_matter(config, b, year, &date)
     });
     AnnualPlan {
         year,

@@ -126,6 +126,30 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+impl ConfigError {
+    /// An error at a byte offset of `text`, read from `path`.
+    pub(crate) fn at(text: &str, path: &Path, offset: usize, message: String) -> ConfigError {
+        let (line, column) = line_column(text, offset);
+        ConfigError {
+            file: path.to_path_buf(),
+            line,
+            column,
+            message,
+        }
+    }
+}
+
+/// Deserialises TOML, turning the parser's byte span into line and column.
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
+    text: &str,
+    path: &Path,
+) -> Result<T, ConfigError> {
+    toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        ConfigError::at(text, path, offset, e.message().trim().to_string())
+    })
+}
+
 /// 1-based line and column of a byte offset.
 pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -158,19 +182,8 @@ impl Config {
 
     /// Parses and validates configuration text; `path` names it in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        let error = |offset: usize, message: String| {
-            let (line, column) = line_column(text, offset);
-            ConfigError {
-                file: path.to_path_buf(),
-                line,
-                column,
-                message,
-            }
-        };
-        let config: Config = toml::from_str(text).map_err(|e| {
-            let offset = e.span().map_or(0, |s| s.start);
-            error(offset, e.message().trim().to_string())
-        })?;
+        let error = |offset: usize, message: String| ConfigError::at(text, path, offset, message);
+        let config: Config = parse_toml(text, path)?;
         if config.bulletins.is_empty() {
             return Err(error(0, "no [[bulletin]] is configured".into()));
         }

@@ -60,19 +60,8 @@ impl Definitions {
 
     /// Parses and validates definitions text; `path` names it in errors.
     pub fn parse(text: &str, path: &Path, config: &Config) -> Result<Definitions, ConfigError> {
-        let error = |offset: usize, message: String| {
-            let (line, column) = line_column(text, offset);
-            ConfigError {
-                file: path.to_path_buf(),
-                line,
-                column,
-                message,
-            }
-        };
-        let raw: RawFile = toml::from_str(text).map_err(|e| {
-            let offset = e.span().map_or(0, |s| s.start);
-            error(offset, e.message().trim().to_string())
-        })?;
+        let error = |offset: usize, message: String| ConfigError::at(text, path, offset, message);
+        let raw: RawFile = crate::config::parse_toml(text, path)?;
         if raw.indexes.is_empty() {
             return Err(error(0, "no [[index]] is defined".into()));
         }
