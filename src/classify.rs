@@ -304,14 +304,19 @@ fn normalise_code(code: &str) -> String {
 
 /// The key two catalogue records of one article share: host, date, title, first author.
 pub fn duplicate_key(record: &Record) -> String {
+    // Lower case (Turkic i's folded), letters and digits only, single spaces between words.
     let norm = |s: &str| {
-        crate::feed::dates::fold(s)
-            .chars()
-            .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-            .collect::<String>()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut out = String::with_capacity(s.len());
+        for word in crate::feed::dates::fold(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out
     };
     let date = match (record.published.date, record.published.year()) {
         (Some(d), _) => d.to_string(),

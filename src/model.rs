@@ -186,23 +186,30 @@ impl Person {
 
 /// `Р.А.` → `Р. А.`; `A` → `A.`.
 pub fn normalise_initials(initials: &str) -> String {
-    let mut parts = Vec::new();
-    for piece in initials.split(['.', ' ']).filter(|p| !p.is_empty()) {
-        parts.push(format!("{piece}."));
-    }
-    parts.join(" ")
+    initials_from(initials.split(['.', ' ']).filter(|p| !p.is_empty()))
 }
 
 /// `Abuzər Məmməd oğlu` → `A. M.` (patronymic particles `oğlu`, `qızı` are not initials).
 pub fn derive_initials(forenames: &str) -> String {
-    forenames
+    let firsts = forenames
         .split([' ', '-'])
         .filter(|w| !w.is_empty())
         .filter(|w| !matches!(*w, "oğlu" | "qızı" | "оглы" | "кызы"))
-        .filter_map(|w| w.chars().next())
-        .map(|c| format!("{c}."))
-        .collect::<Vec<_>>()
-        .join(" ")
+        .filter_map(|w| w.char_indices().nth(1).map_or(Some(w), |(i, _)| w.get(..i)));
+    initials_from(firsts)
+}
+
+/// Each piece followed by a period, the pieces separated by spaces: `A. M.`.
+fn initials_from<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(piece);
+        out.push('.');
+    }
+    out
 }
 
 /// The periodical an article was published in.

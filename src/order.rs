@@ -79,7 +79,11 @@ pub fn filing_text(record: &Record) -> String {
     record.title.clone()
 }
 
-fn keyed<'a>(placed: Placed<'a>, collators: &Collators) -> Keyed<'a> {
+/// Sort keys of host titles: a few hundred periodicals carry a quarter's many entries, so
+/// each title's key is computed once per group language.
+type HostKeys<'a> = std::collections::HashMap<(LanguageGroup, &'a str), Vec<u8>>;
+
+fn keyed<'a>(placed: Placed<'a>, collators: &Collators, hosts: &mut HostKeys<'a>) -> Keyed<'a> {
     let r = placed.record;
     let p = &r.published;
     let date = match p.date {
@@ -94,7 +98,10 @@ fn keyed<'a>(placed: Placed<'a>, collators: &Collators) -> Keyed<'a> {
     Keyed {
         placed,
         date,
-        host: collators.sort_key(placed.group, host),
+        host: hosts
+            .entry((placed.group, host))
+            .or_insert_with(|| collators.sort_key(placed.group, host))
+            .clone(),
         issue: (leading_number(issue), issue.to_string()),
         page: r.pages.as_deref().map_or(u64::MAX, leading_number),
         heading: collators.sort_key(placed.group, &filing_text(r)),
@@ -132,7 +139,11 @@ pub fn arrange(
     separator: Separator,
     arrangement: Arrangement,
 ) -> Body {
-    let mut keyed: Vec<Keyed> = placed.into_iter().map(|p| keyed(p, collators)).collect();
+    let mut hosts = HostKeys::new();
+    let mut keyed: Vec<Keyed> = placed
+        .into_iter()
+        .map(|p| keyed(p, collators, &mut hosts))
+        .collect();
     keyed.sort_by(|a, b| {
         let order = match arrangement {
             Arrangement::Grouped => (a.placed.section, a.placed.group, a.date).cmp(&(

@@ -148,6 +148,14 @@ pub fn month_of(word: &str) -> Option<u32> {
         .map(|&(_, m)| m)
 }
 
+/// `I` … `XII` as a month number (upper case only: `i` and `v` are words).
+fn roman_month(word: &str) -> Option<u32> {
+    const ROMAN: [&str; 12] = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+    ];
+    ROMAN.iter().position(|r| *r == word).map(|i| i as u32 + 1)
+}
+
 #[derive(Debug, Clone, PartialEq)]
 enum Token<'a> {
     Number(&'a str),
@@ -290,7 +298,12 @@ pub fn find_day_month(text: &str) -> Result<Option<DayMonth>, DateError> {
                 }
             }
             Token::Word(w) => {
-                let Some(month) = month_of(w) else { continue };
+                // A Roman month counts only right after a day: `17.I.2012`, `5 XII 2011`.
+                let roman = roman_month(w)
+                    .filter(|_| i >= 1 && matches!(toks[i - 1], Token::Number(n) if n.len() <= 2));
+                let Some(month) = month_of(w).or(roman) else {
+                    continue;
+                };
                 // "17 yanvar": a number right before; "Jan. 17": a number right after. An
                 // ordinal ending may stand between (`17-ci yanvar`, `17-го января`, `17th Jan.`).
                 let j = if i >= 1 && toks[i - 1].is_ordinal_ending() {
@@ -483,6 +496,9 @@ mod tests {
         assert_eq!(dm("5-го марта"), Some((Some(5), 3, None)));
         assert_eq!(dm("the 3rd of May"), Some((None, 5, None)));
         assert_eq!(dm("May 3rd, 2012"), Some((Some(3), 5, Some(2012))));
+        assert_eq!(dm("17.I.2012"), Some((Some(17), 1, Some(2012))));
+        assert_eq!(dm("№ 5 (5 XII)"), Some((Some(5), 12, None)));
+        assert_eq!(dm("Т. II, № 3"), None);
         assert_eq!(dm("№ 14"), None);
         assert_eq!(dm("S. 12-14"), None);
         assert_eq!(dm("2012, No. 1, p. 5-8"), None);

@@ -710,7 +710,7 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
 
 /// The issue number in a 773 `$g`: after `No.`, `№`, `Iss.`, `вып.`.
 fn marc21_issue(g: &str) -> Option<String> {
-    g.split(',').map(str::trim).find_map(|part| {
+    g_parts(g).into_iter().find_map(|part| {
         let lower = part.to_lowercase();
         let is_issue = ["no", "№", "iss", "вып", "n ", "nr"]
             .iter()
@@ -723,19 +723,44 @@ fn marc21_issue(g: &str) -> Option<String> {
     })
 }
 
-/// The pages in a 773 `$g`: after `p.`, `S.`, `С.`, `pp.`.
+/// The pages in a 773 `$g`: after `p.`, `S.`, `С.`, `pp.`; continued pages (`p. 1, 3`) kept.
 fn marc21_pages(g: &str) -> Option<String> {
-    g.split(',').map(str::trim).find_map(|part| {
+    let parts = g_parts(g);
+    let at = parts.iter().position(|part| {
         let lower = dates::fold(part);
-        let is_pages = ["p.", "pp.", "s.", "с.", "p ", "s "]
+        ["p.", "pp.", "s.", "с.", "p ", "s "]
             .iter()
-            .any(|m| lower.starts_with(m));
-        if is_pages {
-            dates::normalise_pages(part)
-        } else {
-            None
+            .any(|m| lower.starts_with(m))
+    })?;
+    let mut pages = parts[at].to_string();
+    for more in parts[at + 1..].iter().take_while(|p| {
+        p.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
+    }) {
+        pages.push_str(", ");
+        pages.push_str(more);
+    }
+    dates::normalise_pages(&pages)
+}
+
+/// The pieces of a 773 `$g`, split at commas, semicolons and ISBD area separators
+/// (`2012, 17 Jan., No. 14, p. 3` and `2012. – № 14. – С. 3` alike).
+fn g_parts(g: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    for piece in g.split([',', ';']) {
+        let mut rest = piece;
+        while let Some(at) = [". - ", ". – ", " - ", " – "]
+            .iter()
+            .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
+            .min()
+        {
+            parts.push(rest[..at.0].trim());
+            rest = &rest[at.0 + at.1..];
         }
-    })
+        parts.push(rest.trim());
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
 }
 
 #[cfg(test)]
@@ -750,6 +775,19 @@ mod tests {
         assert_eq!(trim_isbd("Gələcək haradadır?"), "Gələcək haradadır?");
         assert_eq!(trim_isbd("Və sonra..."), "Və sonra...");
         assert_eq!(trim_isbd("Алиев, Р."), "Алиев, Р.");
+    }
+
+    #[test]
+    fn marc21_issue_and_pages_in_isbd_form() {
+        assert_eq!(marc21_issue("2012. – № 14. – С. 3").as_deref(), Some("14"));
+        assert_eq!(
+            marc21_pages("2012. - № 14. - С. 3-4").as_deref(),
+            Some("3–4")
+        );
+        assert_eq!(
+            marc21_pages("2012, No. 2, p. 1, 3").as_deref(),
+            Some("1, 3")
+        );
     }
 
     #[test]
