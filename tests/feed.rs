@@ -93,6 +93,17 @@ fn irbis_text_with_bom_and_both_date_places() {
 }
 
 #[test]
+fn irbis_text_in_cp1251_is_recognised() {
+    let records = read(&data("asp-cp1251.txt"));
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].title, "Нефтяная стратегия");
+    assert_eq!(records[0].persons[0].inverted(), "Алиев, Р.");
+    assert_eq!(records[0].host.as_ref().unwrap().title, "Бакинский рабочий");
+    assert_eq!(records[0].issue.as_deref(), Some("2"));
+    assert_eq!(records[0].published.date.unwrap().to_string(), "2012-01-05");
+}
+
+#[test]
 fn iso2709_in_utf8_and_cp1251() {
     let utf8 = read(&data("rusmarc-utf8.iso"));
     assert_eq!(utf8.len(), 1);
@@ -137,6 +148,7 @@ fn a_folder_means_every_feed_file_in_it_in_order() {
         names,
         [
             "asp-articles.txt",
+            "asp-cp1251.txt",
             "bad/doctype.xml",
             "bad/empty.xml",
             "bad/invalid-utf8.txt",

@@ -105,9 +105,19 @@ impl<R: BufRead> IrbisReader<R> {
         }
     }
 
-    fn decode(&self, mut bytes: &[u8]) -> Result<String, FeedError> {
+    /// Decodes a line. Without a forced encoding the file's first non-ASCII line decides:
+    /// valid UTF-8 makes the file UTF-8; bytes with no UTF-8 sequence at all make it CP1251
+    /// (IRBIS's other export encoding); a mixture is an error at its column.
+    fn decode(&mut self, mut bytes: &[u8]) -> Result<String, FeedError> {
         if self.line == 1 {
             bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        }
+        if self.encoding.is_none() && !bytes.is_ascii() {
+            self.encoding = match std::str::from_utf8(bytes) {
+                Ok(_) => Some(Encoding::Utf8),
+                Err(_) if !has_utf8_sequence(bytes) => Some(Encoding::Cp1251),
+                Err(_) => None,
+            };
         }
         match self.encoding {
             Some(Encoding::Cp1251) => Ok(encoding_rs::WINDOWS_1251
@@ -198,6 +208,26 @@ impl<R: BufRead> IrbisReader<R> {
             format: Format::IrbisText,
         };
         Ok(Some(to_record(&lines, origin)))
+    }
+}
+
+/// Whether `bytes` hold at least one well-formed multi-byte UTF-8 sequence.
+fn has_utf8_sequence(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => return !s.is_ascii(),
+            Err(e) => {
+                if !rest[..e.valid_up_to()].is_ascii() {
+                    return true;
+                }
+                let skip = e.valid_up_to() + e.error_len().unwrap_or(1);
+                if skip >= rest.len() {
+                    return false;
+                }
+                rest = &rest[skip..];
+            }
+        }
     }
 }
 
