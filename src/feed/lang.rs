@@ -47,11 +47,6 @@ pub fn identify(code: &str) -> Option<LanguageIdentifier> {
     locale.id.to_string().parse().ok()
 }
 
-/// The BCP 47 tag to set text in (`az`, `ru`, `en`), from a canonical identifier.
-pub fn primary(id: &LanguageIdentifier) -> &str {
-    id.language.as_str()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

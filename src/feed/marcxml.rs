@@ -37,7 +37,6 @@ struct Open {
     offset: u64,
     /// Where text goes: the leader, a control field, or a subfield.
     text: Option<String>,
-    in_leader: bool,
 }
 
 impl<R: BufRead> MarcXmlReader<R> {
@@ -129,7 +128,6 @@ impl<R: BufRead> MarcXmlReader<R> {
                         }
                         "leader" => {
                             if let Some(o) = open.as_mut() {
-                                o.in_leader = true;
                                 o.text = Some(String::new());
                             }
                         }
@@ -230,7 +228,6 @@ impl<R: BufRead> MarcXmlReader<R> {
                     match name.as_str() {
                         "leader" => {
                             o.raw.leader = o.text.take().unwrap_or_default();
-                            o.in_leader = false;
                         }
                         "controlfield" => {
                             let text = o.text.take().unwrap_or_default();
