@@ -92,8 +92,6 @@ impl ReadArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Measure each stage on generated feeds (read, place+order+describe, typeset).
-    Bench(BenchArgs),
     /// Read feeds, print a summary and every problem (exit 0 clean, 1 problems, 2 unreadable).
     Check {
         /// Feed files or folders (default: data/feed).
@@ -138,6 +136,8 @@ pub enum Command {
     },
     /// Build bibliographic indexes: chronological or subject guides over any span.
     Index(Box<IndexArgs>),
+    /// Measure each stage on generated feeds (read, place+order+describe, typeset).
+    Bench(BenchArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
