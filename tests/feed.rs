@@ -347,3 +347,31 @@ fn real_rusmarc_iso_in_cp1251_is_read_and_reported_as_books() {
             .all(|r| !r.title.is_empty() && !r.title.contains('\u{fffd}'))
     );
 }
+
+#[test]
+fn a_whole_date_where_only_the_year_is_expected() {
+    let dir = tempfile::tempdir().unwrap();
+    let irbis = dir.path().join("a.txt");
+    std::fs::write(
+        &irbis,
+        "#920: ASP\n#903: D-1\n#101: aze\n#200: ^ABaşlıq\n#463: ^CSəs^J17.01.2012^H№ 9\n*****\n",
+    )
+    .unwrap();
+    assert_eq!(
+        read(&irbis)[0].published.date.unwrap().to_string(),
+        "2012-01-17"
+    );
+    let xml = dir.path().join("a.xml");
+    std::fs::write(
+        &xml,
+        r#"<collection><record><leader>00000naa0a2200000   450 </leader><controlfield tag="001">D-2</controlfield>
+<datafield tag="200" ind1="1" ind2=" "><subfield code="a">Başlıq</subfield></datafield>
+<datafield tag="461" ind1=" " ind2="0"><subfield code="1">2001 </subfield><subfield code="a">Səs</subfield></datafield>
+<datafield tag="463" ind1=" " ind2="0"><subfield code="1">2000 </subfield><subfield code="a">№ 9</subfield><subfield code="1">210  </subfield><subfield code="d">17.01.2012</subfield></datafield>
+</record></collection>"#,
+    )
+    .unwrap();
+    let r = &read(&xml)[0];
+    assert_eq!(r.published.date.unwrap().to_string(), "2012-01-17");
+    assert_eq!(r.issue.as_deref(), Some("9"));
+}

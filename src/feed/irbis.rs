@@ -264,6 +264,7 @@ fn to_record(lines: &[Line], origin: Origin) -> Record {
         );
     }
     let mut date_texts: Vec<(String, u32, u32)> = Vec::new();
+    let mut year_text: Option<(String, u32)> = None;
     for l in lines {
         match l.tag.as_str() {
             "920" => {
@@ -374,8 +375,10 @@ fn to_record(lines: &[Line], origin: Origin) -> Record {
                 host.city = host.city.or(l.sub('d').map(trim_isbd));
                 host.issn = host.issn.or(l.sub('x').or(l.sub('i')).map(str::to_string));
                 record.host = Some(host);
-                if let Some(y) = l.sub('j').and_then(dates::find_year) {
-                    record.published.year = Some(y);
+                if let Some(j) = l.sub('j') {
+                    record.published.year = dates::find_year(j).or(record.published.year);
+                    // Some catalogues write the whole date here (`17.01.2012`).
+                    year_text = Some((j.to_string(), l.line));
                 }
                 if let Some(h) = l.sub('h') {
                     record.issue = record.issue.take().or_else(|| dates::find_issue_number(h));
@@ -403,6 +406,7 @@ fn to_record(lines: &[Line], origin: Origin) -> Record {
         }
     }
     record.persons.sort_by_key(|p| p.role.rank());
+    date_texts.extend(year_text.map(|(t, line)| (t, line, 1)));
     let texts: Vec<(&str, u32, u32)> = date_texts
         .iter()
         .map(|(t, l, c)| (t.as_str(), *l, *c))

@@ -461,6 +461,14 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
             break;
         }
     }
+    // The embedded 210 $d may hold the whole date (`17.01.2012`): it is read after the
+    // issue designation, which usually has the day.
+    let (line, column) = raw
+        .field("463")
+        .map_or((record.origin.line, record.origin.column), |f| {
+            (f.line, f.column)
+        });
+    date_texts.extend(year_texts.iter().map(|t| (t.clone(), line, column)));
     let texts: Vec<(&str, u32, u32)> = date_texts
         .iter()
         .map(|(t, l, c)| (t.as_str(), *l, *c))
@@ -684,6 +692,8 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
                     }
                     date_texts.push((g.to_string(), f.line, f.column));
                 }
+                // After $g: the place and date of the host issue (`Bakı, 17.01.2012`).
+                date_texts.extend(f.first('d').map(|d| (d.to_string(), f.line, f.column)));
                 if let Some(q) = f.first('q') {
                     // `$q 14<3`: enumeration, then the first page after `<`.
                     if let Some((_, page)) = q.split_once('<') {
