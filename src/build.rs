@@ -175,9 +175,9 @@ pub fn plan(
             }
         }
     }
-    undated
-        .exceptions
-        .sort_by(|a, b| a.record.cmp(&b.record).then_with(|| a.file.cmp(&b.file)));
+    undated.exceptions.sort_by(|a, b| {
+        (&a.record, &a.file, a.line, &a.reason).cmp(&(&b.record, &b.file, b.line, &b.reason))
+    });
     let wanted: Vec<Quarter> = match &options.quarters {
         Some(q) => q.clone(),
         None => by_quarter.keys().copied().collect(),
