@@ -60,12 +60,12 @@ impl<R: BufRead> MarcXmlReader<R> {
     }
 
     /// The values of the attributes `names` (local names), in one pass over the tag.
-    fn attrs<const N: usize>(
+    fn attrs<'e, const N: usize>(
         &self,
-        e: &BytesStart<'_>,
+        e: &'e BytesStart<'_>,
         names: [&str; N],
-    ) -> Result<[Option<String>; N], FeedError> {
-        let mut found: [Option<String>; N] = std::array::from_fn(|_| None);
+    ) -> Result<[Option<std::borrow::Cow<'e, str>>; N], FeedError> {
+        let mut found: [Option<std::borrow::Cow<'e, str>>; N] = std::array::from_fn(|_| None);
         for a in e.attributes() {
             let a = a.map_err(|err| {
                 self.error(
@@ -83,7 +83,7 @@ impl<R: BufRead> MarcXmlReader<R> {
                             format!("bad attribute value: {err}"),
                         )
                     })?;
-                found[i] = Some(v.into_owned());
+                found[i] = Some(v);
             }
         }
         Ok(found)
@@ -115,7 +115,12 @@ impl<R: BufRead> MarcXmlReader<R> {
                     ) {
                         continue;
                     }
-                    let (line, column) = self.xml.get_ref().line_column(start);
+                    // Records and fields keep their position; subfields need none.
+                    let (line, column) = if matches!(name, "subfield" | "leader") {
+                        (0, 0)
+                    } else {
+                        self.xml.get_ref().line_column(start)
+                    };
                     match name {
                         "record" => {
                             self.position += 1;
@@ -135,7 +140,7 @@ impl<R: BufRead> MarcXmlReader<R> {
                             if let Some(o) = open.as_mut() {
                                 let [tag, ind1, ind2] = self.attrs(&e, ["tag", "ind1", "ind2"])?;
                                 let tag = tag.unwrap_or_default();
-                                let ind = |v: Option<String>| {
+                                let ind = |v: Option<std::borrow::Cow<str>>| {
                                     v.and_then(|s| s.chars().next()).unwrap_or(' ')
                                 };
                                 let indicators = [ind(ind1), ind(ind2)];
