@@ -27,6 +27,8 @@ pub struct CheckReport {
     /// Notes that do not make a record unusable (only a year known, no id).
     pub warnings: Vec<String>,
     pub file_errors: Vec<FeedError>,
+    /// The original text of the records asked for with `--show`.
+    pub shown: Vec<String>,
 }
 
 impl CheckReport {
@@ -119,7 +121,8 @@ impl CheckReport {
 }
 
 /// Reads every feed and reports. Never stops at a bad file: the others are still read.
-pub fn check(paths: &[PathBuf], options: &ReadOptions) -> CheckReport {
+/// Records whose id is in `show` have their original text added to the report.
+pub fn check(paths: &[PathBuf], options: &ReadOptions, show: &[String]) -> CheckReport {
     let mut report = CheckReport::default();
     let files = match feed::feed_files(paths) {
         Ok(files) => files,
@@ -134,7 +137,21 @@ pub fn check(paths: &[PathBuf], options: &ReadOptions) -> CheckReport {
             Ok((format, records)) => {
                 for record in records {
                     match record {
-                        Ok(r) => report.add(format, &r),
+                        Ok(r) => {
+                            if show.contains(&r.id) {
+                                let text = r
+                                    .origin
+                                    .excerpt()
+                                    .unwrap_or_else(|e| format!("(cannot re-read it: {e})"));
+                                report.shown.push(format!(
+                                    "{}: record {} ({format}):\n{}",
+                                    r.origin.position(),
+                                    r.id,
+                                    text.trim_end()
+                                ));
+                            }
+                            report.add(format, &r);
+                        }
                         Err(e) => report.file_errors.push(e),
                     }
                 }

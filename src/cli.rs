@@ -96,6 +96,9 @@ pub enum Command {
     Check {
         /// Feed files or folders (default: data/feed).
         feeds: Vec<PathBuf>,
+        /// Also print the original text of the record with this id (repeatable).
+        #[arg(long = "show", value_name = "ID")]
+        show: Vec<String>,
         #[command(flatten)]
         read: ReadArgs,
     },
@@ -342,15 +345,26 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
             }
             Ok(0)
         }
-        Command::Check { feeds, read } => {
+        Command::Check { feeds, show, read } => {
             let feeds = if feeds.is_empty() {
                 vec![PathBuf::from("data/feed")]
             } else {
                 feeds
             };
-            let report = check::check(&feeds, &read.options());
+            let report = check::check(&feeds, &read.options(), &show);
             let mut out = std::io::stdout().lock();
             let _ = write!(out, "{}", report.summary());
+            for text in &report.shown {
+                let _ = writeln!(out, "{text}");
+            }
+            for id in show.iter().filter(|id| {
+                !report
+                    .shown
+                    .iter()
+                    .any(|s| s.contains(&format!("record {id} (")))
+            }) {
+                let _ = writeln!(out, "warning: no record with id {id}");
+            }
             for line in report.warnings.iter() {
                 let _ = writeln!(out, "warning: {line}");
             }

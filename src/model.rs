@@ -81,14 +81,28 @@ pub struct Origin {
 }
 
 impl Origin {
-    /// The record's original bytes, re-read from its file (lossy UTF-8 for display).
+    /// The record as it stands in its file, re-read for display: UTF-8 or CP1251 decoded,
+    /// and in ISO 2709 the field and subfield separators shown as line breaks and `$`.
     pub fn excerpt(&self) -> std::io::Result<String> {
         use std::io::{Read, Seek, SeekFrom};
         let mut file = std::fs::File::open(&self.file)?;
         file.seek(SeekFrom::Start(self.offset))?;
         let mut bytes = Vec::new();
         file.take(self.length).read_to_end(&mut bytes)?;
-        Ok(String::from_utf8_lossy(&bytes).into_owned())
+        let text = match std::str::from_utf8(&bytes) {
+            Ok(text) => text.to_string(),
+            Err(_) => encoding_rs::WINDOWS_1251
+                .decode_without_bom_handling(&bytes)
+                .0
+                .into_owned(),
+        };
+        Ok(match self.format {
+            Format::Iso2709 => text
+                .replace('\u{1e}', "\n")
+                .replace('\u{1f}', " $")
+                .replace('\u{1d}', "\n"),
+            _ => text,
+        })
     }
 
     /// `file:line:col`, the prefix of every diagnostic about this record.

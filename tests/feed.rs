@@ -375,3 +375,29 @@ fn a_whole_date_where_only_the_year_is_expected() {
     assert_eq!(r.published.date.unwrap().to_string(), "2012-01-17");
     assert_eq!(r.issue.as_deref(), Some("9"));
 }
+
+#[test]
+fn check_shows_a_record_as_it_stands_in_its_file() {
+    let out = bulletin(&[
+        "check",
+        data("rusmarc-cp1251.iso").to_str().unwrap(),
+        "--show",
+        "PRESLIB-2012-000403",
+        "--show",
+        "NO-SUCH",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("rusmarc-cp1251.iso:1:268: record PRESLIB-2012-000403 (ISO 2709):"),
+        "{text}"
+    );
+    assert!(
+        text.contains("$aЁлка в Баку: праздник для всех"),
+        "CP1251 decoded: {text}"
+    );
+    assert!(
+        text.contains("warning: no record with id NO-SUCH"),
+        "{text}"
+    );
+}
