@@ -118,19 +118,25 @@ impl RawRecord {
 
     /// RUSMARC or MARC 21, from the tags present.
     pub fn detect_dialect(&self) -> Dialect {
-        let has = |t: &str| self.fields.iter().any(|f| f.tag == t);
-        let marc21 = ["245", "773", "100", "008", "650", "041"]
-            .iter()
-            .filter(|t| has(t))
-            .count();
-        let rusmarc = ["200", "461", "463", "101", "606", "700", "686", "100"]
-            .iter()
-            .filter(|t| has(t))
-            .count();
-        // 245 or 773 are MARC 21 only; 200 or 461/463 are UNIMARC only.
-        if has("245") || has("773") {
+        // One pass over the fields, noting which telling tags occur. 245 or 773 are MARC 21
+        // only, 200 or 461/463 UNIMARC only; otherwise the tags typical of each side vote
+        // (100 and 700 exist in both and count for both).
+        const MARC21: [&str; 6] = ["245", "773", "100", "008", "650", "041"];
+        const RUSMARC: [&str; 8] = ["200", "461", "463", "101", "606", "700", "686", "100"];
+        let (mut marc21, mut rusmarc) = ([false; 6], [false; 8]);
+        for f in &self.fields {
+            let tag = f.tag.as_str();
+            if let Some(i) = MARC21.iter().position(|t| *t == tag) {
+                marc21[i] = true;
+            }
+            if let Some(i) = RUSMARC.iter().position(|t| *t == tag) {
+                rusmarc[i] = true;
+            }
+        }
+        let votes = |seen: &[bool]| seen.iter().filter(|s| **s).count();
+        if marc21[0] || marc21[1] {
             Dialect::Marc21
-        } else if has("200") || has("461") || has("463") || rusmarc > marc21 {
+        } else if rusmarc[0] || rusmarc[1] || rusmarc[2] || votes(&rusmarc) > votes(&marc21) {
             Dialect::Rusmarc
         } else {
             Dialect::Marc21
