@@ -225,7 +225,7 @@ fn place_all<'a>(
         let group = match screen(record, &mut seen) {
             Ok((group, inferred)) => {
                 if inferred {
-                    report.notes.push(note(record, format!("no language code; language group \"{}\" inferred from the letters of the title", group.key())));
+                    report.notes.push(note(record, format!("no language code (or und/mul); language group \"{}\" inferred from the letters of the title", group.key())));
                 }
                 group
             }

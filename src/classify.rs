@@ -147,7 +147,11 @@ pub fn quarter_of(record: &Record, by: QuarterBy) -> Result<(Quarter, Option<Str
 
 /// The language group of a record, and whether it was inferred from the letters.
 pub fn language_group(record: &Record) -> Result<(LanguageGroup, bool), Exclusion> {
-    if let Some(lang) = record.main_language() {
+    // `und` (undetermined) and `mul` (multiple) say nothing about the group: infer it.
+    let coded = record
+        .main_language()
+        .filter(|l| !matches!(l.primary(), Some("und" | "mul")));
+    if let Some(lang) = coded {
         return match lang.primary() {
             Some("az") => Ok((LanguageGroup::Azerbaijani, false)),
             Some("ru") => Ok((LanguageGroup::Russian, false)),
@@ -355,6 +359,32 @@ mod tests {
         );
         assert!("2012-Q5".parse::<Quarter>().is_err());
         assert!("Q3".parse::<Quarter>().is_err());
+    }
+
+    #[test]
+    fn undetermined_language_is_inferred() {
+        use crate::model::{Dialect, Format, Language, Origin};
+        let origin = Origin {
+            file: std::path::Path::new("x").into(),
+            position: 1,
+            line: 1,
+            column: 1,
+            offset: 0,
+            length: 0,
+            format: Format::IrbisText,
+        };
+        let mut r = Record::new("X".into(), Dialect::Rusmarc, origin);
+        r.title = "Qarabağ həqiqətləri".into();
+        r.languages.push(Language {
+            code: "und".into(),
+            id: crate::feed::lang::identify("und"),
+        });
+        assert_eq!(language_group(&r), Ok((LanguageGroup::Azerbaijani, true)));
+        r.languages[0] = Language {
+            code: "rus".into(),
+            id: crate::feed::lang::identify("rus"),
+        };
+        assert_eq!(language_group(&r), Ok((LanguageGroup::Russian, false)));
     }
 
     #[test]
