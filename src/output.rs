@@ -117,28 +117,43 @@ pub fn lock_output(out: &Path) -> Result<OutputLock, LockError> {
     }
 }
 
+/// Writes a period's documents as `dir/<bulletin>.json` and its `exceptions.json`; returns
+/// the summary line (`what` names the documents: "bulletins", "annual volumes").
+fn write_period(
+    dir: &Path,
+    name: &str,
+    issues: &[Issue],
+    exceptions: &crate::build::ExceptionsReport,
+    what: &str,
+) -> Result<String, OutputError> {
+    let mut entries = 0;
+    for issue in issues {
+        write_issue_json(&dir.join(format!("{}.json", issue.bulletin)), issue)?;
+        entries += issue.entry_count();
+    }
+    write_atomic(&dir.join("exceptions.json"), &json(exceptions))?;
+    Ok(format!(
+        "{name}: {} records, {} placed, {} exceptions; {} {what}, {entries} entries → {}\n",
+        exceptions.records,
+        exceptions.placed,
+        exceptions.exceptions.len(),
+        issues.len(),
+        dir.display()
+    ))
+}
+
 /// Writes every quarter's bulletin JSON and exceptions report; returns a summary.
 pub fn write_plan(plan: &Plan, out: &Path) -> Result<String, OutputError> {
     let mut summary = String::new();
     for q in &plan.quarters {
-        let dir = out.join(q.quarter.to_string());
-        let mut entries = 0;
-        for issue in &q.issues {
-            write_atomic(&dir.join(format!("{}.json", issue.bulletin)), &json(issue))?;
-            entries += issue.entry_count();
-        }
-        write_atomic(&dir.join("exceptions.json"), &json(&q.exceptions))?;
-        let _ = writeln!(
-            summary,
-            "{}: {} records, {} placed, {} exceptions; {} bulletins, {} entries → {}",
-            q.quarter,
-            q.exceptions.records,
-            q.exceptions.placed,
-            q.exceptions.exceptions.len(),
-            q.issues.len(),
-            entries,
-            dir.display()
-        );
+        let name = q.quarter.to_string();
+        summary.push_str(&write_period(
+            &out.join(&name),
+            &name,
+            &q.issues,
+            &q.exceptions,
+            "bulletins",
+        )?);
     }
     write_atomic(&out.join("undated.json"), &json(&plan.undated))?;
     if plan.undated.records > 0 {
@@ -154,23 +169,14 @@ pub fn write_plan(plan: &Plan, out: &Path) -> Result<String, OutputError> {
 
 /// Writes the annual volumes' JSON and the year's exceptions to `out/<year>/`.
 pub fn write_annual(plan: &AnnualPlan, out: &Path) -> Result<String, OutputError> {
-    let dir = out.join(plan.year.to_string());
-    let mut entries = 0;
-    for issue in &plan.issues {
-        write_issue_json(&dir.join(format!("{}.json", issue.bulletin)), issue)?;
-        entries += issue.entry_count();
-    }
-    write_atomic(&dir.join("exceptions.json"), &json(&plan.exceptions))?;
-    Ok(format!(
-        "{}: {} records, {} placed, {} exceptions; {} annual volumes, {} entries → {}\n",
-        plan.year,
-        plan.exceptions.records,
-        plan.exceptions.placed,
-        plan.exceptions.exceptions.len(),
-        plan.issues.len(),
-        entries,
-        dir.display()
-    ))
+    let name = plan.year.to_string();
+    write_period(
+        &out.join(&name),
+        &name,
+        &plan.issues,
+        &plan.exceptions,
+        "annual volumes",
+    )
 }
 
 /// What typesetting produced.
