@@ -14,7 +14,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::marc::{add_language, apply_date_text, finish, trim_isbd};
-use super::{Encoding, FeedError, ReadOptions, ReadRecords, dates};
+use super::{Chunk, Encoding, FeedError, ReadOptions, ReadRecords, dates, read_until_capped};
 use crate::model::{
     ClassNumber, Dialect, Format, Origin, Person, ProblemKind, Record, Role, Subject, SubjectKind,
 };
@@ -72,36 +72,24 @@ impl<R: BufRead> IrbisReader<R> {
 
     /// Next raw line (without the line break), or `None` at the end.
     fn read_line(&mut self) -> Result<Option<Vec<u8>>, FeedError> {
-        let mut bytes = Vec::new();
-        loop {
-            let buf = self.input.fill_buf().map_err(|e| {
-                FeedError::at(&self.file, self.line + 1, 1, format!("cannot read: {e}"))
-            })?;
-            if buf.is_empty() {
-                return Ok((!bytes.is_empty()).then_some(bytes));
-            }
-            let (take, found) = match buf.iter().position(|&b| b == b'\n') {
-                Some(i) => (i + 1, true),
-                None => (buf.len(), false),
-            };
-            bytes.extend_from_slice(&buf[..take]);
-            self.input.consume(take);
-            self.offset += take as u64;
-            if found {
+        let next = self.line + 1;
+        let chunk = read_until_capped(&mut self.input, b'\n', MAX_LINE, &mut self.offset)
+            .map_err(|e| FeedError::at(&self.file, next, 1, format!("cannot read: {e}")))?;
+        match chunk {
+            Chunk::Found(mut bytes) => {
                 bytes.pop();
                 if bytes.last() == Some(&b'\r') {
                     bytes.pop();
                 }
-                return Ok(Some(bytes));
+                Ok(Some(bytes))
             }
-            if bytes.len() > MAX_LINE {
-                return Err(FeedError::at(
-                    &self.file,
-                    self.line + 1,
-                    1,
-                    format!("line longer than {MAX_LINE} bytes; refusing the file"),
-                ));
-            }
+            Chunk::End(bytes) => Ok((!bytes.is_empty()).then_some(bytes)),
+            Chunk::TooLong => Err(FeedError::at(
+                &self.file,
+                next,
+                1,
+                format!("line longer than {MAX_LINE} bytes; refusing the file"),
+            )),
         }
     }
 

@@ -13,7 +13,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::marc::{self, RawField, RawRecord, Subfield};
-use super::{Encoding, FeedError, ReadOptions, ReadRecords};
+use super::{Chunk, Encoding, FeedError, ReadOptions, ReadRecords, read_until_capped};
 use crate::model::{Format, Origin, Record};
 
 const RECORD_END: u8 = 0x1D;
@@ -71,36 +71,21 @@ impl<R: BufRead> IsoReader<R> {
         }
         self.position += 1;
         let start = self.offset;
-        let mut bytes = Vec::new();
-        loop {
-            let (file, position) = (self.file.clone(), self.position);
-            let buf = self.input.fill_buf().map_err(|e| {
-                FeedError::byte(&file, position, start, format!("cannot read: {e}"))
-            })?;
-            if buf.is_empty() {
-                return Err(FeedError::byte(
-                    &file,
-                    position,
-                    start,
-                    format!(
-                        "truncated record: the file ends after {} bytes of it, before the record terminator (0x1D)",
-                        bytes.len()
-                    ),
-                ));
-            }
-            let (take, found) = match buf.iter().position(|&b| b == RECORD_END) {
-                Some(i) => (i + 1, true),
-                None => (buf.len(), false),
-            };
-            bytes.extend_from_slice(&buf[..take]);
-            self.input.consume(take);
-            self.offset += take as u64;
-            if found {
-                return Ok(Some((start, bytes)));
-            }
-            if bytes.len() > MAX_RECORD {
-                return Err(self.error(start, format!("no record terminator (0x1D) within {MAX_RECORD} bytes: not ISO 2709, or a broken record")));
-            }
+        let chunk = read_until_capped(&mut self.input, RECORD_END, MAX_RECORD, &mut self.offset)
+            .map_err(|e| self.error(start, format!("cannot read: {e}")))?;
+        match chunk {
+            Chunk::Found(bytes) => Ok(Some((start, bytes))),
+            Chunk::End(bytes) => Err(self.error(
+                start,
+                format!(
+                    "truncated record: the file ends after {} bytes of it, before the record terminator (0x1D)",
+                    bytes.len()
+                ),
+            )),
+            Chunk::TooLong => Err(self.error(
+                start,
+                format!("no record terminator (0x1D) within {MAX_RECORD} bytes: not ISO 2709, or a broken record"),
+            )),
         }
     }
 

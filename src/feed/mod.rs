@@ -182,6 +182,46 @@ impl<R: BufRead> BufRead for Lines<R> {
     }
 }
 
+/// How a bounded read up to a delimiter ended.
+pub(crate) enum Chunk {
+    /// The bytes up to and including the delimiter.
+    Found(Vec<u8>),
+    /// The input ended first (the bytes read, maybe none).
+    End(Vec<u8>),
+    /// More than the cap without a delimiter.
+    TooLong,
+}
+
+/// Reads up to and including `delimiter`, never holding more than `cap` bytes, and adds
+/// what it consumed to `consumed`: how the readers keep memory bounded on broken files.
+pub(crate) fn read_until_capped(
+    input: &mut impl BufRead,
+    delimiter: u8,
+    cap: usize,
+    consumed: &mut u64,
+) -> io::Result<Chunk> {
+    let mut bytes = Vec::new();
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(Chunk::End(bytes));
+        }
+        let (take, found) = match memchr::memchr(delimiter, buf) {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), false),
+        };
+        bytes.extend_from_slice(&buf[..take]);
+        input.consume(take);
+        *consumed += take as u64;
+        if found {
+            return Ok(Chunk::Found(bytes));
+        }
+        if bytes.len() > cap {
+            return Ok(Chunk::TooLong);
+        }
+    }
+}
+
 /// Guesses a feed's format from its first bytes.
 pub fn sniff(head: &[u8]) -> Option<Format> {
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
