@@ -401,3 +401,66 @@ fn check_shows_a_record_as_it_stands_in_its_file() {
         "{text}"
     );
 }
+
+/// Every place and form an issue date is written in, through the real readers.
+#[test]
+fn issue_dates_in_every_place_and_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let irbis_cases = [
+        ("^H№ 14 (17 yanvar)", "2012-01-17"),
+        ("^H№ 14 (17 янв.)", "2012-01-17"),
+        ("^H№ 14^V25 dekabr", "2012-12-25"),
+        ("^V25 дек.", "2012-12-25"),
+        ("^H№ 53 (14 марта)", "2012-03-14"),
+        ("^H№ 53 (14 МАРТА)", "2012-03-14"),
+        ("^H17-ci iyul", "2012-07-17"),
+        ("^H№ 120 (5-го июня)", "2012-06-05"),
+        ("^H№ 7 (17.02.2012)", "2012-02-17"),
+        ("^AMay 3", "2012-05-03"),
+        ("^H№ 9 (3 Ağustos)", "2012-08-03"),
+        ("^H№ 2 (17.I.2012)", "2012-01-17"),
+        ("^H№ 44 (29 fevral)", "2012-02-29"),
+    ];
+    for (i, (subfields, expected)) in irbis_cases.iter().enumerate() {
+        let path = dir.path().join(format!("{i}.txt"));
+        std::fs::write(&path, format!("#920: ASP\n#903: D-{i}\n#101: aze\n#200: ^ABaşlıq\n#463: ^CSəs^J2012{subfields}\n*****\n")).unwrap();
+        let r = &read(&path)[0];
+        assert_eq!(
+            r.published.date.map(|d| d.to_string()).as_deref(),
+            Some(*expected),
+            "{subfields}: {:?}",
+            r.problems
+        );
+    }
+    let marc21_cases = [
+        ("2012, 17 Jan., No. 14, p. 3", "2012-01-17"),
+        ("2012, Jan. 17, no. 14, p. 3", "2012-01-17"),
+        ("2012. – 17 yanvar. – № 14. – S. 3", "2012-01-17"),
+        ("2012, 5 марта, № 40, с. 2", "2012-03-05"),
+    ];
+    for (i, (g, expected)) in marc21_cases.iter().enumerate() {
+        let path = dir.path().join(format!("m{i}.xml"));
+        std::fs::write(
+            &path,
+            format!(
+                r#"<collection xmlns="http://www.loc.gov/MARC21/slim"><record><leader>00000nab a2200000 i 4500</leader>
+<controlfield tag="001">M-{i}</controlfield><controlfield tag="008">120120s2012    aj            000 0 aze d</controlfield>
+<datafield tag="245" ind1="1" ind2="0"><subfield code="a">Başlıq</subfield></datafield>
+<datafield tag="773" ind1="0" ind2=" "><subfield code="t">Səs</subfield><subfield code="g">{g}</subfield></datafield></record></collection>"#
+            ),
+        )
+        .unwrap();
+        let r = &read(&path)[0];
+        assert_eq!(
+            r.published.date.map(|d| d.to_string()).as_deref(),
+            Some(*expected),
+            "{g}: {:?}",
+            r.problems
+        );
+        assert_eq!(
+            r.issue.as_deref(),
+            Some(if i == 3 { "40" } else { "14" }),
+            "{g}"
+        );
+    }
+}
