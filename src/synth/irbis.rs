@@ -96,14 +96,7 @@ pub fn format_record(record: &Record, out: &mut String) {
         sub(&mut title, if k == 0 { 'F' } else { 'G' }, r);
     }
     field(out, "200", &title);
-    let mut primary_written = false;
-    for p in record.authors() {
-        let tag = if p.role == Role::Primary && !primary_written {
-            primary_written = true;
-            "700"
-        } else {
-            "701"
-        };
+    for (tag, p) in super::author_tags(record) {
         field(out, tag, &person(p));
     }
     for p in record.persons.iter().filter(|p| p.role == Role::Secondary) {

@@ -182,14 +182,7 @@ pub fn rusmarc(record: &Record, charset: Charset) -> MarcRecord {
             vec![sf('a', c.code.as_str()), sf('2', c.scheme.as_str())],
         );
     }
-    let mut primary_written = false;
-    for p in record.authors() {
-        let tag = if p.role == Role::Primary && !primary_written {
-            primary_written = true;
-            "700"
-        } else {
-            "701"
-        };
+    for (tag, p) in super::author_tags(record) {
         m.data(tag, " 1", person_rusmarc(p));
     }
     for p in persons(record, Role::Secondary) {

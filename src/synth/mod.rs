@@ -15,7 +15,7 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 
-use crate::model::{Dialect, Record};
+use crate::model::{Dialect, Person, Record, Role};
 
 mod generate;
 pub mod irbis;
@@ -32,6 +32,21 @@ pub use marc::Charset;
 pub use sample::{SampleReport, write_sample};
 
 /// One SplitMix64 step on `state`.
+/// The authors with their RUSMARC/IRBIS tags: the first primary author is 700, every
+/// other author 701.
+pub(crate) fn author_tags(record: &Record) -> impl Iterator<Item = (&'static str, &Person)> {
+    let mut primary_written = false;
+    record.authors().map(move |p| {
+        let tag = if p.role == Role::Primary && !primary_written {
+            primary_written = true;
+            "700"
+        } else {
+            "701"
+        };
+        (tag, p)
+    })
+}
+
 pub(crate) fn splitmix(state: &mut u64) -> u64 {
     *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
     let mut z = *state;
