@@ -108,7 +108,12 @@ pub fn run(
     scratch: &Path,
 ) -> Result<String, String> {
     let collators = Collators::new();
-    let renderer = Renderer::new(templates).map_err(|e| e.to_string())?;
+    // The font book and standard library are built only when something is typeset.
+    let renderer = if options.sizes.iter().any(|&n| n <= options.typeset_max) {
+        Some(Renderer::new(templates).map_err(|e| e.to_string())?)
+    } else {
+        None
+    };
     let quarter_from = NaiveDate::from_ymd_opt(2012, 7, 1).unwrap_or_default();
     let quarter_to = NaiveDate::from_ymd_opt(2012, 9, 30).unwrap_or_default();
     let mut table = String::new();
@@ -142,7 +147,9 @@ pub fn run(
                 .sum();
             let n = records.len();
             drop(records);
-            let typeset = if size <= options.typeset_max {
+            let typeset = if let Some(renderer) =
+                renderer.as_ref().filter(|_| size <= options.typeset_max)
+            {
                 let jobs: Vec<Job> = plan
                     .quarters
                     .iter()
@@ -155,7 +162,7 @@ pub fn run(
                     .collect();
                 let ((pages, docs, failures), m) = measure(|| {
                     let (mut pages, mut docs, mut failures) = (0usize, 0usize, Vec::new());
-                    render_all(&renderer, &jobs, options.threads, |_, r| match r {
+                    render_all(renderer, &jobs, options.threads, |_, r| match r {
                         Ok(r) => {
                             pages += r.pages;
                             docs += 1;

@@ -269,9 +269,11 @@ impl<'a> Classifier<'a> {
             .chain(record.keywords.iter().map(String::as_str));
         let mut cache = self.headings.borrow_mut();
         for heading in headings {
-            let matched = cache
-                .entry(heading.to_string())
-                .or_insert_with(|| self.match_heading(heading));
+            if !cache.contains_key(heading) {
+                let matched = self.match_heading(heading);
+                cache.insert(heading.to_string(), matched);
+            }
+            let matched = &cache[heading];
             for (b, s) in matched.iter().enumerate() {
                 if let Some(s) = *s {
                     best[b] = Some(best[b].map_or(s, |old| old.min(s)));
