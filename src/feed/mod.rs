@@ -128,25 +128,20 @@ impl<R: BufRead> Lines<R> {
 
     /// 1-based line and column of a byte offset already consumed (or just past).
     pub fn line_column(&self, offset: u64) -> (u32, u32) {
-        let after = self
+        // Newlines at or after `offset` are on later lines; the one before starts its line.
+        let later = self
             .recent
             .iter()
             .rev()
             .take_while(|&&nl| nl >= offset)
-            .count() as u32;
-        let line = self.lines - after + 1;
-        let line_start = self
-            .recent
-            .iter()
-            .rev()
-            .find(|&&nl| nl < offset)
-            .map_or(0, |nl| nl + 1);
-        let line_start =
-            if after as usize == self.recent.len() && self.lines as usize > self.recent.len() {
-                offset // older than we remember: column unknown, say 1
-            } else {
-                line_start
-            };
+            .count();
+        let line = self.lines - later as u32 + 1;
+        let line_start = match self.recent.len().checked_sub(later + 1) {
+            Some(i) => self.recent[i] + 1,
+            None if self.lines as usize == self.recent.len() => 0,
+            // Older than we remember: the column is unknown, say 1.
+            None => offset,
+        };
         (line, (offset - line_start) as u32 + 1)
     }
 }
