@@ -9,9 +9,12 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use crate::classify::Quarter;
+use crate::classify::{self, QuarterBy};
 use crate::feed::{self, FeedError, ReadOptions};
 use crate::model::{Format, ProblemKind, Record};
+
+/// The per-quarter key of the records that belong to no quarter (`build`'s undated report).
+pub const UNDATED: &str = "(undated)";
 
 /// What `check` found.
 #[derive(Debug, Default)]
@@ -20,6 +23,8 @@ pub struct CheckReport {
     pub records: usize,
     pub per_format: BTreeMap<String, usize>,
     pub per_language: BTreeMap<String, usize>,
+    /// Records per quarter as `build` decides it ([`classify::quarter_of`]), and
+    /// [`UNDATED`] for those it lists in its undated report.
     pub per_quarter: BTreeMap<String, usize>,
     pub per_host: BTreeMap<String, usize>,
     /// `file:line:col: record ID: message` lines, in reading order.
@@ -43,7 +48,7 @@ impl CheckReport {
         }
     }
 
-    fn add(&mut self, format: Format, record: &Record) {
+    fn add(&mut self, format: Format, record: &Record, by: QuarterBy) {
         self.records += 1;
         *self
             .per_format
@@ -53,15 +58,11 @@ impl CheckReport {
             .main_language()
             .map_or_else(|| "(none)".to_string(), |l| l.code.clone());
         *self.per_language.entry(language).or_default() += 1;
-        let quarter = match (
-            record.published.date,
-            record.published.year(),
-            record.published.month,
-        ) {
-            (Some(d), _, _) => Quarter::of(d).to_string(),
-            (None, Some(y), Some(m)) => Quarter::of_month(y, m).to_string(),
-            (None, Some(y), None) => format!("{y} (year only)"),
-            _ => "(no date)".to_string(),
+        // The build's own rule, so that these counts are what `build` places and excepts
+        // per quarter (and the undated report holds the rest).
+        let quarter = match classify::quarter_of(record, by) {
+            Ok((quarter, _)) => quarter.to_string(),
+            Err(_) => UNDATED.to_string(),
         };
         *self.per_quarter.entry(quarter).or_default() += 1;
         let host = record
@@ -122,7 +123,12 @@ impl CheckReport {
 
 /// Reads every feed and reports. Never stops at a bad file: the others are still read.
 /// Records whose id is in `show` have their original text added to the report.
-pub fn check(paths: &[PathBuf], options: &ReadOptions, show: &[String]) -> CheckReport {
+pub fn check(
+    paths: &[PathBuf],
+    options: &ReadOptions,
+    by: QuarterBy,
+    show: &[String],
+) -> CheckReport {
     let mut report = CheckReport::default();
     let files = match feed::feed_files(paths) {
         Ok(files) => files,
@@ -150,7 +156,7 @@ pub fn check(paths: &[PathBuf], options: &ReadOptions, show: &[String]) -> Check
                                     text.trim_end()
                                 ));
                             }
-                            report.add(format, &r);
+                            report.add(format, &r, by);
                         }
                         Err(e) => report.file_errors.push(e),
                     }

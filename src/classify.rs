@@ -10,76 +10,11 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
 
 use crate::collate::{Collators, LanguageGroup, is_cyrillic, is_latin};
 use crate::config::Config;
 use crate::model::{ProblemKind, Record};
-
-/// A quarter of a year: the period of one bulletin issue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct Quarter {
-    pub year: i32,
-    /// 1–4.
-    pub number: u32,
-}
-
-impl Quarter {
-    pub fn of(date: NaiveDate) -> Quarter {
-        Quarter {
-            year: date.year(),
-            number: (date.month() - 1) / 3 + 1,
-        }
-    }
-
-    pub fn of_month(year: i32, month: u32) -> Quarter {
-        Quarter {
-            year,
-            number: (month.clamp(1, 12) - 1) / 3 + 1,
-        }
-    }
-
-    /// First and last month of the quarter.
-    pub fn months(self) -> (u32, u32) {
-        (self.number * 3 - 2, self.number * 3)
-    }
-
-    /// The last day of the quarter (the issue's date).
-    pub fn last_day(self) -> NaiveDate {
-        let (next_year, next_month) = if self.number == 4 {
-            (self.year + 1, 1)
-        } else {
-            (self.year, self.number * 3 + 1)
-        };
-        NaiveDate::from_ymd_opt(next_year, next_month, 1)
-            .and_then(|d| d.pred_opt())
-            .unwrap_or(NaiveDate::MIN)
-    }
-}
-
-impl std::fmt::Display for Quarter {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}-Q{}", self.year, self.number)
-    }
-}
-
-impl std::str::FromStr for Quarter {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Quarter, String> {
-        let bad = || format!("\"{s}\" is not a quarter: write it as 2012-Q3");
-        let (year, q) = s.trim().split_once(['-', ' ']).ok_or_else(bad)?;
-        let year: i32 = year.parse().map_err(|_| bad())?;
-        let number: u32 = q
-            .trim_start_matches(['Q', 'q'])
-            .parse()
-            .map_err(|_| bad())?;
-        if !(1..=4).contains(&number) || !(1000..=9999).contains(&year) {
-            return Err(bad());
-        }
-        Ok(Quarter { year, number })
-    }
-}
+pub use crate::period::Quarter;
 
 /// Which date decides a record's quarter.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -116,32 +51,70 @@ impl Exclusion {
     }
 }
 
-/// The quarter a record belongs to, and a note when it was decided by a fallback.
-pub fn quarter_of(record: &Record, by: QuarterBy) -> Result<(Quarter, Option<String>), Exclusion> {
-    let catalogued = record.catalogued.map(Quarter::of);
-    if by == QuarterBy::Catalogued {
-        return catalogued.map(|q| (q, None)).ok_or_else(|| {
-            Exclusion::NoDate("no cataloguing date (907 ^A, 008/00-05, 100 $a)".into())
-        });
-    }
+/// How precisely a record is dated for placing it: the one rule that the quarterly build,
+/// `check` and the indexes share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dating {
+    /// The day of publication.
+    Day(NaiveDate),
+    /// The month: as published (a monthly journal), or, when only the year is published,
+    /// the month the record was catalogued in that same year (`by_cataloguing`).
+    Month {
+        year: i32,
+        month: u32,
+        by_cataloguing: bool,
+    },
+    /// Only the year, and no cataloguing date in it.
+    Year(i32),
+}
+
+/// The dating of a record by its publication, or `None` when it has no year.
+pub fn dating(record: &Record) -> Option<Dating> {
     let p = &record.published;
     if let Some(date) = p.date {
-        return Ok((Quarter::of(date), None));
+        return Some(Dating::Day(date));
     }
-    match (p.year(), p.month) {
-        (Some(year), Some(month)) => Ok((Quarter::of_month(year, month), None)),
-        (Some(year), None) => match catalogued {
-            Some(q) if q.year == year => Ok((
-                q,
-                Some(format!(
-                    "only the year {year} is known; placed by its cataloguing date"
-                )),
-            )),
-            _ => Err(Exclusion::NoDate(format!(
-                "only the year {year} is known, and no cataloguing date in that year"
-            ))),
+    let year = p.year()?;
+    Some(match (p.month, record.catalogued) {
+        (Some(month), _) => Dating::Month {
+            year,
+            month,
+            by_cataloguing: false,
         },
-        (None, _) => Err(Exclusion::NoDate("no year of publication".into())),
+        (None, Some(c)) if c.year() == year => Dating::Month {
+            year,
+            month: c.month(),
+            by_cataloguing: true,
+        },
+        (None, _) => Dating::Year(year),
+    })
+}
+
+/// The quarter a record belongs to, and a note when it was decided by a fallback.
+pub fn quarter_of(record: &Record, by: QuarterBy) -> Result<(Quarter, Option<String>), Exclusion> {
+    if by == QuarterBy::Catalogued {
+        return record
+            .catalogued
+            .map(|d| (Quarter::of(d), None))
+            .ok_or_else(|| {
+                Exclusion::NoDate("no cataloguing date (907 ^A, 008/00-05, 100 $a)".into())
+            });
+    }
+    match dating(record) {
+        Some(Dating::Day(date)) => Ok((Quarter::of(date), None)),
+        Some(Dating::Month {
+            year,
+            month,
+            by_cataloguing,
+        }) => Ok((
+            Quarter::of_month(year, month),
+            by_cataloguing
+                .then(|| format!("only the year {year} is known; placed by its cataloguing date")),
+        )),
+        Some(Dating::Year(year)) => Err(Exclusion::NoDate(format!(
+            "only the year {year} is known, and no cataloguing date in that year"
+        ))),
+        None => Err(Exclusion::NoDate("no year of publication".into())),
     }
 }
 
@@ -210,12 +183,20 @@ pub fn infer_group(text: &str) -> Option<LanguageGroup> {
     })
 }
 
+/// Where a record goes in one bulletin: indexes into the configuration's bulletins and
+/// that bulletin's subtopics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Placement {
+    pub bulletin: usize,
+    pub subtopic: usize,
+}
+
 /// Places records in bulletins by the configured codes and subjects.
 pub struct Classifier<'a> {
     config: &'a Config,
     collators: &'a Collators,
-    /// Class code → (bulletin, subtopic) pairs, in configuration order.
-    codes: HashMap<String, Vec<(usize, usize)>>,
+    /// Class code → placements, in configuration order.
+    codes: HashMap<String, Vec<Placement>>,
     /// Subject heading → the first subtopic of each bulletin it matches. Catalogues use a
     /// controlled vocabulary, so headings repeat and each is compared with the
     /// configuration once per run.
@@ -224,14 +205,17 @@ pub struct Classifier<'a> {
 
 impl<'a> Classifier<'a> {
     pub fn new(config: &'a Config, collators: &'a Collators) -> Classifier<'a> {
-        let mut codes: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut codes: HashMap<String, Vec<Placement>> = HashMap::new();
         for (b, bulletin) in config.bulletins.iter().enumerate() {
             for (s, subtopic) in bulletin.subtopics.iter().enumerate() {
                 for code in &subtopic.codes {
                     codes
                         .entry(normalise_code(code.get_ref()))
                         .or_default()
-                        .push((b, s));
+                        .push(Placement {
+                            bulletin: b,
+                            subtopic: s,
+                        });
                 }
             }
         }
@@ -243,9 +227,19 @@ impl<'a> Classifier<'a> {
         }
     }
 
-    /// `(bulletin, subtopic)` for every bulletin the record belongs to, at most one per
-    /// bulletin (the first matching subtopic in configuration order), bulletins in order.
-    pub fn place(&self, record: &Record) -> Vec<(usize, usize)> {
+    /// The configuration this classifier places by.
+    pub fn config(&self) -> &'a Config {
+        self.config
+    }
+
+    /// The collators it compares headings with.
+    pub fn collators(&self) -> &'a Collators {
+        self.collators
+    }
+
+    /// The placement in every bulletin the record belongs to, at most one per bulletin
+    /// (the first matching subtopic in configuration order), bulletins in order.
+    pub fn place(&self, record: &Record) -> Vec<Placement> {
         let scheme = &self.config.library.scheme;
         let mut best: Vec<Option<usize>> = vec![None; self.config.bulletins.len()];
         for class in record
@@ -253,13 +247,14 @@ impl<'a> Classifier<'a> {
             .iter()
             .filter(|c| c.scheme.trim().eq_ignore_ascii_case(scheme))
         {
-            for &(b, s) in self
+            for p in self
                 .codes
                 .get(&normalise_code(&class.code))
                 .into_iter()
                 .flatten()
             {
-                best[b] = Some(best[b].map_or(s, |old| old.min(s)));
+                let b = p.bulletin;
+                best[b] = Some(best[b].map_or(p.subtopic, |old| old.min(p.subtopic)));
             }
         }
         let headings = record
@@ -282,7 +277,7 @@ impl<'a> Classifier<'a> {
         }
         best.iter()
             .enumerate()
-            .filter_map(|(b, s)| s.map(|s| (b, s)))
+            .filter_map(|(bulletin, s)| s.map(|subtopic| Placement { bulletin, subtopic }))
             .collect()
     }
 
@@ -345,23 +340,6 @@ pub fn duplicate_key(record: &Record) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn quarters() {
-        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        assert_eq!(Quarter::of(d(2012, 7, 5)).to_string(), "2012-Q3");
-        assert_eq!(Quarter::of(d(2012, 3, 31)).number, 1);
-        assert_eq!(
-            "2012-Q4".parse::<Quarter>().unwrap().last_day(),
-            d(2012, 12, 31)
-        );
-        assert_eq!(
-            "2012-q2".parse::<Quarter>().unwrap().last_day(),
-            d(2012, 6, 30)
-        );
-        assert!("2012-Q5".parse::<Quarter>().is_err());
-        assert!("Q3".parse::<Quarter>().is_err());
-    }
 
     #[test]
     fn undetermined_language_is_inferred() {

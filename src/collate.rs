@@ -12,11 +12,17 @@ use icu_collator::options::{CollatorOptions, Strength};
 use icu_collator::{Collator, CollatorBorrowed};
 use icu_locale_core::locale;
 
-/// The language group of an entry: also picks the collator for its tie-breaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// The language group of an entry: also picks the collator for its tie-breaks. Written
+/// in the JSON as its [`key`](LanguageGroup::key).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum LanguageGroup {
+    #[serde(rename = "az")]
     Azerbaijani,
+    #[serde(rename = "ru")]
     Russian,
+    #[serde(rename = "other")]
     Other,
 }
 

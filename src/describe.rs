@@ -13,7 +13,7 @@ use chrono::Datelike;
 use crate::collate::LanguageGroup;
 use crate::config::Separator;
 use crate::issue::{Run, Style};
-use crate::model::{Person, Record, Role};
+use crate::model::{Person, Record, Role, is_patronymic, is_patronymic_particle};
 
 const NBSP: char = '\u{a0}';
 
@@ -263,17 +263,10 @@ fn direct_name(p: &Person, apparatus: Apparatus) -> String {
 /// `Mary Ann` → `Mary Ann`.
 fn given_name(forenames: &str) -> String {
     let words: Vec<&str> = forenames.split_whitespace().collect();
-    let patronymic = words.iter().position(|w| {
-        matches!(*w, "oğlu" | "qızı" | "оглы" | "кызы")
-            || ["ович", "евич", "ьич", "овна", "евна", "ична", "инична"]
-                .iter()
-                .any(|end| w.ends_with(end))
-    });
+    let patronymic = words.iter().position(|w| is_patronymic(w));
     let end = match patronymic {
         // `Məmməd oğlu`: the father's name goes with the particle.
-        Some(i) if matches!(words[i], "oğlu" | "qızı" | "оглы" | "кызы") => {
-            i.saturating_sub(1)
-        }
+        Some(i) if is_patronymic_particle(words[i]) => i.saturating_sub(1),
         Some(i) => i,
         None => words.len(),
     };

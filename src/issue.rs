@@ -12,6 +12,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::collate::LanguageGroup;
+use crate::period::Period;
+
 /// What kind of document this is: a quarterly issue, an annual cumulation, or an index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -33,8 +36,10 @@ pub struct Issue {
     pub year: i32,
     /// Issue number within the year (quarter 1–4); 0 for an annual volume or an index.
     pub issue: u32,
-    /// `2012-Q3`, `2012` or the index span.
-    pub quarter: String,
+    /// The quarter, year or span covered; `"quarter"` in the JSON (`2012-Q3`, `2012`,
+    /// `2003-2012`, `2012-01-01/2012-03-31`).
+    #[serde(rename = "quarter")]
+    pub period: Period,
     pub kind: DocumentKind,
     /// Front matter in the language of the bulletin (Azerbaijani).
     pub front: FrontMatter,
@@ -64,8 +69,8 @@ pub struct FrontMatter {
     pub periodicals_heading: String,
     /// PDF metadata keywords.
     pub keywords: Vec<String>,
-    /// The document date (ISO 8601), from the data or `SOURCE_DATE_EPOCH`.
-    pub date: String,
+    /// The document date (ISO 8601 in the JSON), from the data or `SOURCE_DATE_EPOCH`.
+    pub date: chrono::NaiveDate,
 }
 
 /// A subtopic (or, in an index, a month or a subject heading) with its language groups.
@@ -87,8 +92,8 @@ fn one() -> u8 {
 /// Language group inside a section.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Group {
-    /// `az`, `ru` or `other`.
-    pub language: String,
+    /// `az`, `ru` or `other` in the JSON.
+    pub language: LanguageGroup,
     /// `Azərbaycan dilində`, `Rus dilində`, `Digər dillərdə`; empty in an index.
     pub heading: String,
     pub entries: Vec<Entry>,

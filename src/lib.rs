@@ -9,8 +9,6 @@
 //! chronological and subject guides from the same stages, choosing records with [`select`];
 //! [`cli`] is the command line.
 
-#[cfg(feature = "pdf")]
-pub mod bench;
 pub mod build;
 pub mod check;
 pub mod classify;
@@ -25,7 +23,7 @@ pub mod issue;
 pub mod model;
 pub mod order;
 pub mod output;
+pub mod period;
 #[cfg(feature = "pdf")]
 pub mod render;
 pub mod select;
-pub mod synth;

@@ -203,12 +203,27 @@ pub fn normalise_initials(initials: &str) -> String {
     initials_from(initials.split(['.', ' ']).filter(|p| !p.is_empty()))
 }
 
+/// Whether a word of the forenames is a Turkic patronymic particle (`Məmməd oğlu`,
+/// `Ализаде кызы`): it follows the father's name and is never an initial.
+pub fn is_patronymic_particle(word: &str) -> bool {
+    matches!(word, "oğlu" | "qızı" | "оглы" | "кызы")
+}
+
+/// Whether a word is a patronymic: a Turkic particle, or a Russian patronymic by its
+/// ending (`Алиевич`, `Сергеевна`).
+pub fn is_patronymic(word: &str) -> bool {
+    is_patronymic_particle(word)
+        || ["ович", "евич", "ьич", "овна", "евна", "ична", "инична"]
+            .iter()
+            .any(|end| word.ends_with(end))
+}
+
 /// `Abuzər Məmməd oğlu` → `A. M.` (patronymic particles `oğlu`, `qızı` are not initials).
 pub fn derive_initials(forenames: &str) -> String {
     let firsts = forenames
         .split([' ', '-'])
         .filter(|w| !w.is_empty())
-        .filter(|w| !matches!(*w, "oğlu" | "qızı" | "оглы" | "кызы"))
+        .filter(|w| !is_patronymic_particle(w))
         .filter_map(|w| w.char_indices().nth(1).map_or(Some(w), |(i, _)| w.get(..i)));
     initials_from(firsts)
 }
@@ -359,6 +374,15 @@ pub struct Record {
 }
 
 impl Record {
+    /// The canonical order of records (id, then file and position): the order in which
+    /// duplicates are resolved, so that the outcome never depends on the input order.
+    pub fn canonical_cmp(&self, other: &Record) -> std::cmp::Ordering {
+        self.id
+            .cmp(&other.id)
+            .then_with(|| self.origin.file.cmp(&other.origin.file))
+            .then_with(|| self.origin.position.cmp(&other.origin.position))
+    }
+
     /// A record with only an id and origin; readers fill in the rest.
     pub fn new(id: String, dialect: Dialect, origin: Origin) -> Record {
         Record {

@@ -37,6 +37,8 @@ pub struct SectionHead {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Body {
     pub sections: Vec<Section>,
+    /// For each section, the index of the [`SectionHead`] it was made from.
+    pub section_heads: Vec<usize>,
     pub names: Vec<NameEntry>,
     pub periodicals: Vec<Periodical>,
 }
@@ -165,13 +167,15 @@ pub fn arrange(
             .then_with(|| a.placed.record.id.cmp(&b.placed.record.id))
     });
     let mut sections: Vec<Section> = Vec::new();
+    let mut section_heads: Vec<usize> = Vec::new();
     let mut names: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut periodicals: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for (i, k) in keyed.iter().enumerate() {
         let number = i as u32 + 1;
         let (record, group) = (k.placed.record, k.placed.group);
         let head = &heads[k.placed.section];
-        if sections.last().is_none_or(|s| s.subtopic != head.key) {
+        if section_heads.last() != Some(&k.placed.section) {
+            section_heads.push(k.placed.section);
             sections.push(Section {
                 subtopic: head.key.clone(),
                 title: head.title.clone(),
@@ -180,13 +184,9 @@ pub fn arrange(
             });
         }
         let section = sections.last_mut().expect("a section was just pushed");
-        if section
-            .groups
-            .last()
-            .is_none_or(|g| g.language != group.key())
-        {
+        if section.groups.last().is_none_or(|g| g.language != group) {
             section.groups.push(Group {
-                language: group.key().into(),
+                language: group,
                 heading: match arrangement {
                     Arrangement::Grouped => group_heading(group).into(),
                     Arrangement::Chronological => String::new(),
@@ -264,6 +264,7 @@ pub fn arrange(
     periodicals.sort_by(|a, b| collators.compare_names(&a.title, &b.title));
     Body {
         sections,
+        section_heads,
         names,
         periodicals,
     }

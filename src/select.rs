@@ -28,14 +28,16 @@
 //! strength (I/ı and İ/i kept apart as the alphabet wants). A person is written
 //! `Surname, Forenames` or `Surname, I.`: the surname must match, and the forenames match a
 //! record's forenames, or their initials match its initials (`Əliyev, İlham` finds
-//! `Əliyev, İ.`). Invariants: a parsed [`Selection`] is well-formed (every field known,
-//! every `lang` value valid); ids of bulletins and subtopics are checked against the
-//! configuration by [`Selection::check`], before any record is read.
+//! `Əliyev, İ.`). Invariants: a [`Selection`] exists only well-formed and checked against
+//! the configuration (every field known, every `lang` value valid, every bulletin and
+//! subtopic id configured): [`Selection::parse`] does both, once, before any record is
+//! read, and whoever holds a selection never checks it again. A person's name is parsed
+//! into its surname, forenames and initials there too, not once per record.
 
 use std::cell::OnceCell;
 use std::fmt;
 
-use crate::classify::{self, Classifier};
+use crate::classify::{self, Classifier, Placement};
 use crate::collate::{Collators, LanguageGroup};
 use crate::config::Config;
 use crate::model::{Person, Record, Role, derive_initials, normalise_initials};
@@ -91,6 +93,8 @@ pub struct Term {
     pub field: Field,
     pub value: String,
     pub column: usize,
+    /// The value read as a person, for `person`, `author` and `about`.
+    person: Option<PersonQuery>,
 }
 
 /// A parsed expression.
@@ -415,10 +419,14 @@ impl<'a> Parser<'a> {
                         ),
                     ));
                 }
+                let value = text.trim().to_string();
+                let person = matches!(field, Field::Person | Field::Author | Field::About)
+                    .then(|| PersonQuery::new(&value));
                 Ok(Expr::Term(Term {
                     field,
-                    value: text.trim().to_string(),
+                    value,
                     column: token.column,
+                    person,
                 }))
             }
             other => Err(self.error(
@@ -459,8 +467,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 impl Selection {
-    /// Parses a selection; an error names the column of the offending text.
-    pub fn parse(text: &str) -> Result<Selection, SelectError> {
+    /// Parses a selection and checks its bulletin and subtopic ids against the
+    /// configuration; an error names the column of the offending text.
+    pub fn parse(text: &str, config: &Config) -> Result<Selection, SelectError> {
+        let selection = Selection::parse_syntax(text)?;
+        selection.check(config)?;
+        Ok(selection)
+    }
+
+    /// The syntax alone.
+    fn parse_syntax(text: &str) -> Result<Selection, SelectError> {
         let mut parser = Parser::lex(text)?;
         if parser.peek().tok == Tok::End {
             return Err(parser.error(
@@ -494,7 +510,7 @@ impl Selection {
     }
 
     /// Checks bulletin and subtopic ids against the configuration.
-    pub fn check(&self, config: &Config) -> Result<(), SelectError> {
+    fn check(&self, config: &Config) -> Result<(), SelectError> {
         let mut terms = Vec::new();
         self.expr.terms(&mut terms);
         for term in terms {
@@ -547,25 +563,25 @@ impl Expr {
     }
 }
 
-/// Evaluates selections against records; built once per run.
+/// Evaluates selections against records, placing them with the run's one classifier.
 pub struct Matcher<'a> {
     config: &'a Config,
     collators: &'a Collators,
-    classifier: Classifier<'a>,
+    classifier: &'a Classifier<'a>,
 }
 
 /// A record being tested, with its placements computed at most once.
 struct Candidate<'r> {
     record: &'r Record,
-    placements: OnceCell<Vec<(usize, usize)>>,
+    placements: OnceCell<Vec<Placement>>,
 }
 
 impl<'a> Matcher<'a> {
-    pub fn new(config: &'a Config, collators: &'a Collators) -> Matcher<'a> {
+    pub fn new(classifier: &'a Classifier<'a>) -> Matcher<'a> {
         Matcher {
-            config,
-            collators,
-            classifier: Classifier::new(config, collators),
+            config: classifier.config(),
+            collators: classifier.collators(),
+            classifier,
         }
     }
 
@@ -576,11 +592,6 @@ impl<'a> Matcher<'a> {
             placements: OnceCell::new(),
         };
         self.eval(&selection.expr, &candidate)
-    }
-
-    /// `(bulletin, subtopic)` placements of a record, as the quarterly build makes them.
-    pub fn place(&self, record: &Record) -> Vec<(usize, usize)> {
-        self.classifier.place(record)
     }
 
     fn eval(&self, expr: &Expr, c: &Candidate<'_>) -> bool {
@@ -599,19 +610,33 @@ impl<'a> Matcher<'a> {
         match term.field {
             Field::Bulletin => placements()
                 .iter()
-                .any(|&(b, _)| self.config.bulletins[b].id() == value),
-            Field::Subtopic => placements()
-                .iter()
-                .any(|&(b, s)| self.config.bulletins[b].subtopics[s].id.get_ref() == value),
+                .any(|p| self.config.bulletins[p.bulletin].id() == value),
+            Field::Subtopic => placements().iter().any(|p| {
+                self.config.bulletins[p.bulletin].subtopics[p.subtopic]
+                    .id
+                    .get_ref()
+                    == value
+            }),
             Field::Subject => record
                 .subjects
                 .iter()
                 .flat_map(|s| std::iter::once(&s.heading).chain(s.subdivisions.iter()))
                 .chain(record.keywords.iter())
                 .any(|h| self.contains_words(h, value)),
-            Field::Person => self.person(record, value, |_| true),
-            Field::Author => self.person(record, value, |r| r != Role::Subject),
-            Field::About => self.person(record, value, |r| r == Role::Subject),
+            Field::Person | Field::Author | Field::About => {
+                let Some(query) = &term.person else {
+                    return false;
+                };
+                record
+                    .persons
+                    .iter()
+                    .filter(|p| match term.field {
+                        Field::Author => p.role != Role::Subject,
+                        Field::About => p.role == Role::Subject,
+                        _ => true,
+                    })
+                    .any(|p| query.matches(p, self.collators))
+            }
             Field::Periodical => record.host.as_ref().is_some_and(|h| {
                 self.collators.matches(&h.title, value)
                     || h.abbreviated
@@ -639,18 +664,10 @@ impl<'a> Matcher<'a> {
         }
         false
     }
-
-    fn person(&self, record: &Record, wanted: &str, role: impl Fn(Role) -> bool) -> bool {
-        let query = PersonQuery::new(wanted);
-        record
-            .persons
-            .iter()
-            .filter(|p| role(p.role))
-            .any(|p| query.matches(p, self.collators))
-    }
 }
 
 /// A person as written in a selection: surname, and forenames or initials.
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct PersonQuery {
     surname: String,
     /// Full forenames (`İlham`), when written out.
@@ -712,12 +729,12 @@ mod tests {
     use super::*;
 
     fn err(text: &str) -> SelectError {
-        Selection::parse(text).unwrap_err()
+        Selection::parse_syntax(text).unwrap_err()
     }
 
     #[test]
     fn precedence_not_and_or() {
-        let s = Selection::parse("lang:az or not lang:ru and subject:x").unwrap();
+        let s = Selection::parse_syntax("lang:az or not lang:ru and subject:x").unwrap();
         let Expr::Or(_, right) = s.expr else {
             panic!("or at the top: {:?}", s.expr)
         };
@@ -725,7 +742,8 @@ mod tests {
             panic!("and under or")
         };
         assert!(matches!(*left, Expr::Not(_)));
-        let s = Selection::parse("(lang:az OR lang:ru) AND subject:\"Avropa İttifaqı\"").unwrap();
+        let s = Selection::parse_syntax("(lang:az OR lang:ru) AND subject:\"Avropa İttifaqı\"")
+            .unwrap();
         assert!(matches!(s.expr, Expr::And(_, _)));
     }
 

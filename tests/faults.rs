@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use bulletin::feed::{self, ReadOptions};
 use bulletin::output::{self, write_atomic, write_atomic_with};
-use bulletin::synth::{SynthFormat, SynthOptions, write_feed};
+use synth::{SynthFormat, SynthOptions, write_feed};
 
 use crate::common::{bulletin, data};
 

@@ -276,7 +276,7 @@ fn sample_feed_checks_clean() {
 }
 
 /// The real exports in ../shared/corpus, when present.
-fn corpus(name: &str) -> Option<PathBuf> {
+pub(crate) fn corpus(name: &str) -> Option<PathBuf> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/corpus")
         .join(name);

@@ -73,10 +73,7 @@ fn specs(args: &IndexArgs, config: &crate::config::Config) -> Result<Vec<IndexSp
     );
     let selection = match &args.select {
         Some(text) => {
-            let selection =
-                Selection::parse(text).map_err(|e| CliError::new(format!("--select: {e}")))?;
-            selection
-                .check(config)
+            let selection = Selection::parse(text, config)
                 .map_err(|e| CliError::new(format!("--select: {e}")))?;
             Some(selection)
         }
@@ -114,21 +111,21 @@ pub(crate) fn run(args: IndexArgs) -> Result<i32, CliError> {
     let mut specs = specs(&args, &config)?;
     let date = source_date()?;
     for spec in &mut specs {
-        spec.date.clone_from(&date);
+        spec.date = date;
     }
     let _lock = super::prepare_output(&args.out)?;
     let records = read_feeds(&args.feeds, &args.read)?;
     let collators = Collators::new();
+    let indexer = index::Indexer::new(&config, &collators);
     let dir = args.out.join("indexes");
     let mut built = Vec::new();
     let mut errors = Vec::new();
     let mut summary = String::new();
     for spec in &specs {
-        match index::build_index(&records, &config, &collators, spec) {
+        match indexer.build(&records, spec) {
             Ok((issue, report)) => {
                 let path = dir.join(format!("{}.json", spec.id));
-                output::write_issue_json(&path, &issue)
-                    .map_err(|e| CliError::new(e.to_string()))?;
+                output::write_json(&path, &issue).map_err(|e| CliError::new(e.to_string()))?;
                 summary.push_str(&format!(
                     "{}: {} index, {} entries of {} records in the span, {} names, periodicals: {} → {}\n",
                     spec.id,
@@ -150,11 +147,15 @@ pub(crate) fn run(args: IndexArgs) -> Result<i32, CliError> {
             .map(|issue| output::Document {
                 issue,
                 path: dir.join(format!("{}.pdf", issue.bulletin)),
-                date: NaiveDate::parse_from_str(&issue.front.date, "%Y-%m-%d")
-                    .unwrap_or(NaiveDate::MIN),
             })
             .collect();
-        output::write_documents(&documents, &r, config.library.paper, args.jobs as usize)
+        output::write_documents(
+            &documents,
+            &r,
+            config.library.paper,
+            usize::from(args.jobs),
+            &mut super::progress::Display::new(),
+        )
     });
     finish(&summary, pdfs, records.len(), started, errors)
 }

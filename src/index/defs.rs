@@ -129,8 +129,7 @@ impl Definitions {
                             message: format!("in the selection of \"{id}\": {e}"),
                         }
                     };
-                    let selection = Selection::parse(s.get_ref()).map_err(at)?;
-                    selection.check(config).map_err(at)?;
+                    let selection = Selection::parse(s.get_ref(), config).map_err(at)?;
                     Some(selection)
                 }
             };

@@ -237,7 +237,7 @@ impl Renderer {
             }])
         })?;
         let pdf_options = PdfOptions {
-            ident: Smart::Custom(format!("{}/{}", issue.bulletin, issue.quarter)),
+            ident: Smart::Custom(format!("{}/{}", issue.bulletin, issue.period)),
             timestamp: Some(Timestamp::new_utc(datetime)),
             standards,
             ..PdfOptions::default()

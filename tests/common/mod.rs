@@ -11,6 +11,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use bulletin::collate::LanguageGroup;
 use bulletin::issue::{
     DocumentKind, Entry, FrontMatter, Group, Issue, NameEntry, Periodical, Run, Section, Style,
 };
@@ -61,7 +62,11 @@ fn entry(number: u32, lang: &str, author: &str, title: &str, host: &str, place: 
 
 fn group(language: &str, heading: &str, entries: Vec<Entry>) -> Group {
     Group {
-        language: language.to_owned(),
+        language: match language {
+            "az" => LanguageGroup::Azerbaijani,
+            "ru" => LanguageGroup::Russian,
+            _ => LanguageGroup::Other,
+        },
         heading: heading.to_owned(),
         entries,
     }
@@ -79,7 +84,7 @@ fn front() -> FrontMatter {
         names_heading: "Müəlliflər göstəricisi".to_owned(),
         periodicals_heading: "İstifadə olunmuş dövri nəşrlər".to_owned(),
         keywords: vec!["xarici siyasət".to_owned(), "bülleten".to_owned()],
-        date: "2012-10-01".to_owned(),
+        date: chrono::NaiveDate::from_ymd_opt(2012, 10, 1).expect("a date"),
     }
 }
 
@@ -253,7 +258,7 @@ pub fn sample_issue() -> Issue {
         title_en: "Foreign policy of Azerbaijan".to_owned(),
         year: 2012,
         issue: 3,
-        quarter: "2012-Q3".to_owned(),
+        period: "2012-Q3".parse().expect("a quarter"),
         kind: DocumentKind::Quarterly,
         front: front(),
         sections,

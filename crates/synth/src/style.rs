@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use super::pools::Lang;
 
 // The month names the describing stage prints are the ones cataloguers write.
-pub use crate::describe::{
+pub use bulletin::describe::{
     AZ_MONTHS, EN_MONTHS as EN_MONTHS_ABBR, RU_MONTHS_FULL as RU_NOMINATIVE,
     RU_MONTHS_GENITIVE as RU_GENITIVE_ABBR,
 };

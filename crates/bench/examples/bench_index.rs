@@ -1,5 +1,5 @@
 //! Benchmark of a chronological index over ten years of generated records:
-//! `cargo run --example bench_index -- [RECORDS] [TYPESET]` (defaults 100000 and 10000).
+//! `cargo run -p bench --release --example bench_index -- [RECORDS] [TYPESET]` (defaults 100000 and 10000).
 //!
 //! Generates RECORDS articles published 2003–2012, then times the index build (screen,
 //! select, order, number, describe) for all of them and for a person selection, then
@@ -13,12 +13,12 @@ use std::time::Instant;
 
 use bulletin::collate::Collators;
 use bulletin::config::Config;
-use bulletin::index::{IndexKind, IndexLanguage, IndexSpec, build_index};
+use bulletin::index::{IndexKind, IndexLanguage, IndexSpec, Indexer};
 use bulletin::model::Record;
 use bulletin::render::{RenderOptions, Renderer};
 use bulletin::select::Selection;
-use bulletin::synth::{Generator, SynthOptions};
 use chrono::NaiveDate;
+use synth::{Generator, SynthOptions};
 
 /// Peak resident memory so far, as `/proc/self/status` gives it (`VmHWM: 123456 kB`).
 fn peak() -> String {
@@ -32,14 +32,18 @@ fn peak() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
-fn spec(id: &str, selection: Option<&str>) -> Result<IndexSpec, Box<dyn std::error::Error>> {
+fn spec(
+    id: &str,
+    selection: Option<&str>,
+    config: &Config,
+) -> Result<IndexSpec, Box<dyn std::error::Error>> {
     Ok(IndexSpec {
         id: id.into(),
         kind: IndexKind::Chronological,
         title: Some("Xronoloji göstərici, 2003–2012".into()),
         from: NaiveDate::from_ymd_opt(2003, 1, 1).ok_or("date")?,
         to: NaiveDate::from_ymd_opt(2012, 12, 31).ok_or("date")?,
-        selection: selection.map(Selection::parse).transpose()?,
+        selection: selection.map(|s| Selection::parse(s, config)).transpose()?,
         language: IndexLanguage::Azerbaijani,
         date: None,
     })
@@ -58,7 +62,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         None => Some(10_000),
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config = Config::load(&root.join("data/bulletins.toml"))?;
+    let config = Config::load(&root.join("../../data/bulletins.toml"))?;
 
     let t = Instant::now();
     let records: Vec<Record> = Generator::new(SynthOptions::years(n, 2003, 2012), 2012).collect();
@@ -70,7 +74,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let t = Instant::now();
     let collators = Collators::new();
-    let (issue, report) = build_index(&records, &config, &collators, &spec("all", None)?)?;
+    let indexer = Indexer::new(&config, &collators);
+    let (issue, report) = indexer.build(&records, &spec("all", None, &config)?)?;
     println!(
         "index of every record (screen, order, number, describe): {:.2} s; {} entries of {} in the span, {} sections, {} names, {} periodicals (peak {})",
         t.elapsed().as_secs_f64(),
@@ -92,12 +97,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let t = Instant::now();
     let person = "person:\"Əliyev, İlham\" or person:\"Алиев, Ильхам\" or person:\"Aliyev, Ilham\"";
-    let (chosen, _) = build_index(
-        &records,
-        &config,
-        &collators,
-        &spec("person", Some(person))?,
-    )?;
+    let (chosen, _) = indexer.build(&records, &spec("person", Some(person), &config)?)?;
     println!(
         "index with a selection ({person}): {:.2} s; {} entries (peak {})",
         t.elapsed().as_secs_f64(),
@@ -111,7 +111,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some(k) => {
             let step = (n / k.max(1)).max(1);
             let subset: Vec<Record> = records.iter().step_by(step).take(k).cloned().collect();
-            let (sub, _) = build_index(&subset, &config, &collators, &spec("subset", None)?)?;
+            let (sub, _) = indexer.build(&subset, &spec("subset", None, &config)?)?;
             drop(issue);
             (
                 format!("a {k}-record subset (every {step}th record, same ten years)"),
@@ -120,7 +120,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     };
     drop(records);
-    let renderer = Renderer::new(&root.join("templates"))?;
+    let renderer = Renderer::new(&root.join("../../templates"))?;
     let mut options = RenderOptions::new(
         NaiveDate::from_ymd_opt(2012, 12, 31)
             .ok_or("date")?

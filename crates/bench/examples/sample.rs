@@ -1,4 +1,4 @@
-//! Regenerates the shipped sample intake: `cargo run --example sample [DIR]` (default
+//! Regenerates the shipped sample intake: `cargo run -p bench --example sample [DIR]` (default
 //! `data/feed`).
 
 use std::path::PathBuf;
@@ -9,7 +9,7 @@ fn main() -> std::io::Result<()> {
             .nth(1)
             .unwrap_or_else(|| "data/feed".to_string()),
     );
-    let report = bulletin::synth::write_sample(&dir)?;
+    let report = synth::write_sample(&dir)?;
     for f in &report.files {
         println!(
             "{}: {} records, {} bytes ({}); {:?}; {:?}",

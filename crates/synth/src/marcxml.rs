@@ -107,9 +107,9 @@ fn is_bad(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Dialect;
-    use crate::synth::marc::{self, Charset, MarcField, Subfield};
-    use crate::synth::{Generator, SynthOptions};
+    use crate::marc::{self, Charset, MarcField, Subfield};
+    use crate::{Generator, SynthOptions};
+    use bulletin::model::Dialect;
     use quick_xml::events::Event;
 
     #[test]

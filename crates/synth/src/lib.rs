@@ -15,7 +15,7 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 
-use crate::model::{Dialect, Person, Record, Role};
+use bulletin::model::{Dialect, Person, Record, Role};
 
 mod generate;
 pub mod irbis;

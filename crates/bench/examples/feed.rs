@@ -1,10 +1,10 @@
 //! Writes a synthetic feed and reports the speed:
-//! `cargo run --example feed -- FORMAT RECORDS SEED OUT` (FORMAT: marcxml, marcxml-marc21,
+//! `cargo run -p bench --release --example feed -- FORMAT RECORDS SEED OUT` (FORMAT: marcxml, marcxml-marc21,
 //! iso2709, iso2709-cp1251, iso2709-marc21, irbis).
 
 use std::time::Instant;
 
-use bulletin::synth::{SynthFormat, SynthOptions, write_feed};
+use synth::{SynthFormat, SynthOptions, write_feed};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();

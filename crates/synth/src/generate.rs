@@ -14,7 +14,7 @@ use unic_langid::LanguageIdentifier;
 use super::pools::{self, Frequency, Lang, PERIODICALS, Periodical};
 use super::themes::{self, BULLETINS, Bulletin, CROSS, Subtopic, UNUSED};
 use super::{LanguageMix, Rng, SynthOptions};
-use crate::model::{
+use bulletin::model::{
     ClassNumber, Dialect, Format, Host, Language, Origin, Person, Published, Record, Role, Subject,
     SubjectKind, derive_initials,
 };

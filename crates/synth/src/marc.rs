@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::pools::Lang;
 use super::style::{self, EN_MONTHS_ABBR, lang_of, variant};
-use crate::model::{Dialect, Person, Record, Role, SubjectKind};
+use bulletin::model::{Dialect, Person, Record, Role, SubjectKind};
 
 /// The character set of an ISO 2709 export (MARCXML is always UTF-8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -453,7 +453,7 @@ fn sort_fields(m: &mut MarcRecord) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::synth::{Generator, SynthOptions};
+    use crate::{Generator, SynthOptions};
 
     fn sample() -> Vec<Record> {
         Generator::new(SynthOptions::years(400, 2012, 2012), 11).collect()

@@ -15,7 +15,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::marc::{self, Charset};
 use super::{FeedWriter, Generator, Rng, SynthFormat, SynthOptions, iso2709, themes};
-use crate::model::Record;
+use bulletin::model::Record;
 
 pub const SEED: u64 = 20_120_701;
 pub const RECORDS: usize = 620;
@@ -192,7 +192,7 @@ pub fn write_sample(dir: &Path) -> io::Result<SampleReport> {
 fn readme(report: &SampleReport) -> String {
     let mut s = String::from(
         "# Sample intake: articles published January–June 2012\n\n\
-         Synthetic records made by `bulletin::synth` (`cargo run --example sample` \
+         Synthetic records made by the `synth` crate (`cargo run -p bench --example sample` \
          regenerates these files; do not edit them by hand). Realistic content, invented \
          articles: titles, names and periodicals are plausible, the records are not real \
          catalogue records, and the ISSNs are synthetic.\n\n\
@@ -236,7 +236,7 @@ fn readme(report: &SampleReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::synth::themes::BULLETINS;
+    use crate::themes::BULLETINS;
     use std::collections::HashSet;
 
     #[test]
@@ -290,13 +290,13 @@ mod tests {
         let report = write_sample(dir.path()).unwrap();
         let total: usize = report.files.iter().map(|f| f.records).sum();
         assert_eq!(total, RECORDS);
-        let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/feed");
+        let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/feed");
         for name in FILES.iter().map(|f| f.0).chain(["README.md"]) {
             let fresh = std::fs::read(dir.path().join(name)).unwrap();
             let committed = std::fs::read(shipped.join(name)).unwrap_or_default();
             assert!(
                 fresh == committed,
-                "data/feed/{name} is out of date: run `cargo run --example sample`"
+                "data/feed/{name} is out of date: run `cargo run -p bench --example sample`"
             );
         }
     }

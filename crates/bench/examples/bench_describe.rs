@@ -1,4 +1,4 @@
-//! Descriptions per second: `cargo run --example bench_describe [RECORDS]` (default
+//! Descriptions per second: `cargo run -p bench --release --example bench_describe [RECORDS]` (default
 //! 100,000). Generates synthetic 2012 articles, then times only `describe` over them, with
 //! the apparatus of each record's language group, as the build does.
 
@@ -10,7 +10,7 @@ use bulletin::collate::LanguageGroup;
 use bulletin::config::Separator;
 use bulletin::describe::{Apparatus, describe, plain};
 use bulletin::model::Record;
-use bulletin::synth::{Generator, SynthOptions};
+use synth::{Generator, SynthOptions};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let records: usize = std::env::args()

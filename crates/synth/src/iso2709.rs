@@ -147,9 +147,9 @@ pub fn encode_record(record: &MarcRecord, charset: Charset, out: &mut Vec<u8>) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Dialect;
-    use crate::synth::marc;
-    use crate::synth::{Generator, LanguageMix, SynthOptions};
+    use crate::marc;
+    use crate::{Generator, LanguageMix, SynthOptions};
+    use bulletin::model::Dialect;
 
     #[test]
     fn digits_are_zero_padded() {

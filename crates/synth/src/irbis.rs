@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use super::pools::CATALOGUERS;
 use super::style::{self, lang_of, variant};
-use crate::model::{Person, Record, Role, SubjectKind};
+use bulletin::model::{Person, Record, Role, SubjectKind};
 
 pub const SEPARATOR: &str = "*****";
 
@@ -201,7 +201,7 @@ fn source(record: &Record, lang: super::pools::Lang, v: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::synth::{Generator, SynthOptions};
+    use crate::{Generator, SynthOptions};
 
     /// Splits an IRBIS text export into records of (tag, value) lines.
     fn parse(text: &str) -> Vec<Vec<(String, String)>> {

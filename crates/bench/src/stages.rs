@@ -1,4 +1,5 @@
-//! `bulletin bench`: measures each stage of the pipeline on generated feeds.
+//! `cargo run -p bench --release -- stages`: measures each stage of the pipeline on
+//! generated feeds.
 //!
 //! For every size and format it writes a synthetic feed (not timed), then times reading
 //! it, placing + ordering + describing it into a quarter's nine bulletins, and (up to a
@@ -13,12 +14,12 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 
-use crate::build::{self, PlanOptions};
-use crate::collate::Collators;
-use crate::config::{Config, Paper};
-use crate::feed::{self, ReadOptions};
-use crate::render::{Job, RenderOptions, Renderer, render_all};
-use crate::synth::{SynthFormat, SynthOptions, write_feed};
+use bulletin::build::{self, PlanOptions};
+use bulletin::collate::Collators;
+use bulletin::config::{Config, Paper};
+use bulletin::feed::{self, ReadOptions};
+use bulletin::render::{Job, RenderOptions, Renderer, render_all};
+use synth::{SynthFormat, SynthOptions, write_feed};
 
 /// What to measure.
 #[derive(Debug, Clone)]
@@ -69,16 +70,16 @@ fn measure<T>(f: impl FnOnce() -> T) -> (T, Measure) {
 /// The table's header.
 pub const HEADER: &str = "| records | format | feed MB | read s | read MB/s | read rec/s | read peak MiB | place+order+describe s | its peak MiB | entries | typeset s | PDFs | pages | pages/s | typeset peak MiB |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
 
-/// Runs every case in a fresh child process (`bench --row`), so each row's memory
+/// Runs every case in a fresh child process (`stages --row`), so each row's memory
 /// figures are its own; returns the Markdown table.
 pub fn run_isolated(options: &BenchOptions, passthrough: &[String]) -> Result<String, String> {
     let exe =
-        std::env::current_exe().map_err(|e| format!("cannot find the bulletin executable: {e}"))?;
+        std::env::current_exe().map_err(|e| format!("cannot find the bench executable: {e}"))?;
     let mut table = String::from(HEADER);
     for &size in &options.sizes {
         for format in &options.formats {
             let out = std::process::Command::new(&exe)
-                .arg("bench")
+                .arg("stages")
                 .arg("--row")
                 .args(["--records", &size.to_string(), "--formats", format.name()])
                 .args([
