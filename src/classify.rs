@@ -13,6 +13,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::collate::{Collators, LanguageGroup, is_cyrillic, is_latin};
 use crate::config::Config;
+use crate::feed::lang;
 use crate::model::{ProblemKind, Record};
 pub use crate::period::Quarter;
 
@@ -141,35 +142,20 @@ pub fn language_group(record: &Record) -> Result<(LanguageGroup, bool), Exclusio
     })
 }
 
-/// Infers a language group from the letters of a text: Cyrillic is Russian unless it has
-/// Azerbaijani Cyrillic letters; Latin with ə, ğ or ı is Azerbaijani; other Latin is other.
+/// Infers a language group from the letters of a text: any letter that only Azerbaijani
+/// writes ([`lang::is_azerbaijani_evidence`]: `ə`, `ğ`, `ı`, Azerbaijani Cyrillic) makes it
+/// Azerbaijani; otherwise mostly Cyrillic is Russian and mostly Latin is other.
 pub fn infer_group(text: &str) -> Option<LanguageGroup> {
     let (mut cyrillic, mut latin, mut az_marks) = (0usize, 0usize, false);
     for c in text.chars() {
         if is_cyrillic(c) {
             cyrillic += 1;
-            az_marks |= matches!(
-                c,
-                'ә' | 'Ә'
-                    | 'ғ'
-                    | 'Ғ'
-                    | 'ҝ'
-                    | 'Ҝ'
-                    | 'һ'
-                    | 'Һ'
-                    | 'ҹ'
-                    | 'Ҹ'
-                    | 'ј'
-                    | 'Ј'
-                    | 'ө'
-                    | 'Ө'
-                    | 'ү'
-                    | 'Ү'
-            );
         } else if is_latin(c) {
             latin += 1;
-            az_marks |= matches!(c, 'ə' | 'Ə' | 'ğ' | 'Ğ' | 'ı');
+        } else {
+            continue;
         }
+        az_marks |= lang::is_azerbaijani_evidence(c);
     }
     if cyrillic == 0 && latin == 0 {
         return None;

@@ -1,9 +1,14 @@
 //! Describing: a record → its analytic bibliographic description (GOST R 7.0.100-2018,
 //! GOST 7.1-2003 lineage), as a small styled tree of [`Run`]s.
 //!
-//! Areas in order: heading (first of one to three authors), title `:` other title
-//! information `/` responsibility `//` host periodical, then `. – ` year, day and month
-//! (newspapers) or `№` issue (journals), pages and notes. The apparatus (months, page
+//! Areas in order: heading (first of one to three authors), title `=` parallel title `:`
+//! other title information `/` responsibility, the content form and media type where the
+//! record's material designation is not printed text (`. – Текст : электронный`, the area
+//! GOST R 7.0.100-2018 puts in place of the old `[Электронный ресурс]`), `//` host
+//! periodical, then `. – ` year, day and month (newspapers) or `№` issue (journals), pages
+//! and notes. The host's ISSN and the annotation travel with the record but are not printed:
+//! GOST R 7.0.100-2018 makes the identifying document's ISSN optional, and a bulletin lists
+//! its periodicals apart. The apparatus (months, page
 //! label, "et al.") follows the language of the periodical. Prescribed punctuation is never
 //! doubled: an element ending in `.`, `?`, `!` or `…` takes no second period. Non-breaking
 //! spaces keep `№ 14`, `S. 3`, initials and day-month together on the printed page.
@@ -93,6 +98,16 @@ impl Apparatus {
         }
         out.push_str(chars.as_str());
         out
+    }
+
+    /// The content form and media type (GOST R 7.0.100-2018 area 0) of a non-print
+    /// designation: `Текст : электронный`. The Azerbaijani form is not attested.
+    fn electronic_text(self) -> &'static str {
+        match self {
+            Apparatus::Azerbaijani => "Mətn : elektron",
+            Apparatus::Russian => "Текст : электронный",
+            _ => "Text : electronic",
+        }
     }
 
     /// Label for a secondary role, from its relator code or term.
@@ -293,6 +308,16 @@ pub fn describe(record: &Record, apparatus: Apparatus, separator: Separator) -> 
         b.separator(". ");
     }
     b.push(Style::Title, &record.title);
+    let material = record.material.as_deref().map(Material::of);
+    if let Some(Material::Other(recorded)) = material {
+        // No content form and media type to give it: the designation as recorded.
+        b.punctuation(" ");
+        b.push(Style::Material, &format!("[{recorded}]"));
+    }
+    for parallel in &record.parallel_titles {
+        b.punctuation(" = ");
+        b.push(Style::ParallelTitle, parallel);
+    }
     for other in &record.other_title {
         b.punctuation(" : ");
         b.push(Style::OtherTitle, other);
@@ -301,6 +326,10 @@ pub fn describe(record: &Record, apparatus: Apparatus, separator: Separator) -> 
     if !responsibility.is_empty() {
         b.punctuation(" / ");
         b.push(Style::Responsibility, &responsibility);
+    }
+    if let Some(Material::ElectronicText) = material {
+        b.separator(sep);
+        b.push(Style::Material, apparatus.electronic_text());
     }
     if let Some(host) = &record.host {
         b.punctuation(" // ");
@@ -328,6 +357,36 @@ pub fn describe(record: &Record, apparatus: Apparatus, separator: Separator) -> 
     }
     b.close();
     b.runs
+}
+
+/// What a recorded general material designation (200 `$b`, 245 `$h`) says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Material<'a> {
+    /// Printed text (`Текст`, `text`, `Mətn`): what every article of a bulletin is; not printed.
+    Text,
+    /// `Электронный ресурс`, `electronic resource`, `elektron resurs`.
+    ElectronicText,
+    /// Any other designation, as recorded.
+    Other(&'a str),
+}
+
+impl<'a> Material<'a> {
+    fn of(recorded: &'a str) -> Material<'a> {
+        let folded = recorded.trim().to_lowercase();
+        if ["электрон", "electronic", "elektron"]
+            .iter()
+            .any(|w| folded.contains(w))
+        {
+            Material::ElectronicText
+        } else if matches!(
+            folded.as_str(),
+            "текст" | "text" | "mətn" | "metin" | "texte"
+        ) {
+            Material::Text
+        } else {
+            Material::Other(recorded.trim())
+        }
+    }
 }
 
 /// The plain text of runs (the `description` field of the JSON).

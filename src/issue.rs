@@ -114,6 +114,12 @@ pub struct Entry {
     pub description: String,
     /// The same text as styled runs.
     pub runs: Vec<Run>,
+    /// The record's annotation (RUSMARC 330, MARC 21 520, IRBIS 331), not printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotation: Option<String>,
+    /// The host periodical's ISSN, when catalogued; not printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issn: Option<String>,
 }
 
 /// A run of description text with its role.
@@ -130,6 +136,11 @@ pub enum Style {
     /// The heading (first author), printed bold.
     Heading,
     Title,
+    /// A general material designation with no content form to give it, as recorded
+    /// (`[Ноты]`), or the content form and media type (`Текст : электронный`).
+    Material,
+    /// A parallel title (after ` = `).
+    ParallelTitle,
     OtherTitle,
     Responsibility,
     HostTitle,

@@ -246,8 +246,13 @@ fn initials_from<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
 pub struct Host {
     pub title: String,
     pub abbreviated: Option<String>,
+    /// ISSN (RUSMARC 461 `$x` or its embedded 011 `$a`, MARC 21 773 `$x`, IRBIS 463 `^X`).
     pub issn: Option<String>,
     pub city: Option<String>,
+    /// The host's own record, when the record links to it (MARC 21 773 `$w`, RUSMARC
+    /// 461/463 embedded 001 or `$0`, IRBIS 463 `^W`): a host known only by this link has
+    /// no title to print.
+    pub link: Option<String>,
 }
 
 /// A subject access point: a heading with its subdivisions.
@@ -344,7 +349,12 @@ pub struct Record {
     pub dialect: Dialect,
     /// Title proper (200 $a, 245 $a), without trailing prescribed punctuation.
     pub title: String,
-    /// Other title information (200 $e, 245 $b).
+    /// General material designation as recorded, without brackets (200 $b, 245 $h:
+    /// `Электронный ресурс`, `Текст`).
+    pub material: Option<String>,
+    /// Parallel titles (200 $d, 245 $b after ` = `).
+    pub parallel_titles: Vec<String>,
+    /// Other title information (200 $e, 245 $b after ` : `).
     pub other_title: Vec<String>,
     /// Statements of responsibility as recorded (200 $f $g, 245 $c).
     pub responsibility: Vec<String>,
@@ -367,6 +377,9 @@ pub struct Record {
     pub classes: Vec<ClassNumber>,
     /// General notes (300, 500): "Müsahibə", translation notes.
     pub notes: Vec<String>,
+    /// The annotation (RUSMARC 330, MARC 21 520, IRBIS 331), kept for the compilers; not
+    /// part of the description.
+    pub annotation: Option<String>,
     /// Cataloguing (intake) date: IRBIS 907 ^A, MARC 21 008/00-05.
     pub catalogued: Option<NaiveDate>,
     pub origin: Origin,
@@ -389,6 +402,8 @@ impl Record {
             id,
             dialect,
             title: String::new(),
+            material: None,
+            parallel_titles: Vec::new(),
             other_title: Vec::new(),
             responsibility: Vec::new(),
             persons: Vec::new(),
@@ -403,6 +418,7 @@ impl Record {
             keywords: Vec::new(),
             classes: Vec::new(),
             notes: Vec::new(),
+            annotation: None,
             catalogued: None,
             origin,
             problems: Vec::new(),
@@ -425,6 +441,7 @@ impl Record {
         }
         self.id.shrink_to_fit();
         self.title.shrink_to_fit();
+        strings(&mut self.parallel_titles);
         strings(&mut self.other_title);
         strings(&mut self.responsibility);
         for p in &mut self.persons {

@@ -229,6 +229,8 @@ pub fn arrange(
                 lang,
                 description: describe::plain(&runs),
                 runs,
+                annotation: record.annotation.clone(),
+                issn: record.host.as_ref().and_then(|h| h.issn.clone()),
             });
         for person in &record.persons {
             if matches!(

@@ -178,7 +178,12 @@ fn iso_from_marcxml(path: &Path) -> Vec<u8> {
 /// The golden MARCXML files re-encoded as ISO 2709 and read back.
 fn golden_iso() -> Vec<Record> {
     let mut records = Vec::new();
-    for name in ["rusmarc.xml", "marc21.xml"] {
+    for name in [
+        "rusmarc.xml",
+        "marc21.xml",
+        "rusmarc-hosts.xml",
+        "marc21-hosts.xml",
+    ] {
         let mut file = tempfile::Builder::new()
             .suffix(".iso")
             .tempfile()
@@ -207,10 +212,15 @@ fn golden_table_of_descriptions() {
 
 #[test]
 fn iso2709_describes_exactly_as_marcxml() {
-    let xml: Vec<Record> = ["rusmarc.xml", "marc21.xml"]
-        .iter()
-        .flat_map(|n| read(&data(&format!("golden/{n}"))))
-        .collect();
+    let xml: Vec<Record> = [
+        "rusmarc.xml",
+        "marc21.xml",
+        "rusmarc-hosts.xml",
+        "marc21-hosts.xml",
+    ]
+    .iter()
+    .flat_map(|n| read(&data(&format!("golden/{n}"))))
+    .collect();
     let iso = golden_iso();
     assert_eq!(iso.len(), xml.len());
     for (x, i) in xml.iter().zip(&iso) {

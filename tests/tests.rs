@@ -5,6 +5,7 @@ mod common;
 mod describe;
 mod faults;
 mod feed;
+mod hosts;
 mod index;
 mod render;
 mod typeset;

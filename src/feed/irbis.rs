@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::marc::{add_language, apply_date_text, finish, trim_isbd};
+use super::marc::{add_annotation, add_language, apply_date_text, finish, material, trim_isbd};
 use super::{Chunk, Encoding, FeedError, ReadOptions, ReadRecords, dates, read_until_capped};
 use crate::model::{
     ClassNumber, Dialect, Format, Origin, Person, ProblemKind, Record, Role, Subject, SubjectKind,
@@ -237,6 +237,16 @@ fn person(l: &Line, role: Role) -> Option<Person> {
     })
 }
 
+/// `0134-4536`, `ISSN 1563-3802`: four digits, a hyphen, three digits and a check character.
+fn is_issn(text: &str) -> bool {
+    let t = text.trim().trim_start_matches("ISSN").trim();
+    let b = t.as_bytes();
+    b.len() == 9
+        && b[4] == b'-'
+        && b[..4].iter().chain(&b[5..8]).all(u8::is_ascii_digit)
+        && (b[8].is_ascii_digit() || b[8] == b'X' || b[8] == b'x')
+}
+
 fn to_record(lines: &[Line], origin: Origin) -> Record {
     let id = lines
         .iter()
@@ -274,6 +284,7 @@ fn to_record(lines: &[Line], origin: Origin) -> Record {
             }
             "200" if record.title.is_empty() => {
                 record.title = l.sub('a').map(trim_isbd).unwrap_or_default();
+                record.material = l.sub('b').and_then(material);
                 record.other_title.extend(l.sub('e').map(trim_isbd));
                 record
                     .responsibility
@@ -285,6 +296,15 @@ fn to_record(lines: &[Line], origin: Origin) -> Record {
                 }
             }
             "300" => record.notes.push(trim_isbd(l.plain())),
+            "331" => add_annotation(&mut record, l.plain()),
+            "510" => record.parallel_titles.extend(l.sub('d').map(trim_isbd)),
+            // The host as the ASP worksheet copies it: `^I` its ISBN or ISSN.
+            "963" => {
+                if let Some(issn) = l.sub('i').filter(|i| is_issn(i)) {
+                    let host = record.host.get_or_insert_with(Default::default);
+                    host.issn = host.issn.take().or(Some(issn.to_string()));
+                }
+            }
             "600" => {
                 if let Some(p) = person(l, Role::Subject) {
                     record.subjects.push(Subject {
@@ -361,7 +381,7 @@ fn to_record(lines: &[Line], origin: Origin) -> Record {
                 }
                 host.abbreviated = host.abbreviated.or(l.sub('7').map(trim_isbd));
                 host.city = host.city.or(l.sub('d').map(trim_isbd));
-                host.issn = host.issn.or(l.sub('x').or(l.sub('i')).map(str::to_string));
+                host.link = host.link.or(l.sub('w').map(str::to_string));
                 record.host = Some(host);
                 if let Some(j) = l.sub('j') {
                     record.published.year = dates::find_year(j).or(record.published.year);

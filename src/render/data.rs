@@ -50,7 +50,7 @@ pub fn typst_lang(tag: &str) -> String {
 fn hyphenated_style(style: Style) -> bool {
     matches!(
         style,
-        Style::Title | Style::OtherTitle | Style::HostTitle | Style::Note
+        Style::Title | Style::ParallelTitle | Style::OtherTitle | Style::HostTitle | Style::Note
     )
 }
 

@@ -57,6 +57,8 @@ fn entry(number: u32, lang: &str, author: &str, title: &str, host: &str, place: 
         lang: lang.to_owned(),
         description,
         runs,
+        annotation: None,
+        issn: None,
     }
 }
 

@@ -347,6 +347,7 @@ impl Generator {
             abbreviated: None,
             issn,
             city: Some(periodical.city.to_string()),
+            link: None,
         });
         let catalogued;
         if periodical.frequency.is_newspaper() {
