@@ -348,7 +348,7 @@ fn build_command(args: &BuildArgs) -> Result<i32, CliError> {
                 .iter()
                 .map(|q| q.parse::<Quarter>())
                 .collect::<Result<Vec<_>, _>>()
-                .map_err(CliError::new)?,
+                .map_err(|e| CliError::new(e.to_string()))?,
         ),
     };
     let records = read_feeds(&args.feeds, &args.read)?;

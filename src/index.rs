@@ -19,7 +19,6 @@
 pub mod defs;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -146,48 +145,45 @@ pub struct IndexSpec {
 }
 
 /// Why an index could not be built.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IndexError {
     /// `to` is before `from`.
-    Span { from: NaiveDate, to: NaiveDate },
-    /// No record of the span is selected.
-    Empty {
-        id: String,
-        selection: Option<String>,
+    #[error("the span ends ({to}) before it begins ({from})")]
+    Span {
+        /// First day asked for.
         from: NaiveDate,
+        /// Last day asked for.
+        to: NaiveDate,
+    },
+    /// No record of the span is selected.
+    #[error("index \"{id}\": {}; nothing written", nothing_matched(selection.as_deref(), *from, *to, *in_span))]
+    Empty {
+        /// The index's id.
+        id: String,
+        /// The selection's text, when there is one.
+        selection: Option<String>,
+        /// First day of the span.
+        from: NaiveDate,
+        /// Last day of the span.
         to: NaiveDate,
         /// Usable records in the span (before the selection).
         in_span: usize,
     },
 }
 
-impl fmt::Display for IndexError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            IndexError::Span { from, to } => {
-                write!(f, "the span ends ({to}) before it begins ({from})")
-            }
-            IndexError::Empty {
-                id,
-                selection,
-                from,
-                to,
-                in_span,
-            } => match selection {
-                Some(s) => write!(
-                    f,
-                    "index \"{id}\": the selection {s} matches none of the {in_span} records from {from} to {to}; nothing written"
-                ),
-                None => write!(
-                    f,
-                    "index \"{id}\": no records from {from} to {to}; nothing written"
-                ),
-            },
+fn nothing_matched(
+    selection: Option<&str>,
+    from: NaiveDate,
+    to: NaiveDate,
+    in_span: usize,
+) -> String {
+    match selection {
+        Some(s) => {
+            format!("the selection {s} matches none of the {in_span} records from {from} to {to}")
         }
+        None => format!("no records from {from} to {to}"),
     }
 }
-
-impl std::error::Error for IndexError {}
 
 /// What went into an index.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -56,11 +56,24 @@ impl fmt::Display for Quarter {
     }
 }
 
-impl FromStr for Quarter {
-    type Err = String;
+/// Text that is not a quarter or a period.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{text}\" is not {expected}")]
+pub struct ParsePeriodError {
+    /// The text as given.
+    pub text: String,
+    /// What was expected, with an example.
+    pub expected: &'static str,
+}
 
-    fn from_str(s: &str) -> Result<Quarter, String> {
-        let bad = || format!("\"{s}\" is not a quarter: write it as 2012-Q3");
+impl FromStr for Quarter {
+    type Err = ParsePeriodError;
+
+    fn from_str(s: &str) -> Result<Quarter, ParsePeriodError> {
+        let bad = || ParsePeriodError {
+            text: s.to_string(),
+            expected: "a quarter: write it as 2012-Q3",
+        };
         let (year, q) = s.trim().split_once(['-', ' ']).ok_or_else(bad)?;
         let year: i32 = year.parse().map_err(|_| bad())?;
         let number: u32 = q
@@ -119,11 +132,12 @@ impl fmt::Display for Period {
 }
 
 impl FromStr for Period {
-    type Err = String;
+    type Err = ParsePeriodError;
 
-    fn from_str(s: &str) -> Result<Period, String> {
-        let bad = || {
-            format!("\"{s}\" is not a period: 2012-Q3, 2012, 2003-2012 or 2012-01-01/2012-03-31")
+    fn from_str(s: &str) -> Result<Period, ParsePeriodError> {
+        let bad = || ParsePeriodError {
+            text: s.to_string(),
+            expected: "a period: 2012-Q3, 2012, 2003-2012 or 2012-01-01/2012-03-31",
         };
         if let Some((from, to)) = s.split_once('/') {
             let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| bad());

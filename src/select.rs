@@ -35,7 +35,6 @@
 //! into its surname, forenames and initials there too, not once per record.
 
 use std::cell::OnceCell;
-use std::fmt;
 
 use crate::classify::{self, Classifier, Placement};
 use crate::collate::{Collators, LanguageGroup};
@@ -113,30 +112,49 @@ pub struct Selection {
     pub expr: Expr,
 }
 
-/// A selection that cannot be used, with the column (1-based, in characters) and width of
-/// the offending text. `Display` prints the message, the selection and a caret line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What is wrong with a selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SelectErrorKind {
+    /// Nothing but spaces.
+    Empty,
+    /// A term, operator, parenthesis or quote out of place.
+    Syntax,
+    /// A field name the language does not have.
+    UnknownField,
+    /// `field:` with nothing after it.
+    EmptyValue,
+    /// `lang:` with something other than `az`, `ru` or `other`.
+    UnknownLanguage,
+    /// A bulletin or subtopic id the configuration does not have.
+    UnknownId,
+}
+
+/// A selection that cannot be used: its kind, and the column (1-based, in characters) and
+/// width of the offending text. `Display` prints the message, the selection and a caret
+/// line under the offending text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}\n  {text}\n  {}", caret(*.column, *.width))]
 pub struct SelectError {
+    /// What is wrong.
+    pub kind: SelectErrorKind,
+    /// The message, naming the column.
     pub message: String,
+    /// 1-based column of the offending text, in characters.
     pub column: usize,
+    /// Its width in characters.
     pub width: usize,
+    /// The whole selection.
     pub text: String,
 }
 
-impl fmt::Display for SelectError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}", self.message)?;
-        writeln!(f, "  {}", self.text)?;
-        write!(
-            f,
-            "  {}{}",
-            " ".repeat(self.column.saturating_sub(1)),
-            "^".repeat(self.width.max(1))
-        )
-    }
+/// Spaces up to `column`, then `width` carets.
+fn caret(column: usize, width: usize) -> String {
+    format!(
+        "{}{}",
+        " ".repeat(column.saturating_sub(1)),
+        "^".repeat(width.max(1))
+    )
 }
-
-impl std::error::Error for SelectError {}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Tok {
@@ -177,8 +195,15 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    fn error(&self, column: usize, width: usize, message: String) -> SelectError {
+    fn error(
+        &self,
+        kind: SelectErrorKind,
+        column: usize,
+        width: usize,
+        message: String,
+    ) -> SelectError {
         SelectError {
+            kind,
             message,
             column,
             width,
@@ -191,6 +216,7 @@ impl<'a> Parser<'a> {
         let mut tokens = Vec::new();
         let mut i = 0;
         let fail = |column: usize, width: usize, message: String| SelectError {
+            kind: SelectErrorKind::Syntax,
             message,
             column,
             width,
@@ -332,6 +358,7 @@ impl<'a> Parser<'a> {
                 let close = self.next();
                 if close.tok != Tok::Close {
                     return Err(self.error(
+                        SelectErrorKind::Syntax,
                         close.column,
                         close.width,
                         format!(
@@ -347,6 +374,7 @@ impl<'a> Parser<'a> {
             Tok::Word(word) => {
                 if ["and", "or"].iter().any(|op| is_operator(&word, op)) {
                     return Err(self.error(
+                        SelectErrorKind::Syntax,
                         token.column,
                         token.width,
                         format!(
@@ -365,6 +393,7 @@ impl<'a> Parser<'a> {
                         .map(|(_, n)| format!(" (did you mean \"{n}\"?)"))
                         .unwrap_or_default();
                     return Err(self.error(
+                        SelectErrorKind::UnknownField,
                         token.column,
                         token.width,
                         format!(
@@ -377,6 +406,7 @@ impl<'a> Parser<'a> {
                 let colon = self.next();
                 if colon.tok != Tok::Colon {
                     return Err(self.error(
+                        SelectErrorKind::Syntax,
                         colon.column,
                         colon.width,
                         format!(
@@ -392,6 +422,7 @@ impl<'a> Parser<'a> {
                     Tok::Word(w) => w,
                     other => {
                         return Err(self.error(
+                            SelectErrorKind::Syntax,
                             value.column,
                             value.width,
                             format!(
@@ -404,6 +435,7 @@ impl<'a> Parser<'a> {
                 };
                 if text.trim().is_empty() {
                     return Err(self.error(
+                        SelectErrorKind::EmptyValue,
                         value.column,
                         value.width,
                         format!("empty value for \"{word}:\" at column {}", value.column),
@@ -411,6 +443,7 @@ impl<'a> Parser<'a> {
                 }
                 if field == Field::Lang && lang_group(&text).is_none() {
                     return Err(self.error(
+                        SelectErrorKind::UnknownLanguage,
                         value.column,
                         value.width,
                         format!(
@@ -430,6 +463,7 @@ impl<'a> Parser<'a> {
                 }))
             }
             other => Err(self.error(
+                SelectErrorKind::Syntax,
                 token.column,
                 token.width,
                 format!(
@@ -480,6 +514,7 @@ impl Selection {
         let mut parser = Parser::lex(text)?;
         if parser.peek().tok == Tok::End {
             return Err(parser.error(
+                SelectErrorKind::Empty,
                 1,
                 1,
                 "empty selection: write a term like person:\"Əliyev, İlham\", or leave the selection out to take every record".into(),
@@ -494,6 +529,7 @@ impl Selection {
                 "join terms with and, or, not".to_string()
             };
             return Err(parser.error(
+                SelectErrorKind::Syntax,
                 rest.column,
                 rest.width,
                 format!(
@@ -536,6 +572,7 @@ impl Selection {
                     known.join(", ")
                 };
                 return Err(SelectError {
+                    kind: SelectErrorKind::UnknownId,
                     message: format!(
                         "no {what} \"{}\" in the configuration (column {}); the {what}s are {shown}",
                         term.value, term.column
@@ -771,6 +808,11 @@ mod tests {
         assert_eq!(err("lang az").column, 6);
         assert_eq!(err("lang:az lang:ru").column, 9);
         assert!(err("  ").message.contains("empty selection"));
+        assert_eq!(err("  ").kind, SelectErrorKind::Empty);
+        assert_eq!(err("subjct:x").kind, SelectErrorKind::UnknownField);
+        assert_eq!(err("lang:de").kind, SelectErrorKind::UnknownLanguage);
+        assert_eq!(err("subject:").kind, SelectErrorKind::Syntax);
+        assert_eq!(err("(lang:az").kind, SelectErrorKind::Syntax);
     }
 
     #[test]
