@@ -497,7 +497,7 @@ fn check_and_build_agree_on_the_real_corpus() {
         "rusmarc-nlr-books-cp1251.iso",
     ]
     .iter()
-    .filter_map(|name| crate::feed::corpus(name))
+    .filter_map(|name| crate::common::corpus(name))
     .collect();
     if files.is_empty() {
         return;

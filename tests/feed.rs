@@ -1,7 +1,7 @@
 //! Reading the catalogue: every format on fixtures, the same article through every format,
 //! every bad input with its message and exit status, and the real exports in ../shared.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use bulletin::collate::LanguageGroup;
 use bulletin::config::Separator;
@@ -9,7 +9,7 @@ use bulletin::describe::{Apparatus, describe, plain};
 use bulletin::feed::{self, ReadOptions};
 use bulletin::model::{Format, ProblemKind, Record, Role};
 
-use crate::common::{bulletin, data};
+use crate::common::{bulletin, corpus, data};
 
 fn read(path: &Path) -> Vec<Record> {
     let (_, stream) = feed::open(path, &ReadOptions::default()).expect("opens");
@@ -276,19 +276,6 @@ fn sample_feed_checks_clean() {
     assert!(text.starts_with("620 records in 4 files"), "{text}");
     for format in ["MARCXML", "ISO 2709", "IRBIS text"] {
         assert!(text.contains(format), "{text}");
-    }
-}
-
-/// The real exports in ../shared/corpus, when present.
-pub(crate) fn corpus(name: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(name);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("skipped: {} is absent", path.display());
-        None
     }
 }
 

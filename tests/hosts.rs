@@ -5,7 +5,7 @@
 //! Expected values are read from the fixtures (`tests/data/golden/*-hosts.*`,
 //! `tests/data/host-link-only.xml`) and, when present, the real exports in ../shared/corpus.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use bulletin::classify::{QuarterBy, infer_group, language_group, quarter_of};
 use bulletin::collate::{Collators, LanguageGroup, is_latin};
@@ -14,7 +14,7 @@ use bulletin::feed::{self, ReadOptions};
 use bulletin::model::{ProblemKind, Record};
 use bulletin::order::{Placed, SectionHead, build_body};
 
-use crate::common::data;
+use crate::common::{corpus, data};
 
 fn read(path: &Path) -> Vec<Record> {
     let (_, stream) = feed::open(path, &ReadOptions::default()).expect("opens");
@@ -272,19 +272,6 @@ fn the_bulletin_json_carries_annotation_and_issn() {
     assert!(e["description"].as_str().unwrap().ends_with("С.\u{a0}6."));
     let e = by_record("G-H-RU-01");
     assert!(e.get("annotation").is_none() && e.get("issn").is_none());
-}
-
-/// The real exports in ../shared/corpus, when present.
-fn corpus(name: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(name);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("skipped: {} is absent", path.display());
-        None
-    }
 }
 
 #[test]

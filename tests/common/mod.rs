@@ -415,3 +415,16 @@ pub fn bulletin(args: &[&str]) -> std::process::Output {
         .output()
         .expect("the bulletin binary runs")
 }
+
+/// The real exports in ../shared/corpus, when present.
+pub(crate) fn corpus(name: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(name);
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!("skipped: {} is absent", path.display());
+        None
+    }
+}
