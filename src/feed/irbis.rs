@@ -237,6 +237,44 @@ fn person(l: &Line, role: Role) -> Option<Person> {
     })
 }
 
+/// The record being mapped, with the date texts collected on the way (read at the end,
+/// in the order they were found).
+struct Mapping {
+    record: Record,
+    date_texts: Vec<(String, u32, u32)>,
+    year_text: Option<(String, u32)>,
+}
+
+/// How one field maps into the record.
+type MapField = fn(&Line, &mut Mapping);
+
+/// The ASP worksheet's fields and their mapping: one function a field, looked up by tag.
+fn field_mapping(tag: &str) -> Option<MapField> {
+    let map: MapField = match tag {
+        "920" => worksheet,
+        "101" => language,
+        "200" => title,
+        "210" => imprint,
+        "300" => note,
+        "600" => person_subject,
+        "606" => topical_subject,
+        "607" => geographic_subject,
+        "610" => keyword,
+        "621" => bbk,
+        "964" => grnti,
+        "675" => udc,
+        "686" => class_number,
+        "700" => |l, m| m.record.persons.extend(person(l, Role::Primary)),
+        "701" => |l, m| m.record.persons.extend(person(l, Role::Coauthor)),
+        "702" => |l, m| m.record.persons.extend(person(l, Role::Secondary)),
+        "710" | "711" => |l, m| m.record.corporate.extend(l.sub('a').map(trim_isbd)),
+        "907" => work_log,
+        "463" => source,
+        _ => return None,
+    };
+    Some(map)
+}
+
 fn to_record(lines: &[Line], origin: Origin) -> Record {
     let id = lines
         .iter()
@@ -251,148 +289,21 @@ fn to_record(lines: &[Line], origin: Origin) -> Record {
             "record has no id (903); file and position stand in for it",
         );
     }
-    let mut date_texts: Vec<(String, u32, u32)> = Vec::new();
-    let mut year_text: Option<(String, u32)> = None;
+    let mut m = Mapping {
+        record,
+        date_texts: Vec::new(),
+        year_text: None,
+    };
     for l in lines {
-        match l.tag.as_str() {
-            "920" => {
-                let sheet = l.plain();
-                if !sheet.eq_ignore_ascii_case("ASP") {
-                    record.problem_at(
-                        l.line,
-                        1,
-                        ProblemKind::NotAnArticle,
-                        format!(
-                            "not an article: worksheet (920) is \"{sheet}\", articles are \"ASP\""
-                        ),
-                    );
-                }
-            }
-            "101" => {
-                let code = l.plain().to_string();
-                add_language(&mut record, &code, l.line, 7);
-            }
-            "200" if record.title.is_empty() => {
-                record.title = l.sub('a').map(trim_isbd).unwrap_or_default();
-                record.other_title.extend(l.sub('e').map(trim_isbd));
-                record
-                    .responsibility
-                    .extend(l.sub('f').into_iter().chain(l.sub('g')).map(trim_isbd));
-            }
-            "210" => {
-                if let Some(y) = l.sub('d').and_then(dates::find_year) {
-                    record.published.year = record.published.year.or(Some(y));
-                }
-            }
-            "300" => record.notes.push(trim_isbd(l.plain())),
-            "600" => {
-                if let Some(p) = person(l, Role::Subject) {
-                    record.subjects.push(Subject {
-                        heading: p.inverted(),
-                        subdivisions: Vec::new(),
-                        kind: SubjectKind::Person,
-                    });
-                    record.persons.push(p);
-                }
-            }
-            "606" => {
-                if let Some(a) = l.sub('a') {
-                    let subdivisions = ['b', 'g', 'h']
-                        .iter()
-                        .filter_map(|&c| l.sub(c))
-                        .map(trim_isbd)
-                        .collect();
-                    record.subjects.push(Subject {
-                        heading: trim_isbd(a),
-                        subdivisions,
-                        kind: SubjectKind::Topical,
-                    });
-                }
-            }
-            "607" => {
-                if let Some(a) = l.sub('a').or(Some(l.plain()).filter(|p| !p.is_empty())) {
-                    record.subjects.push(Subject {
-                        heading: trim_isbd(a),
-                        subdivisions: Vec::new(),
-                        kind: SubjectKind::Geographic,
-                    });
-                }
-            }
-            "610" => record.keywords.push(trim_isbd(l.plain())),
-            "621" => record.classes.push(ClassNumber {
-                scheme: "bbk".into(),
-                code: l.plain().to_string(),
-            }),
-            "964" => record.classes.push(ClassNumber {
-                scheme: "rugasnti".into(),
-                code: l.plain().to_string(),
-            }),
-            "675" => {
-                let code = l.sub('a').unwrap_or(l.plain());
-                record.classes.push(ClassNumber {
-                    scheme: "udc".into(),
-                    code: code.to_string(),
-                });
-            }
-            "686" => {
-                if let Some(a) = l.sub('a') {
-                    record.classes.push(ClassNumber {
-                        scheme: l.sub('2').unwrap_or("").to_string(),
-                        code: a.to_string(),
-                    });
-                }
-            }
-            "700" => record.persons.extend(person(l, Role::Primary)),
-            "701" => record.persons.extend(person(l, Role::Coauthor)),
-            "702" => record.persons.extend(person(l, Role::Secondary)),
-            "710" | "711" => record.corporate.extend(l.sub('a').map(trim_isbd)),
-            "907" => {
-                if let Some(d) = l
-                    .sub('a')
-                    .and_then(|a| NaiveDate::parse_from_str(a.get(..8)?, "%Y%m%d").ok())
-                {
-                    record.catalogued = Some(record.catalogued.map_or(d, |c| c.min(d)));
-                }
-            }
-            "463" => {
-                let mut host = record.host.take().unwrap_or_default();
-                if host.title.is_empty() {
-                    host.title = l.sub('c').map(trim_isbd).unwrap_or_default();
-                }
-                host.abbreviated = host.abbreviated.or(l.sub('7').map(trim_isbd));
-                host.city = host.city.or(l.sub('d').map(trim_isbd));
-                host.issn = host.issn.or(l.sub('x').or(l.sub('i')).map(str::to_string));
-                record.host = Some(host);
-                if let Some(j) = l.sub('j') {
-                    record.published.year = dates::find_year(j).or(record.published.year);
-                    // Some catalogues write the whole date here (`17.01.2012`).
-                    year_text = Some((j.to_string(), l.line));
-                }
-                if let Some(h) = l.sub('h') {
-                    record.issue = record.issue.take().or_else(|| dates::find_issue_number(h));
-                    date_texts.push((h.to_string(), l.line, 1));
-                }
-                if let Some(v) = l.sub('v') {
-                    // ^V holds the volume, or the issue date in newspapers (`25 дек.`).
-                    match dates::find_day_month(v) {
-                        Ok(None) => {
-                            let volume = dates::find_volume(v).unwrap_or_else(|| v.to_string());
-                            record.volume = Some(volume);
-                        }
-                        _ => date_texts.push((v.to_string(), l.line, 1)),
-                    }
-                }
-                if let Some(a) = l.sub('a') {
-                    date_texts.push((a.to_string(), l.line, 1));
-                }
-                record.pages = record
-                    .pages
-                    .take()
-                    .or_else(|| l.sub('s').and_then(dates::normalise_pages));
-            }
-            _ => {}
+        if let Some(map) = field_mapping(&l.tag) {
+            map(l, &mut m);
         }
     }
+    let Mapping {
+        mut record,
+        mut date_texts,
+        year_text,
+    } = m;
     record.persons.sort_by_key(|p| p.role.rank());
     date_texts.extend(year_text.map(|(t, line)| (t, line, 1)));
     let texts: Vec<(&str, u32, u32)> = date_texts
@@ -402,6 +313,170 @@ fn to_record(lines: &[Line], origin: Origin) -> Record {
     apply_date_text(&mut record, &texts);
     finish(&mut record);
     record
+}
+
+/// 920: the worksheet; articles are catalogued on ASP.
+fn worksheet(l: &Line, m: &mut Mapping) {
+    let sheet = l.plain();
+    if !sheet.eq_ignore_ascii_case("ASP") {
+        m.record.problem_at(
+            l.line,
+            1,
+            ProblemKind::NotAnArticle,
+            format!("not an article: worksheet (920) is \"{sheet}\", articles are \"ASP\""),
+        );
+    }
+}
+
+/// 101: a language of the text, as a plain value.
+fn language(l: &Line, m: &mut Mapping) {
+    let code = l.plain().to_string();
+    add_language(&mut m.record, &code, l.line, 7);
+}
+
+/// 200: title, other title information, statements of responsibility (the first 200 only).
+fn title(l: &Line, m: &mut Mapping) {
+    let record = &mut m.record;
+    if !record.title.is_empty() {
+        return;
+    }
+    record.title = l.sub('a').map(trim_isbd).unwrap_or_default();
+    record.other_title.extend(l.sub('e').map(trim_isbd));
+    record
+        .responsibility
+        .extend(l.sub('f').into_iter().chain(l.sub('g')).map(trim_isbd));
+}
+
+/// 210 `^D`: the year of publication, when 463 gives none.
+fn imprint(l: &Line, m: &mut Mapping) {
+    if let Some(y) = l.sub('d').and_then(dates::find_year) {
+        m.record.published.year = m.record.published.year.or(Some(y));
+    }
+}
+
+fn note(l: &Line, m: &mut Mapping) {
+    m.record.notes.push(trim_isbd(l.plain()));
+}
+
+/// 600: a person the article is about, both a subject and a name for the index.
+fn person_subject(l: &Line, m: &mut Mapping) {
+    if let Some(p) = person(l, Role::Subject) {
+        m.record.subjects.push(Subject {
+            heading: p.inverted(),
+            subdivisions: Vec::new(),
+            kind: SubjectKind::Person,
+        });
+        m.record.persons.push(p);
+    }
+}
+
+fn topical_subject(l: &Line, m: &mut Mapping) {
+    if let Some(a) = l.sub('a') {
+        let subdivisions = ['b', 'g', 'h']
+            .iter()
+            .filter_map(|&c| l.sub(c))
+            .map(trim_isbd)
+            .collect();
+        m.record.subjects.push(Subject {
+            heading: trim_isbd(a),
+            subdivisions,
+            kind: SubjectKind::Topical,
+        });
+    }
+}
+
+fn geographic_subject(l: &Line, m: &mut Mapping) {
+    if let Some(a) = l.sub('a').or(Some(l.plain()).filter(|p| !p.is_empty())) {
+        m.record.subjects.push(Subject {
+            heading: trim_isbd(a),
+            subdivisions: Vec::new(),
+            kind: SubjectKind::Geographic,
+        });
+    }
+}
+
+fn keyword(l: &Line, m: &mut Mapping) {
+    m.record.keywords.push(trim_isbd(l.plain()));
+}
+
+fn bbk(l: &Line, m: &mut Mapping) {
+    m.record.classes.push(ClassNumber {
+        scheme: "bbk".into(),
+        code: l.plain().to_string(),
+    });
+}
+
+fn grnti(l: &Line, m: &mut Mapping) {
+    m.record.classes.push(ClassNumber {
+        scheme: "rugasnti".into(),
+        code: l.plain().to_string(),
+    });
+}
+
+fn udc(l: &Line, m: &mut Mapping) {
+    let code = l.sub('a').unwrap_or(l.plain());
+    m.record.classes.push(ClassNumber {
+        scheme: "udc".into(),
+        code: code.to_string(),
+    });
+}
+
+fn class_number(l: &Line, m: &mut Mapping) {
+    if let Some(a) = l.sub('a') {
+        m.record.classes.push(ClassNumber {
+            scheme: l.sub('2').unwrap_or("").to_string(),
+            code: a.to_string(),
+        });
+    }
+}
+
+/// 907 `^A`: the earliest date in the work log is the cataloguing date.
+fn work_log(l: &Line, m: &mut Mapping) {
+    if let Some(d) = l
+        .sub('a')
+        .and_then(|a| NaiveDate::parse_from_str(a.get(..8)?, "%Y%m%d").ok())
+    {
+        m.record.catalogued = Some(m.record.catalogued.map_or(d, |c| c.min(d)));
+    }
+}
+
+/// 463: the source (host periodical and the article's place in it).
+fn source(l: &Line, m: &mut Mapping) {
+    let record = &mut m.record;
+    let mut host = record.host.take().unwrap_or_default();
+    if host.title.is_empty() {
+        host.title = l.sub('c').map(trim_isbd).unwrap_or_default();
+    }
+    host.abbreviated = host.abbreviated.or(l.sub('7').map(trim_isbd));
+    host.city = host.city.or(l.sub('d').map(trim_isbd));
+    host.issn = host.issn.or(l.sub('x').or(l.sub('i')).map(str::to_string));
+    record.host = Some(host);
+    if let Some(j) = l.sub('j') {
+        record.published.year = dates::find_year(j).or(record.published.year);
+        // Some catalogues write the whole date here (`17.01.2012`).
+        m.year_text = Some((j.to_string(), l.line));
+    }
+    if let Some(h) = l.sub('h') {
+        record.issue = record.issue.take().or_else(|| dates::find_issue_number(h));
+        m.date_texts.push((h.to_string(), l.line, 1));
+    }
+    if let Some(v) = l.sub('v') {
+        // ^V holds the volume, or the issue date in newspapers (`25 дек.`).
+        match dates::find_day_month(v) {
+            Ok(None) => {
+                let volume = dates::find_volume(v).unwrap_or_else(|| v.to_string());
+                record.volume = Some(volume);
+            }
+            _ => m.date_texts.push((v.to_string(), l.line, 1)),
+        }
+    }
+    if let Some(a) = l.sub('a') {
+        m.date_texts.push((a.to_string(), l.line, 1));
+    }
+    record.pages = record
+        .pages
+        .take()
+        .or_else(|| l.sub('s').and_then(dates::normalise_pages));
 }
 
 impl<R: BufRead> ReadRecords for IrbisReader<R> {
