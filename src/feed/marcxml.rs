@@ -93,190 +93,205 @@ impl<R: BufRead> MarcXmlReader<R> {
         let mut open: Option<Open> = None;
         // The events borrow this buffer, not `self`, so `self` stays usable while they live.
         let mut buf = std::mem::take(&mut self.buf);
-        loop {
+        let next = loop {
             buf.clear();
-            let before = self.xml.buffer_position();
+            // Whitespace between tags comes as its own Text event, so a tag starts here.
+            let start = self.xml.buffer_position();
             let event = match self.xml.read_event_into(&mut buf) {
                 Ok(e) => e,
                 Err(err) => {
                     let at = self.xml.error_position();
-                    return Err(self.error(at, format!("malformed XML: {err}")));
+                    break Err(self.error(at, format!("malformed XML: {err}")));
                 }
             };
-            // Whitespace between tags comes as its own Text event, so a tag starts at `before`.
-            let start = before;
-            match event {
-                Event::Start(e) => {
-                    let local = e.local_name();
-                    let name: &str = local.as_ref();
-                    if !matches!(
-                        name,
-                        "record" | "leader" | "controlfield" | "datafield" | "subfield"
-                    ) {
-                        continue;
-                    }
-                    // Records and fields keep their position; subfields need none.
-                    let (line, column) = if matches!(name, "subfield" | "leader") {
-                        (0, 0)
-                    } else {
-                        self.xml.get_ref().line_column(start)
-                    };
-                    match name {
-                        "record" => {
-                            self.position += 1;
-                            open = Some(Open {
-                                line,
-                                column,
-                                offset: start,
-                                ..Open::default()
-                            });
-                        }
-                        "leader" => {
-                            if let Some(o) = open.as_mut() {
-                                o.text = Some(String::new());
-                            }
-                        }
-                        "controlfield" | "datafield" => {
-                            if let Some(o) = open.as_mut() {
-                                let [tag, ind1, ind2] = self.attrs(&e, ["tag", "ind1", "ind2"])?;
-                                let tag = tag.unwrap_or_default();
-                                let ind = |v: Option<std::borrow::Cow<str>>| {
-                                    v.and_then(|s| s.chars().next()).unwrap_or(' ')
-                                };
-                                let indicators = [ind(ind1), ind(ind2)];
-                                let control = name == "controlfield";
-                                o.raw.fields.push(RawField {
-                                    tag: tag.trim().to_string(),
-                                    indicators,
-                                    value: control.then(String::new),
-                                    subfields: Vec::new(),
-                                    line,
-                                    column,
-                                });
-                                if control {
-                                    o.text = Some(String::new());
-                                }
-                            }
-                        }
-                        "subfield" => {
-                            if let Some(o) = open.as_mut() {
-                                let [code] = self.attrs(&e, ["code"])?;
-                                let code = code.and_then(|c| c.chars().next()).unwrap_or(' ');
-                                if let Some(field) = o.raw.fields.last_mut() {
-                                    field.subfields.push(Subfield {
-                                        code,
-                                        value: String::new(),
-                                    });
-                                    o.text = Some(String::new());
-                                }
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                Event::Text(t) => {
-                    if let Some(text) = open.as_mut().and_then(|o| o.text.as_mut()) {
-                        text.push_str(&t.xml10_content());
-                        if text.len() > MAX_TEXT {
-                            return Err(self.error(
-                                start,
-                                format!(
-                                    "a field is longer than {} bytes; refusing the file",
-                                    MAX_TEXT
-                                ),
-                            ));
-                        }
-                    }
-                }
-                Event::CData(t) => {
-                    if let Some(text) = open.as_mut().and_then(|o| o.text.as_mut()) {
-                        text.push_str(&t.xml10_content());
-                    }
-                }
-                Event::GeneralRef(r) => {
-                    let resolved = match r.resolve_char_ref() {
-                        Ok(Some(c)) => c,
-                        Ok(None) => {
-                            match r.as_ref() {
-                                "lt" => '<',
-                                "gt" => '>',
-                                "amp" => '&',
-                                "apos" => '\'',
-                                "quot" => '"',
-                                other => {
-                                    return Err(self.error(
-                                    start,
-                                    format!("undefined entity &{other}; (entities are never expanded)"),
-                                ));
-                                }
-                            }
-                        }
-                        Err(err) => {
-                            return Err(
-                                self.error(start, format!("bad character reference: {err}"))
-                            );
-                        }
-                    };
-                    if let Some(text) = open.as_mut().and_then(|o| o.text.as_mut()) {
-                        text.push(resolved);
-                    }
-                }
-                Event::DocType(d) if d.as_ref().contains("ENTITY") => {
-                    return Err(self.error(
-                        start,
-                        "the DOCTYPE declares entities; bulletin never expands entities: remove the DOCTYPE",
-                    ));
-                }
-                Event::End(e) => {
-                    let name = e.local_name().as_ref().to_string();
-                    let Some(o) = open.as_mut() else { continue };
-                    match name.as_str() {
-                        "leader" => {
-                            o.raw.leader = o.text.take().unwrap_or_default();
-                        }
-                        "controlfield" => {
-                            let text = o.text.take().unwrap_or_default();
-                            if let Some(f) = o.raw.fields.last_mut() {
-                                f.value = Some(text);
-                            }
-                        }
-                        "subfield" => {
-                            let text = o.text.take().unwrap_or_default();
-                            if let Some(s) =
-                                o.raw.fields.last_mut().and_then(|f| f.subfields.last_mut())
-                            {
-                                s.value = text;
-                            }
-                        }
-                        "record" => {
-                            let Some(o) = open.take() else { continue };
-                            let end = self.xml.buffer_position();
-                            let origin = Origin {
-                                file: self.file.clone(),
-                                position: self.position,
-                                line: o.line,
-                                column: o.column,
-                                offset: o.offset,
-                                length: end - o.offset,
-                                format: Format::MarcXml,
-                            };
-                            self.buf = buf;
-                            return Ok(Some(marc::to_record(&o.raw, self.options.dialect, origin)));
-                        }
-                        _ => {}
-                    }
-                }
-                Event::Eof => {
-                    if open.is_some() {
-                        return Err(
-                            self.error(self.xml.buffer_position(), "file ends inside a <record>")
-                        );
-                    }
-                    return Ok(None);
-                }
-                _ => {}
+            match self.on_event(event, start, &mut open) {
+                Ok(Some(step)) => break Ok(step),
+                Ok(None) => {}
+                Err(e) => break Err(e),
             }
+        };
+        self.buf = buf;
+        next
+    }
+
+    /// Handles one event: `Some` when a record is complete (or the file ends), `None` to
+    /// read on.
+    fn on_event(
+        &mut self,
+        event: Event<'_>,
+        start: u64,
+        open: &mut Option<Open>,
+    ) -> Result<Option<Option<Record>>, FeedError> {
+        match event {
+            Event::Start(e) => self.on_start(&e, start, open)?,
+            Event::Text(t) => {
+                if let Some(text) = open.as_mut().and_then(|o| o.text.as_mut()) {
+                    text.push_str(&t.xml10_content());
+                    if text.len() > MAX_TEXT {
+                        return Err(self.error(
+                            start,
+                            format!("a field is longer than {MAX_TEXT} bytes; refusing the file"),
+                        ));
+                    }
+                }
+            }
+            Event::CData(t) => {
+                if let Some(text) = open.as_mut().and_then(|o| o.text.as_mut()) {
+                    text.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) => {
+                let resolved = self.resolve(&r, start)?;
+                if let Some(text) = open.as_mut().and_then(|o| o.text.as_mut()) {
+                    text.push(resolved);
+                }
+            }
+            Event::DocType(d) if d.as_ref().contains("ENTITY") => {
+                return Err(self.error(
+                    start,
+                    "the DOCTYPE declares entities; bulletin never expands entities: remove the DOCTYPE",
+                ));
+            }
+            Event::End(e) => {
+                let local = e.local_name();
+                if let Some(record) = self.on_end(local.as_ref(), open) {
+                    return Ok(Some(Some(record)));
+                }
+            }
+            Event::Eof => {
+                if open.is_some() {
+                    return Err(
+                        self.error(self.xml.buffer_position(), "file ends inside a <record>")
+                    );
+                }
+                return Ok(Some(None));
+            }
+            _ => {}
         }
+        Ok(None)
+    }
+
+    /// An opening tag: a record, its leader, a field or a subfield starts.
+    fn on_start(
+        &mut self,
+        e: &BytesStart<'_>,
+        start: u64,
+        open: &mut Option<Open>,
+    ) -> Result<(), FeedError> {
+        let local = e.local_name();
+        let name: &str = local.as_ref();
+        match name {
+            "record" => {
+                self.position += 1;
+                let (line, column) = self.xml.get_ref().line_column(start);
+                *open = Some(Open {
+                    line,
+                    column,
+                    offset: start,
+                    ..Open::default()
+                });
+            }
+            "leader" => {
+                if let Some(o) = open.as_mut() {
+                    o.text = Some(String::new());
+                }
+            }
+            "controlfield" | "datafield" => {
+                if let Some(o) = open.as_mut() {
+                    // Fields keep their position; subfields need none.
+                    let (line, column) = self.xml.get_ref().line_column(start);
+                    let [tag, ind1, ind2] = self.attrs(e, ["tag", "ind1", "ind2"])?;
+                    let tag = tag.unwrap_or_default();
+                    let ind = |v: Option<std::borrow::Cow<str>>| {
+                        v.and_then(|s| s.chars().next()).unwrap_or(' ')
+                    };
+                    let indicators = [ind(ind1), ind(ind2)];
+                    let control = name == "controlfield";
+                    o.raw.fields.push(RawField {
+                        tag: tag.trim().to_string(),
+                        indicators,
+                        value: control.then(String::new),
+                        subfields: Vec::new(),
+                        line,
+                        column,
+                    });
+                    if control {
+                        o.text = Some(String::new());
+                    }
+                }
+            }
+            "subfield" => {
+                if let Some(o) = open.as_mut() {
+                    let [code] = self.attrs(e, ["code"])?;
+                    let code = code.and_then(|c| c.chars().next()).unwrap_or(' ');
+                    if let Some(field) = o.raw.fields.last_mut() {
+                        field.subfields.push(Subfield {
+                            code,
+                            value: String::new(),
+                        });
+                        o.text = Some(String::new());
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// A character reference or one of the five predefined entities; any other entity is
+    /// an error (entities are never expanded).
+    fn resolve(&self, r: &quick_xml::events::BytesRef<'_>, start: u64) -> Result<char, FeedError> {
+        match r.resolve_char_ref() {
+            Ok(Some(c)) => Ok(c),
+            Ok(None) => match r.as_ref() {
+                "lt" => Ok('<'),
+                "gt" => Ok('>'),
+                "amp" => Ok('&'),
+                "apos" => Ok('\''),
+                "quot" => Ok('"'),
+                other => Err(self.error(
+                    start,
+                    format!("undefined entity &{other}; (entities are never expanded)"),
+                )),
+            },
+            Err(err) => Err(self.error(start, format!("bad character reference: {err}"))),
+        }
+    }
+
+    /// A closing tag: the text collected goes to its place; a closed record is mapped.
+    fn on_end(&mut self, name: &str, open: &mut Option<Open>) -> Option<Record> {
+        let o = open.as_mut()?;
+        match name {
+            "leader" => o.raw.leader = o.text.take().unwrap_or_default(),
+            "controlfield" => {
+                let text = o.text.take().unwrap_or_default();
+                if let Some(f) = o.raw.fields.last_mut() {
+                    f.value = Some(text);
+                }
+            }
+            "subfield" => {
+                let text = o.text.take().unwrap_or_default();
+                if let Some(s) = o.raw.fields.last_mut().and_then(|f| f.subfields.last_mut()) {
+                    s.value = text;
+                }
+            }
+            "record" => {
+                let o = open.take()?;
+                let end = self.xml.buffer_position();
+                let origin = Origin {
+                    file: self.file.clone(),
+                    position: self.position,
+                    line: o.line,
+                    column: o.column,
+                    offset: o.offset,
+                    length: end - o.offset,
+                    format: Format::MarcXml,
+                };
+                return Some(marc::to_record(&o.raw, self.options.dialect, origin));
+            }
+            _ => {}
+        }
+        None
     }
 }
 
