@@ -6,6 +6,12 @@
 //! code), else the file and record position. The issue date is looked for in every place
 //! cataloguers put it: 463 `^H` (`№ 14 (17 янв.)`), `^V` (`25 дек.`), `^A`, with the year
 //! in `^J` (or 210 `^D`). Lines are read with a length cap, so memory stays bounded.
+//!
+//! RUSMARC written as IRBIS text (MARS and some IRBIS exports: `#200: 1 ^aTitle`, two
+//! indicators before the subfields, lowercase codes, 461/463 with embedded `^1` fields) is
+//! recognised per record and mapped as RUSMARC by [`marc`]. A line that is not a field
+//! line (no `#`, no `:` after the tag) damages its record only: the record is read
+//! without it and marked damaged, and reading goes on with the next record.
 
 use std::io::BufRead;
 use std::path::Path;
@@ -13,10 +19,13 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::marc::{add_language, apply_date_text, finish, trim_isbd};
+use super::marc::{
+    self, RawField, RawRecord, Subfield, add_language, apply_date_text, finish, trim_isbd,
+};
 use super::{Chunk, Encoding, FeedError, ReadOptions, ReadRecords, dates, read_until_capped};
 use crate::model::{
-    ClassNumber, Dialect, Format, Origin, Person, ProblemKind, Record, Role, Subject, SubjectKind,
+    ClassNumber, Dialect, Format, Origin, Person, Problem, ProblemKind, Record, Role, Subject,
+    SubjectKind,
 };
 
 const MAX_LINE: usize = 1 << 20;
@@ -25,6 +34,8 @@ const MAX_LINE: usize = 1 << 20;
 #[derive(Debug, Clone)]
 struct Line {
     tag: String,
+    /// The two indicators, when the line has them (`#200: 1 ^a…`).
+    indicators: Option<[char; 2]>,
     value: String,
     line: u32,
 }
@@ -126,6 +137,7 @@ impl<R: BufRead> IrbisReader<R> {
 
     fn next_record(&mut self) -> Result<Option<Record>, FeedError> {
         let mut lines: Vec<Line> = Vec::new();
+        let mut damage: Vec<Problem> = Vec::new();
         let mut start: Option<(u32, u64)> = None;
         loop {
             let line_offset = self.offset;
@@ -139,48 +151,25 @@ impl<R: BufRead> IrbisReader<R> {
                 continue;
             }
             if trimmed.starts_with("*****") {
-                if lines.is_empty() {
+                if start.is_none() {
                     continue;
                 }
                 break;
             }
-            let Some(rest) = trimmed.strip_prefix('#') else {
-                return Err(FeedError::at(
-                    &self.file,
+            match parse_line(trimmed, self.line) {
+                Ok(line) => lines.push(line),
+                // Before any field line the file may not be IRBIS text at all.
+                Err((column, message)) if self.position == 0 && lines.is_empty() => {
+                    return Err(FeedError::at(&self.file, self.line, column, message));
+                }
+                Err((column, message)) => damage.push(super::damage(
                     self.line,
-                    1,
-                    format!(
-                        "expected a field line \"#TAG: value\" or the separator \"*****\", found \"{}\"",
-                        short(trimmed)
-                    ),
-                ));
-            };
-            let Some((tag, value)) = rest.split_once(':') else {
-                return Err(FeedError::at(
-                    &self.file,
-                    self.line,
-                    1,
-                    format!(
-                        "field line without ':' after the tag: \"{}\"",
-                        short(trimmed)
-                    ),
-                ));
-            };
-            let tag = tag.trim();
-            if tag.is_empty() || !tag.chars().all(|c| c.is_ascii_digit()) {
-                return Err(FeedError::at(
-                    &self.file,
-                    self.line,
-                    2,
-                    format!("field tag \"{tag}\" is not a number"),
-                ));
+                    column,
+                    &format!("line {}", self.line),
+                    &message,
+                )),
             }
             start.get_or_insert((self.line, line_offset));
-            lines.push(Line {
-                tag: tag.to_string(),
-                value: value.trim().to_string(),
-                line: self.line,
-            });
         }
         let Some((line, offset)) = start else {
             return Ok(None);
@@ -195,7 +184,134 @@ impl<R: BufRead> IrbisReader<R> {
             length: self.offset - offset,
             format: Format::IrbisText,
         };
-        Ok(Some(to_record(&lines, origin)))
+        let mut record = if in_marc_form(&lines) {
+            marc::to_record(&to_raw(&lines), Some(Dialect::Rusmarc), origin)
+        } else {
+            to_record(&lines, origin)
+        };
+        super::mark_damaged(&mut record, damage);
+        Ok(Some(record))
+    }
+}
+
+/// Reads one field line, `#200: ^ATitle`, or with indicators `#200: 1 ^aTitle` (as MARS
+/// and some IRBIS exports write RUSMARC); an error is the column and the message.
+fn parse_line(text: &str, line: u32) -> Result<Line, (u32, String)> {
+    let Some(rest) = text.strip_prefix('#') else {
+        return Err((
+            1,
+            format!(
+                "expected a field line \"#TAG: value\" or the separator \"*****\", found \"{}\"",
+                short(text)
+            ),
+        ));
+    };
+    let Some((tag, value)) = rest.split_once(':') else {
+        return Err((
+            1,
+            format!("field line without ':' after the tag: \"{}\"", short(text)),
+        ));
+    };
+    let tag = tag.trim();
+    if tag.is_empty() || !tag.chars().all(|c| c.is_ascii_digit()) {
+        return Err((2, format!("field tag \"{tag}\" is not a number")));
+    }
+    // One space follows the colon; then two indicators may stand before the first `^`.
+    let value = value.strip_prefix(' ').unwrap_or(value);
+    let head = value.as_bytes();
+    let indicators = (head.len() > 2
+        && head[2] == b'^'
+        && head[..2]
+            .iter()
+            .all(|&b| b.is_ascii_digit() || matches!(b, b' ' | b'#' | b'|')))
+    .then(|| [head[0] as char, head[1] as char]);
+    let value = if indicators.is_some() {
+        &value[2..]
+    } else {
+        value
+    };
+    Ok(Line {
+        tag: tag.to_string(),
+        indicators,
+        value: value.trim().to_string(),
+        line,
+    })
+}
+
+/// Whether a record is RUSMARC written as IRBIS text (indicators before the subfields,
+/// embedded fields in 461/463) rather than the ASP worksheet: most of its fields with
+/// subfields carry indicators.
+fn in_marc_form(lines: &[Line]) -> bool {
+    let with_subfields = lines.iter().filter(|l| l.value.contains('^'));
+    let (marked, all) = with_subfields.fold((0, 0), |(m, a), l| {
+        (m + usize::from(l.indicators.is_some()), a + 1)
+    });
+    marked > 0 && marked * 2 >= all
+}
+
+/// The record id: field 903 (the document code), else 001.
+fn record_id(lines: &[Line]) -> Option<String> {
+    ["903", "1", "001"].iter().find_map(|tag| {
+        lines
+            .iter()
+            .filter(|l| l.tag == *tag)
+            .map(|l| l.plain().to_string())
+            .find(|v| !v.is_empty())
+    })
+}
+
+/// A RUSMARC record in IRBIS text as a [`RawRecord`]: tags to three digits, fields below
+/// 010 as control fields, subfield codes in lower case, the IRBIS id as 001.
+fn to_raw(lines: &[Line]) -> RawRecord {
+    let mut fields: Vec<RawField> = lines
+        .iter()
+        .map(|l| {
+            let tag = format!("{:0>3}", l.tag);
+            let control = tag.as_str() < "010";
+            let subfields = if control {
+                Vec::new()
+            } else {
+                l.value
+                    .split('^')
+                    .skip(1)
+                    .filter_map(|part| {
+                        let mut chars = part.chars();
+                        let code = chars.next()?.to_ascii_lowercase();
+                        Some(Subfield {
+                            code,
+                            value: chars.as_str().to_string(),
+                        })
+                    })
+                    .collect()
+            };
+            RawField {
+                tag,
+                indicators: l.indicators.unwrap_or([' ', ' ']),
+                value: control.then(|| l.value.clone()),
+                subfields,
+                line: l.line,
+                column: 1,
+            }
+        })
+        .collect();
+    if !fields.iter().any(|f| f.tag == "001")
+        && let Some(id) = record_id(lines)
+    {
+        fields.insert(
+            0,
+            RawField {
+                tag: "001".into(),
+                indicators: [' ', ' '],
+                value: Some(id),
+                subfields: Vec::new(),
+                line: lines.first().map_or(1, |l| l.line),
+                column: 1,
+            },
+        );
+    }
+    RawRecord {
+        leader: String::new(),
+        fields,
     }
 }
 
@@ -276,12 +392,8 @@ fn field_mapping(tag: &str) -> Option<MapField> {
 }
 
 fn to_record(lines: &[Line], origin: Origin) -> Record {
-    let id = lines
-        .iter()
-        .find(|l| l.tag == "903")
-        .map(|l| l.plain().to_string())
-        .filter(|v| !v.is_empty());
-    let fallback = format!("{}#{}", origin.file.display(), origin.position);
+    let id = record_id(lines);
+    let fallback = origin.stand_in_id();
     let mut record = Record::new(id.clone().unwrap_or(fallback), Dialect::Rusmarc, origin);
     if id.is_none() {
         record.problem(
@@ -340,7 +452,7 @@ fn title(l: &Line, m: &mut Mapping) {
     if !record.title.is_empty() {
         return;
     }
-    record.title = l.sub('a').map(trim_isbd).unwrap_or_default();
+    record.title = l.sub('a').map(trim_isbd).unwrap_or_default().into();
     record.other_title.extend(l.sub('e').map(trim_isbd));
     record
         .responsibility
@@ -445,7 +557,7 @@ fn source(l: &Line, m: &mut Mapping) {
     let record = &mut m.record;
     let mut host = record.host.take().unwrap_or_default();
     if host.title.is_empty() {
-        host.title = l.sub('c').map(trim_isbd).unwrap_or_default();
+        host.title = l.sub('c').map(trim_isbd).unwrap_or_default().into();
     }
     host.abbreviated = host.abbreviated.or(l.sub('7').map(trim_isbd));
     host.city = host.city.or(l.sub('d').map(trim_isbd));

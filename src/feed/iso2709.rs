@@ -6,7 +6,9 @@
 //! 99,999-byte maximum, so a broken file cannot make the reader swallow it whole. A record
 //! whose declared length or directory disagrees with its bytes is an error that names the
 //! record's position and byte offset. The encoding is forced by an option or detected per
-//! record (valid UTF-8, else CP1251, as IRBIS exports both).
+//! record (valid UTF-8, else CP1251, as IRBIS exports both). A record whose leader or
+//! directory is broken, or that the file cuts short, is a damaged record (its terminator
+//! delimits it, so the next one is read); a wrong forced encoding is the file's error.
 
 use std::io::BufRead;
 use std::path::Path;
@@ -45,8 +47,9 @@ impl<R: BufRead> IsoReader<R> {
         FeedError::byte(&self.file, self.position, offset, message)
     }
 
-    /// Reads the bytes of the next record, up to and including its terminator.
-    fn next_bytes(&mut self) -> Result<Option<(u64, Vec<u8>)>, FeedError> {
+    /// Reads the bytes of the next record, up to and including its terminator; whether the
+    /// terminator came (the file may end first).
+    fn next_bytes(&mut self) -> Result<Option<(u64, Vec<u8>, bool)>, FeedError> {
         // Skip line breaks, spaces and a BOM between records (some exports add them).
         loop {
             let (file, position, offset) = (self.file.clone(), self.position, self.offset);
@@ -74,14 +77,8 @@ impl<R: BufRead> IsoReader<R> {
         let chunk = read_until_capped(&mut self.input, RECORD_END, MAX_RECORD, &mut self.offset)
             .map_err(|e| self.error(start, format!("cannot read: {e}")))?;
         match chunk {
-            Chunk::Found(bytes) => Ok(Some((start, bytes))),
-            Chunk::End(bytes) => Err(self.error(
-                start,
-                format!(
-                    "truncated record: the file ends after {} bytes of it, before the record terminator (0x1D)",
-                    bytes.len()
-                ),
-            )),
+            Chunk::Found(bytes) => Ok(Some((start, bytes, true))),
+            Chunk::End(bytes) => Ok(Some((start, bytes, false))),
             Chunk::TooLong => Err(self.error(
                 start,
                 format!("no record terminator (0x1D) within {MAX_RECORD} bytes: not ISO 2709, or a broken record"),
@@ -89,20 +86,24 @@ impl<R: BufRead> IsoReader<R> {
         }
     }
 
-    /// Splits one record's bytes into its leader and fields.
-    fn parse(&self, start: u64, bytes: &[u8]) -> Result<RawRecord, FeedError> {
-        let err = |at: usize, message: String| self.error(start + at as u64, message);
-        let layout = Layout::of(bytes).map_err(|(at, message)| err(at, message))?;
-        let text = self.text(bytes).map_err(|(at, message)| err(at, message))?;
+    /// Splits one record's bytes into its leader and fields. A fault is the byte offset
+    /// inside the record, the message, and whether it is the file's (a wrong encoding)
+    /// rather than this record's.
+    fn parse(&self, start: u64, bytes: &[u8]) -> Result<RawRecord, (usize, String, bool)> {
+        let record = |(at, message)| (at, message, false);
+        let layout = Layout::of(bytes).map_err(record)?;
+        let text = self
+            .text(bytes)
+            .map_err(|(at, message)| (at, message, true))?;
         let mut raw = RawRecord {
-            leader: String::from_utf8_lossy(&bytes[..24]).into_owned(),
+            leader: leader(&text, bytes),
             fields: Vec::new(),
         };
         let directory = &bytes[24..layout.base - 1];
         for (i, entry) in directory.chunks(layout.entry()).enumerate() {
             let field = layout
                 .field(bytes, &text, i, entry, start)
-                .map_err(|(at, message)| err(at, message))?;
+                .map_err(record)?;
             raw.fields.push(field);
         }
         Ok(raw)
@@ -129,6 +130,32 @@ impl<R: BufRead> IsoReader<R> {
             Encoding::Cp1251 => Ok(Text::Cp1251(bytes)),
         }
     }
+}
+
+/// The leader as text. A leader is ASCII; a Cyrillic letter written where its Latin
+/// look-alike is meant (`а` for `a` in leader/06, as some CP1251 exports do) is read as
+/// that letter, and any other byte as U+FFFD, so the positions stay where they are.
+fn leader(text: &Text<'_>, bytes: &[u8]) -> String {
+    let Some(leader) = text.get(0..24).filter(|l| l.chars().count() == 24) else {
+        return String::from_utf8_lossy(&bytes[..24]).into_owned();
+    };
+    leader
+        .chars()
+        .map(|c| match c {
+            'а' => 'a',
+            'с' => 'c',
+            'е' => 'e',
+            'і' => 'i',
+            'ј' => 'j',
+            'о' => 'o',
+            'р' => 'p',
+            'ѕ' => 's',
+            'х' => 'x',
+            'у' => 'y',
+            c if c.is_ascii() => c,
+            _ => char::REPLACEMENT_CHARACTER,
+        })
+        .collect()
 }
 
 /// A record's bytes as text: validated UTF-8, or CP1251 decoded field by field.
@@ -332,10 +359,21 @@ fn data_field(tag: String, data: &str, column: u32) -> RawField {
 
 impl<R: BufRead> ReadRecords for IsoReader<R> {
     fn next_record(&mut self) -> Result<Option<Record>, FeedError> {
-        let Some((start, bytes)) = self.next_bytes()? else {
+        let Some((start, bytes, complete)) = self.next_bytes()? else {
             return Ok(None);
         };
-        let raw = self.parse(start, &bytes)?;
+        let parsed = if complete {
+            self.parse(start, &bytes)
+        } else {
+            Err((
+                0,
+                format!(
+                    "truncated record: the file ends after {} bytes of it, before the record terminator (0x1D)",
+                    bytes.len()
+                ),
+                false,
+            ))
+        };
         let origin = Origin {
             file: self.file.clone(),
             position: self.position,
@@ -345,6 +383,20 @@ impl<R: BufRead> ReadRecords for IsoReader<R> {
             length: bytes.len() as u64,
             format: Format::Iso2709,
         };
-        Ok(Some(marc::to_record(&raw, self.options.dialect, origin)))
+        match parsed {
+            Ok(raw) => Ok(Some(marc::to_record(&raw, self.options.dialect, origin))),
+            Err((at, message, true)) => Err(self.error(start + at as u64, message)),
+            // The record's own terminator delimits it: the next record is read after it.
+            Err((at, message, false)) => {
+                let offset = start + at as u64;
+                let at = format!("record {}, byte {offset}", self.position);
+                let problem = super::damage(1, offset as u32 + 1, &at, &message);
+                Ok(Some(super::damaged_record(
+                    origin,
+                    self.options.dialect,
+                    problem,
+                )))
+            }
+        }
     }
 }

@@ -5,6 +5,12 @@
 //! entities are resolved here; any other entity reference is an error, and a DOCTYPE that
 //! declares entities is refused: nothing is ever expanded or fetched. Line and column are
 //! tracked on the bytes quick-xml consumes, so errors and problems point into the file.
+//!
+//! A record that is not well-formed (a mismatched end tag, an undefined entity, a broken
+//! attribute, the file ending inside it) is a damaged record: what was read of it comes
+//! with the damage and its line and column, and reading goes on after its `</record>` (or
+//! at the next `<record>`). Errors outside a record, a DOCTYPE with entities and a field
+//! over the size limit refuse the file.
 
 use std::io::BufRead;
 use std::path::Path;
@@ -14,7 +20,7 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::marc::{self, RawField, RawRecord, Subfield};
-use super::{FeedError, Lines, ReadOptions, ReadRecords};
+use super::{FeedError, Lines, Position, ReadOptions, ReadRecords};
 use crate::model::{Format, Origin, Record};
 
 /// Longest text a single field may hold before the file is refused (a hostile feed).
@@ -27,6 +33,61 @@ pub struct MarcXmlReader<R: BufRead> {
     options: ReadOptions,
     buf: Vec<u8>,
     position: usize,
+    /// The elements open at the reading position (checked here, so that reading can go on
+    /// after a record that is not well-formed).
+    nesting: Nesting,
+    /// A record that opened while the reader skipped the rest of a damaged one.
+    pending: Option<Open>,
+}
+
+/// Open elements, innermost last: their names one after another, and where each starts.
+#[derive(Default)]
+struct Nesting {
+    names: Vec<u8>,
+    starts: Vec<usize>,
+}
+
+impl Nesting {
+    fn open(&mut self, name: &[u8]) {
+        self.starts.push(self.names.len());
+        self.names.extend_from_slice(name);
+    }
+
+    fn name(&self, i: usize) -> &[u8] {
+        let end = self.starts.get(i + 1).copied().unwrap_or(self.names.len());
+        &self.names[self.starts[i]..end]
+    }
+
+    /// Closes `name`. When it is not the innermost open element, the error names what was
+    /// expected, and the nesting recovers: an open `name` closes with everything inside it;
+    /// an end tag of no open element changes nothing.
+    fn close(&mut self, name: &[u8]) -> Result<(), String> {
+        let found = String::from_utf8_lossy(name);
+        let Some(last) = self.starts.len().checked_sub(1) else {
+            return Err(format!("</{found}> closes no open element"));
+        };
+        if self.name(last) == name {
+            self.names.truncate(self.starts[last]);
+            self.starts.pop();
+            return Ok(());
+        }
+        let expected = format!(
+            "expected </{}>, found </{found}>",
+            String::from_utf8_lossy(self.name(last))
+        );
+        if let Some(i) = (0..last).rev().find(|&i| self.name(i) == name) {
+            self.names.truncate(self.starts[i]);
+            self.starts.truncate(i);
+        }
+        Err(expected)
+    }
+}
+
+/// Why reading stopped: a record that is not well-formed (reading goes on after it) or a
+/// file that is refused.
+enum Fault {
+    Record(FeedError),
+    File(FeedError),
 }
 
 #[derive(Default)]
@@ -44,13 +105,16 @@ impl<R: BufRead> MarcXmlReader<R> {
         let mut xml = Reader::from_reader(Lines::new(input));
         let config = xml.config_mut();
         config.expand_empty_elements = true;
-        config.check_end_names = true;
+        // End tags are checked by `Nesting`, which can recover from a mismatch.
+        config.check_end_names = false;
         MarcXmlReader {
             xml,
             file,
             options,
             buf: Vec::new(),
             position: 0,
+            nesting: Nesting::default(),
+            pending: None,
         }
     }
 
@@ -90,28 +154,102 @@ impl<R: BufRead> MarcXmlReader<R> {
     }
 
     fn next_record(&mut self) -> Result<Option<Record>, FeedError> {
-        let mut open: Option<Open> = None;
+        let mut open: Option<Open> = self.pending.take();
         // The events borrow this buffer, not `self`, so `self` stays usable while they live.
         let mut buf = std::mem::take(&mut self.buf);
         let next = loop {
             buf.clear();
             // Whitespace between tags comes as its own Text event, so a tag starts here.
             let start = self.xml.buffer_position();
-            let event = match self.xml.read_event_into(&mut buf) {
-                Ok(e) => e,
-                Err(err) => {
-                    let at = self.xml.error_position();
-                    break Err(self.error(at, format!("malformed XML: {err}")));
-                }
+            let fault = match self.read_event(&mut buf, start) {
+                Ok(event) => match self.on_event(event, start, &mut open) {
+                    Ok(Some(step)) => break Ok(step),
+                    Ok(None) => continue,
+                    Err(fault) => fault,
+                },
+                Err(error) => Fault::Record(error),
             };
-            match self.on_event(event, start, &mut open) {
-                Ok(Some(step)) => break Ok(step),
-                Ok(None) => {}
-                Err(e) => break Err(e),
-            }
+            break match (fault, open.take()) {
+                (Fault::Record(error), Some(o)) => self.skip_damaged(o, error, &mut buf).map(Some),
+                (Fault::Record(error) | Fault::File(error), _) => Err(error),
+            };
         };
         self.buf = buf;
         next
+    }
+
+    /// The next event, with its end tag checked against the open elements.
+    fn read_event<'b>(&mut self, buf: &'b mut Vec<u8>, start: u64) -> Result<Event<'b>, FeedError> {
+        let event = self.xml.read_event_into(buf).map_err(|err| {
+            let at = self.xml.error_position();
+            self.error(at, format!("malformed XML: {err}"))
+        })?;
+        match &event {
+            Event::Start(e) => self.nesting.open(e.name().as_ref().as_bytes()),
+            Event::End(e) => {
+                if let Err(m) = self.nesting.close(e.name().as_ref().as_bytes()) {
+                    return Err(self.error(start, format!("malformed XML: {m}")));
+                }
+            }
+            _ => {}
+        }
+        Ok(event)
+    }
+
+    /// A record that is not well-formed: what was read of it, marked damaged at `error`;
+    /// the reader skips to its end (or to the next record's start).
+    fn skip_damaged(
+        &mut self,
+        o: Open,
+        error: FeedError,
+        buf: &mut Vec<u8>,
+    ) -> Result<Record, FeedError> {
+        let position = self.position;
+        loop {
+            buf.clear();
+            let before = self.xml.buffer_position();
+            match self.read_event(buf, before) {
+                Ok(Event::Start(e)) if e.local_name().as_ref() == "record" => {
+                    self.position += 1;
+                    let (line, column) = self.xml.get_ref().line_column(before);
+                    self.pending = Some(Open {
+                        line,
+                        column,
+                        offset: before,
+                        ..Open::default()
+                    });
+                    break;
+                }
+                Ok(Event::End(e)) if e.local_name().as_ref() == "record" => break,
+                Ok(Event::Eof) => break,
+                Ok(_) => {}
+                // A parser that cannot move on cannot find the next record.
+                Err(e) if self.xml.buffer_position() == before => return Err(e),
+                Err(_) => {}
+            }
+        }
+        let end = match &self.pending {
+            Some(next) => next.offset,
+            None => self.xml.buffer_position(),
+        };
+        let origin = Origin {
+            file: self.file.clone(),
+            position,
+            line: o.line,
+            column: o.column,
+            offset: o.offset,
+            length: end - o.offset,
+            format: Format::MarcXml,
+        };
+        let (line, column) = match error.position {
+            Position::LineColumn { line, column } => (line, column),
+            _ => (o.line, o.column),
+        };
+        let at = format!("line {line}, column {column}");
+        let damage = super::damage(line, column, &at, &error.message);
+        let mut record = marc::to_record(&o.raw, self.options.dialect, origin);
+        super::mark_damaged(&mut record, vec![damage]);
+        Ok(record)
     }
 
     /// Handles one event: `Some` when a record is complete (or the file ends), `None` to
@@ -121,17 +259,17 @@ impl<R: BufRead> MarcXmlReader<R> {
         event: Event<'_>,
         start: u64,
         open: &mut Option<Open>,
-    ) -> Result<Option<Option<Record>>, FeedError> {
+    ) -> Result<Option<Option<Record>>, Fault> {
         match event {
-            Event::Start(e) => self.on_start(&e, start, open)?,
+            Event::Start(e) => self.on_start(&e, start, open).map_err(Fault::Record)?,
             Event::Text(t) => {
                 if let Some(text) = open.as_mut().and_then(|o| o.text.as_mut()) {
                     text.push_str(&t.xml10_content());
                     if text.len() > MAX_TEXT {
-                        return Err(self.error(
+                        return Err(Fault::File(self.error(
                             start,
                             format!("a field is longer than {MAX_TEXT} bytes; refusing the file"),
-                        ));
+                        )));
                     }
                 }
             }
@@ -141,16 +279,16 @@ impl<R: BufRead> MarcXmlReader<R> {
                 }
             }
             Event::GeneralRef(r) => {
-                let resolved = self.resolve(&r, start)?;
+                let resolved = self.resolve(&r, start).map_err(Fault::Record)?;
                 if let Some(text) = open.as_mut().and_then(|o| o.text.as_mut()) {
                     text.push(resolved);
                 }
             }
             Event::DocType(d) if d.as_ref().contains("ENTITY") => {
-                return Err(self.error(
+                return Err(Fault::File(self.error(
                     start,
                     "the DOCTYPE declares entities; bulletin never expands entities: remove the DOCTYPE",
-                ));
+                )));
             }
             Event::End(e) => {
                 let local = e.local_name();
@@ -160,9 +298,9 @@ impl<R: BufRead> MarcXmlReader<R> {
             }
             Event::Eof => {
                 if open.is_some() {
-                    return Err(
-                        self.error(self.xml.buffer_position(), "file ends inside a <record>")
-                    );
+                    return Err(Fault::Record(
+                        self.error(self.xml.buffer_position(), "file ends inside a <record>"),
+                    ));
                 }
                 return Ok(Some(None));
             }
