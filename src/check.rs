@@ -68,7 +68,7 @@ impl CheckReport {
         let host = record
             .host
             .as_ref()
-            .map_or_else(|| "(none)".to_string(), |h| h.title.clone());
+            .map_or_else(|| "(none)".to_string(), |h| h.title.to_string());
         *self.per_host.entry(host).or_default() += 1;
         for p in &record.problems {
             let line = format!(

@@ -105,6 +105,11 @@ impl Origin {
         })
     }
 
+    /// The id of a record that has none: its file and position (`feed.xml#3`).
+    pub fn stand_in_id(&self) -> String {
+        format!("{}#{}", self.file.display(), self.position)
+    }
+
     /// `file:line:col`, the prefix of every diagnostic about this record.
     pub fn position(&self) -> String {
         format!("{}:{}:{}", self.file.display(), self.line, self.column)
@@ -241,10 +246,143 @@ fn initials_from<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
     out
 }
 
+/// A title as catalogued: the text printed, and where filing (sorting) starts.
+///
+/// Catalogues mark leading words that are printed but not filed on: `<<Der>> Rhein`
+/// (RUSMARC, IRBIS), or the control characters NSB … NSE (U+0098 … U+009C in Unicode
+/// records; U+0088 … U+0089, the ISO 6630 codes, in older UNIMARC conversions).
+/// [`Title::parse`] is the one rule that reads them, and every way of making a title goes
+/// through it: the markers are removed, the title prints `Der Rhein` and files under
+/// `Rhein`. Marked words inside a title (not at its start) are printed and filed as
+/// written; an unmatched marker is text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Title {
+    text: String,
+    /// Byte offset in `text` where the filing form starts.
+    filing: usize,
+}
+
+/// The pairs of non-filing markers: opening, closing.
+const NON_FILING: [(&str, &str); 3] = [("<<", ">>"), ("\u{98}", "\u{9c}"), ("\u{88}", "\u{89}")];
+
+impl Title {
+    /// Reads a title as catalogued, with its non-filing markers.
+    pub fn parse(raw: &str) -> Title {
+        let mut text = String::with_capacity(raw.len());
+        let mut filing = 0;
+        let mut rest = raw;
+        loop {
+            let next = NON_FILING
+                .iter()
+                .filter_map(|&(open, close)| Some((rest.find(open)?, open, close)))
+                .min_by_key(|&(at, ..)| at);
+            let Some((at, open, close)) = next else { break };
+            let marked = &rest[at + open.len()..];
+            let Some(end) = marked.find(close) else { break };
+            text.push_str(&rest[..at]);
+            // Words marked before any filed word move the filing start past them.
+            let leading = text[filing..].trim().is_empty();
+            text.push_str(&marked[..end]);
+            if leading {
+                filing = text.len();
+            }
+            rest = &marked[end + close.len()..];
+        }
+        text.push_str(rest);
+        filing += text[filing..].len() - text[filing..].trim_start().len();
+        if filing == text.len() {
+            filing = 0;
+        }
+        Title { text, filing }
+    }
+
+    /// The title as printed.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The title as filed: without its leading non-filing words.
+    pub fn filing(&self) -> &str {
+        &self.text[self.filing..]
+    }
+
+    /// Keeps only the characters `keep` accepts, the filing start staying on its word;
+    /// returns the characters removed.
+    pub fn retain(&mut self, mut keep: impl FnMut(char) -> bool) -> Vec<char> {
+        let mut removed = Vec::new();
+        let mut filing = self.filing;
+        let mut text = String::with_capacity(self.text.len());
+        for (at, c) in self.text.char_indices() {
+            if keep(c) {
+                text.push(c);
+            } else {
+                removed.push(c);
+                if at < self.filing {
+                    filing -= c.len_utf8();
+                }
+            }
+        }
+        if !removed.is_empty() {
+            self.text = text;
+            self.filing = filing;
+        }
+        removed
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+    }
+}
+
+impl std::ops::Deref for Title {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl fmt::Display for Title {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl From<&str> for Title {
+    fn from(raw: &str) -> Title {
+        Title::parse(raw)
+    }
+}
+
+impl From<String> for Title {
+    fn from(raw: String) -> Title {
+        Title::parse(&raw)
+    }
+}
+
+impl PartialEq<str> for Title {
+    fn eq(&self, other: &str) -> bool {
+        self.text == other
+    }
+}
+
+impl PartialEq<&str> for Title {
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
+    }
+}
+
+/// A title serialises as the text printed.
+impl Serialize for Title {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
+}
+
 /// The periodical an article was published in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Host {
-    pub title: String,
+    pub title: Title,
     pub abbreviated: Option<String>,
     /// ISSN (RUSMARC 461 `$x` or its embedded 011 `$a`, MARC 21 773 `$x`, IRBIS 463 `^X`).
     pub issn: Option<String>,
@@ -324,6 +462,11 @@ pub enum ProblemKind {
     UnknownLanguage,
     /// Not an article (a book, a serial): leader/07 or IRBIS worksheet 920.
     NotAnArticle,
+    /// The record is damaged in its file (a malformed line, a broken leader or directory,
+    /// ill-formed XML): what could be read is kept, and the record is not placed.
+    Damaged,
+    /// A control character (U+0080–U+009F, a stray byte) was removed from a field.
+    ControlCharacter,
 }
 
 impl ProblemKind {
@@ -337,6 +480,7 @@ impl ProblemKind {
                 | ProblemKind::BadDate
                 | ProblemKind::UnknownLanguage
                 | ProblemKind::NotAnArticle
+                | ProblemKind::Damaged
         )
     }
 }
@@ -348,7 +492,7 @@ pub struct Record {
     pub id: String,
     pub dialect: Dialect,
     /// Title proper (200 $a, 245 $a), without trailing prescribed punctuation.
-    pub title: String,
+    pub title: Title,
     /// General material designation as recorded, without brackets (200 $b, 245 $h:
     /// `Электронный ресурс`, `Текст`).
     pub material: Option<String>,
@@ -401,7 +545,7 @@ impl Record {
         Record {
             id,
             dialect,
-            title: String::new(),
+            title: Title::default(),
             material: None,
             parallel_titles: Vec::new(),
             other_title: Vec::new(),

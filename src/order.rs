@@ -3,7 +3,9 @@
 //! Order inside an issue: subtopics in configuration order; inside each, language groups
 //! Azerbaijani, Russian, other; inside a group, publication date ascending, ties by host
 //! title, issue number, first page and heading (each compared with the collator of the
-//! group's language), then record id. The order is total, so the same records in any
+//! group's language), then record id. Titles (of entries without a heading, of host
+//! periodicals, in the list of periodicals) are filed by their filing form
+//! ([`crate::model::Title::filing`]): `<<Der>> Rhein` files under `Rhein`. The order is total, so the same records in any
 //! input order give the same issue. Indexes ([`Arrangement::Chronological`]) put the date
 //! before the language group, so a section runs in date order. Entries are numbered 1…N through the issue. Sort keys
 //! are computed once per entry (ICU sort keys), never inside a comparison.
@@ -71,14 +73,15 @@ fn leading_number(text: &str) -> u64 {
     digits.parse().unwrap_or(u64::MAX)
 }
 
-/// The text an entry is filed under: its heading (first of one to three authors) or title.
+/// The text an entry is filed under: its heading (first of one to three authors) or the
+/// filing form of its title (without leading non-filing words).
 pub fn filing_text(record: &Record) -> String {
     if describe::has_heading(record)
         && let Some(first) = record.authors().next()
     {
         return first.inverted();
     }
-    record.title.clone()
+    record.title.filing().to_string()
 }
 
 /// Sort keys of host titles: a few hundred periodicals carry a quarter's many entries, so
@@ -95,7 +98,7 @@ fn keyed<'a>(placed: Placed<'a>, collators: &Collators, hosts: &mut HostKeys<'a>
         }
         None => (p.year().unwrap_or(i32::MAX), p.month.unwrap_or(13), 0),
     };
-    let host = r.host.as_ref().map(|h| h.title.as_str()).unwrap_or("");
+    let host = r.host.as_ref().map(|h| h.title.filing()).unwrap_or("");
     let issue = r.issue.as_deref().unwrap_or("");
     Keyed {
         placed,
@@ -169,7 +172,8 @@ pub fn arrange(
     let mut sections: Vec<Section> = Vec::new();
     let mut section_heads: Vec<usize> = Vec::new();
     let mut names: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    let mut periodicals: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    // Each periodical's printed title, with its filing form and its entries.
+    let mut periodicals: BTreeMap<&str, (&str, Vec<u32>)> = BTreeMap::new();
     for (i, k) in keyed.iter().enumerate() {
         let number = i as u32 + 1;
         let (record, group) = (k.placed.record, k.placed.group);
@@ -245,8 +249,9 @@ pub fn arrange(
         }
         if let Some(host) = &record.host {
             periodicals
-                .entry(host.title.clone())
-                .or_default()
+                .entry(host.title.as_str())
+                .or_insert_with(|| (host.title.filing(), Vec::new()))
+                .1
                 .push(number);
         }
     }
@@ -255,15 +260,24 @@ pub fn arrange(
         .map(|(name, entries)| NameEntry { name, entries })
         .collect();
     names.sort_by(|a, b| collators.compare_names(&a.name, &b.name));
-    let mut periodicals: Vec<Periodical> = periodicals
+    let mut periodicals: Vec<(&str, Periodical)> = periodicals
         .into_iter()
-        .map(|(title, numbers)| Periodical {
-            title,
-            entries: numbers.len() as u32,
-            numbers,
+        .map(|(title, (filing, numbers))| {
+            let periodical = Periodical {
+                title: title.to_string(),
+                entries: numbers.len() as u32,
+                numbers,
+            };
+            (filing, periodical)
         })
         .collect();
-    periodicals.sort_by(|a, b| collators.compare_names(&a.title, &b.title));
+    // Filed by the filing form of the title; the printed titles break ties.
+    periodicals.sort_by(|(fa, a), (fb, b)| {
+        collators
+            .compare_names(fa, fb)
+            .then_with(|| collators.compare_names(&a.title, &b.title))
+    });
+    let periodicals = periodicals.into_iter().map(|(_, p)| p).collect();
     Body {
         sections,
         section_heads,

@@ -360,7 +360,7 @@ fn random_feed(seed: u64, n: usize, damage: &[(usize, u8)]) -> Vec<Record> {
         let r = &mut records[i % len];
         match kind % 6 {
             0 => {
-                r.title.clear();
+                r.title = Default::default();
                 r.problem(ProblemKind::NoTitle, "record has no title");
             }
             1 => r.languages.clear(),
@@ -494,7 +494,11 @@ fn check_and_build_agree_on_the_real_corpus() {
     let files: Vec<PathBuf> = [
         "irbis-records.txt",
         "irbis-asp-newspaper.txt",
+        "irbis-broken-records.txt",
+        "irbis-mars-article-indicators-cp1251.txt",
         "rusmarc-nlr-books-cp1251.iso",
+        "rusmarc-cyrillic-leader-cp1251.iso",
+        "marc21-books-cp1251.mrc",
     ]
     .iter()
     .filter_map(|name| crate::common::corpus(name))
@@ -504,4 +508,58 @@ fn check_and_build_agree_on_the_real_corpus() {
     }
     let (checked, built) = check_and_build_quarters(&files);
     assert_eq!(checked, built);
+}
+
+#[test]
+fn damaged_records_are_excepted_as_unreadable_and_the_rest_placed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("out");
+    let feed = data("bad/damaged-records.txt");
+    let out = bulletin(&[
+        "build",
+        "--no-pdf",
+        "--feed",
+        feed.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ex: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(out_dir.join("2012-Q1").join("exceptions.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(ex["records"], 4);
+    assert_eq!(ex["placed"], 2);
+    let reasons: Vec<(&str, u64, &str)> = ex["exceptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["record"].as_str().unwrap(),
+                e["line"].as_u64().unwrap(),
+                e["reason"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (
+                "DMG-2",
+                8,
+                "unreadable record (line 11): field line without ':' after the tag: \"#200 ^AZədələnmiş məqalə\""
+            ),
+            (
+                "DMG-3",
+                15,
+                "unreadable record (line 17): expected a field line \"#TAG: value\" or the separator \"*****\", found \"101: aze\""
+            ),
+        ]
+    );
 }

@@ -203,3 +203,43 @@ fn two_builds_give_the_same_bytes() {
         assert!(a == b, "{id}.pdf differs between two builds");
     }
 }
+
+/// Non-filing words are printed and filed apart: `<<Der>> Rhein` and `NSB Die NSE Saar`
+/// print whole and file under R and S, `<<Die>> Welt` under W in the entries and in the
+/// list of periodicals; a stray control character never reaches the PDF/A export.
+#[test]
+fn non_filing_words_are_printed_and_filed_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = crate::common::data("non-filing.xml");
+    let out = bulletin(&[
+        "build",
+        "--feed",
+        feed.to_str().unwrap(),
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = std::fs::read(dir.path().join("2012-Q1/foreign-policy.pdf")).unwrap();
+    let text = squash(&flat_text(&pdf));
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in {text}"))
+    };
+    let entries = [
+        "Ems // Frankfurter Rundschau",
+        "Mosel // Frankfurter Rundschau",
+        "Der Rhein // Frankfurter Rundschau",
+        "Die Saar // Frankfurter Rundschau",
+        "Neckar // Die Welt",
+    ];
+    let places: Vec<usize> = entries.iter().map(|e| at(e)).collect();
+    assert!(places.is_sorted(), "{entries:?} out of order in {text}");
+    let list = text.rfind("Frankfurter Rundschau").unwrap();
+    assert!(text[list..].contains("Die Welt"), "{text}");
+    assert!(!text.contains("<<") && !text.contains('\u{86}'), "{text}");
+}

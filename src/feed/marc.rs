@@ -153,7 +153,7 @@ impl RawRecord {
 /// Maps a raw record to a [`Record`], in `forced` dialect or the detected one.
 pub fn to_record(raw: &RawRecord, forced: Option<Dialect>, origin: Origin) -> Record {
     let dialect = forced.unwrap_or_else(|| raw.detect_dialect());
-    let fallback_id = format!("{}#{}", origin.file.display(), origin.position);
+    let fallback_id = origin.stand_in_id();
     let id = raw.control("001").map(str::to_string);
     let mut record = Record::new(id.clone().unwrap_or(fallback_id), dialect, origin);
     if id.is_none() {
@@ -344,7 +344,7 @@ fn rusmarc(raw: &RawRecord, record: &mut Record) {
                 }
             }
             "200" if record.title.is_empty() => {
-                record.title = f.first('a').map(trim_isbd).unwrap_or_default();
+                record.title = f.first('a').map(trim_isbd).unwrap_or_default().into();
                 record.material = f.first('b').and_then(material);
                 record.parallel_titles.extend(f.all('d').map(trim_isbd));
                 record.other_title.extend(f.all('e').map(trim_isbd));
@@ -444,7 +444,7 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
         for e in &embedded {
             match (serial, e.tag.as_str()) {
                 (true, "200") if host.title.is_empty() => {
-                    host.title = e.first('a').map(trim_isbd).unwrap_or_default()
+                    host.title = e.first('a').map(trim_isbd).unwrap_or_default().into()
                 }
                 (_, "011") => host.issn = host.issn.take().or(e.first('a').map(str::to_string)),
                 (_, "001") => {
@@ -489,12 +489,12 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
         host.link = host.link.take().or(own_first('0').map(str::to_string));
         if serial {
             if host.title.is_empty() {
-                host.title = own_first('t').map(trim_isbd).unwrap_or_default();
+                host.title = own_first('t').map(trim_isbd).unwrap_or_default().into();
             }
             host.city = host.city.take().or(own_first('c').map(trim_isbd));
         } else {
             if host.title.is_empty() {
-                host.title = own_first('t').map(trim_isbd).unwrap_or_default();
+                host.title = own_first('t').map(trim_isbd).unwrap_or_default().into();
             }
             if let Some(v) = own_first('v') {
                 record.pages = record.pages.take().or_else(|| dates::normalise_pages(v));
@@ -679,7 +679,7 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
             }
             "110" | "111" | "710" | "711" => record.corporate.extend(f.first('a').map(trim_isbd)),
             "245" => {
-                record.title = f.first('a').map(trim_isbd).unwrap_or_default();
+                record.title = f.first('a').map(trim_isbd).unwrap_or_default().into();
                 record.material = f.first('h').and_then(material);
                 // `$b` after ` =` is a parallel title, after ` :` other title information.
                 let mut parallel = false;
@@ -740,7 +740,8 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
                         .first('t')
                         .or(f.first('a'))
                         .map(trim_isbd)
-                        .unwrap_or_default();
+                        .unwrap_or_default()
+                        .into();
                 }
                 host.issn = host.issn.or(f.first('x').map(str::to_string));
                 host.abbreviated = host.abbreviated.or(f.first('p').map(trim_isbd));

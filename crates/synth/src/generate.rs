@@ -275,7 +275,7 @@ impl Generator {
         } else {
             self.title(lang, bulletin, subtopic)
         };
-        record.title = base;
+        record.title = base.into();
         record
             .languages
             .push(self.languages[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)].clone());
@@ -343,7 +343,7 @@ impl Generator {
         let issn = (host_index % 3 == 0 && self.rng.chance(0.7))
             .then(|| pools::synthetic_issn(host_index));
         record.host = Some(Host {
-            title: periodical.title.to_string(),
+            title: periodical.title.into(),
             abbreviated: None,
             issn,
             city: Some(periodical.city.to_string()),

@@ -210,7 +210,7 @@ mod tests {
                         .iter()
                         .find(|(t, _)| t == "200" || t == "245")
                         .unwrap();
-                    assert!(title.1.contains(&r.title), "{title:?}");
+                    assert!(title.1.contains(r.title.as_str()), "{title:?}");
                 }
             }
         }

@@ -357,7 +357,7 @@ fn title_245(record: &Record) -> Vec<Subfield> {
     let ends_closed = |s: &str| s.ends_with(['.', '?', '!']);
     let has_b = !record.other_title.is_empty();
     let has_c = !record.responsibility.is_empty();
-    let mut a = record.title.clone();
+    let mut a = record.title.to_string();
     if has_b {
         a.push_str(" :");
     } else if has_c {
@@ -477,10 +477,10 @@ mod tests {
             assert_eq!(m.leader.len(), 24);
             assert_eq!(&m.leader[7..8], "a");
             let t = subfields(&m, "200");
-            assert_eq!(t[0][0].value, r.title);
+            assert_eq!(r.title, t[0][0].value.as_str());
             let host = subfields(&m, "461");
             assert_eq!(host[0][0].value, "2001 ");
-            assert_eq!(host[0][1].value, r.host.as_ref().unwrap().title);
+            assert_eq!(r.host.as_ref().unwrap().title, host[0][1].value.as_str());
             let part = subfields(&m, "463")[0];
             let year = part.iter().find(|s| s.code == 'd').unwrap();
             assert_eq!(year.value, r.published.year().unwrap().to_string());
@@ -512,7 +512,7 @@ mod tests {
             let cat = r.catalogued.unwrap().format("%y%m%d").to_string();
             assert_eq!(&f008[0..6], cat);
             let t = subfields(&m, "245")[0];
-            assert!(t[0].value.starts_with(&r.title));
+            assert!(t[0].value.starts_with(r.title.as_str()));
             let g = &subfields(&m, "773")[0]
                 .iter()
                 .find(|s| s.code == 'g')
