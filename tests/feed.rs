@@ -6,7 +6,7 @@ use std::path::Path;
 use bulletin::collate::LanguageGroup;
 use bulletin::config::Separator;
 use bulletin::describe::{Apparatus, describe, plain};
-use bulletin::feed::{self, ReadOptions};
+use bulletin::feed::{self, FeedError, FeedErrorKind, ReadOptions};
 use bulletin::model::{Format, ProblemKind, Record, Role};
 
 use crate::common::{bulletin, corpus, data};
@@ -779,4 +779,37 @@ fn real_marc21_books_in_cp1251() {
             r.title
         );
     }
+}
+
+/// The first error reading a file, if any.
+fn first_error(path: &Path) -> Option<FeedError> {
+    match feed::open(path, &ReadOptions::default()) {
+        Err(e) => Some(e),
+        Ok((_, records)) => records.filter_map(Result::err).next(),
+    }
+}
+
+#[test]
+fn unreadable_files_say_what_kind_of_fault_they_have() {
+    let kind = |name: &str| first_error(&data(&format!("bad/{name}"))).map(|e| e.kind);
+    assert_eq!(kind("empty.xml"), Some(FeedErrorKind::Empty));
+    assert_eq!(kind("doctype.xml"), Some(FeedErrorKind::Entities));
+    assert_eq!(kind("invalid-utf8.txt"), Some(FeedErrorKind::Encoding));
+    // Damaged records are not file errors: the rest of the file is read.
+    assert_eq!(kind("truncated.iso"), None);
+    let dir = tempfile::tempdir().unwrap();
+    let not_a_feed = dir.path().join("notes.txt");
+    std::fs::write(&not_a_feed, "Dear colleagues,\nplease find attached…\n").unwrap();
+    let e = first_error(&not_a_feed).unwrap();
+    assert_eq!(e.kind, FeedErrorKind::NotAFeed);
+    assert!(
+        e.to_string()
+            .starts_with(&format!("{}:1:1: not a feed", not_a_feed.display())),
+        "{e}"
+    );
+    let missing = dir.path().join("missing.xml");
+    assert_eq!(
+        first_error(&missing).map(|e| e.kind),
+        Some(FeedErrorKind::Io)
+    );
 }

@@ -23,7 +23,9 @@ use super::marc::{
     self, RawField, RawRecord, Subfield, add_annotation, add_language, apply_date_text, finish,
     material, trim_isbd,
 };
-use super::{Chunk, Encoding, FeedError, ReadOptions, ReadRecords, dates, read_until_capped};
+use super::{
+    Chunk, Encoding, FeedError, FeedErrorKind, ReadOptions, ReadRecords, dates, read_until_capped,
+};
 use crate::model::{
     ClassNumber, Dialect, Format, Origin, Person, Problem, ProblemKind, Record, Role, Subject,
     SubjectKind,
@@ -85,8 +87,16 @@ impl<R: BufRead> IrbisReader<R> {
     /// Next raw line (without the line break), or `None` at the end.
     fn read_line(&mut self) -> Result<Option<Vec<u8>>, FeedError> {
         let next = self.line + 1;
-        let chunk = read_until_capped(&mut self.input, b'\n', MAX_LINE, &mut self.offset)
-            .map_err(|e| FeedError::at(&self.file, next, 1, format!("cannot read: {e}")))?;
+        let chunk =
+            read_until_capped(&mut self.input, b'\n', MAX_LINE, &mut self.offset).map_err(|e| {
+                FeedError::at(
+                    FeedErrorKind::Io,
+                    &self.file,
+                    next,
+                    1,
+                    format!("cannot read: {e}"),
+                )
+            })?;
         match chunk {
             Chunk::Found(mut bytes) => {
                 bytes.pop();
@@ -97,6 +107,7 @@ impl<R: BufRead> IrbisReader<R> {
             }
             Chunk::End(bytes) => Ok((!bytes.is_empty()).then_some(bytes)),
             Chunk::TooLong => Err(FeedError::at(
+                FeedErrorKind::TooLarge,
                 &self.file,
                 next,
                 1,
@@ -127,6 +138,7 @@ impl<R: BufRead> IrbisReader<R> {
             _ => std::str::from_utf8(bytes).map(str::to_string).map_err(|e| {
                 let column = e.valid_up_to() + 1;
                 FeedError::at(
+                    FeedErrorKind::Encoding,
                     &self.file,
                     self.line,
                     column as u32,
@@ -161,7 +173,13 @@ impl<R: BufRead> IrbisReader<R> {
                 Ok(line) => lines.push(line),
                 // Before any field line the file may not be IRBIS text at all.
                 Err((column, message)) if self.position == 0 && lines.is_empty() => {
-                    return Err(FeedError::at(&self.file, self.line, column, message));
+                    return Err(FeedError::at(
+                        FeedErrorKind::NotAFeed,
+                        &self.file,
+                        self.line,
+                        column,
+                        message,
+                    ));
                 }
                 Err((column, message)) => damage.push(super::damage(
                     self.line,

@@ -15,7 +15,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::marc::{self, RawField, RawRecord, Subfield};
-use super::{Chunk, Encoding, FeedError, ReadOptions, ReadRecords, read_until_capped};
+use super::{
+    Chunk, Encoding, FeedError, FeedErrorKind, ReadOptions, ReadRecords, read_until_capped,
+};
 use crate::model::{Format, Origin, Record};
 
 const RECORD_END: u8 = 0x1D;
@@ -43,8 +45,8 @@ impl<R: BufRead> IsoReader<R> {
         }
     }
 
-    fn error(&self, offset: u64, message: impl Into<String>) -> FeedError {
-        FeedError::byte(&self.file, self.position, offset, message)
+    fn error(&self, kind: FeedErrorKind, offset: u64, message: impl Into<String>) -> FeedError {
+        FeedError::byte(kind, &self.file, self.position, offset, message)
     }
 
     /// Reads the bytes of the next record, up to and including its terminator; whether the
@@ -54,7 +56,13 @@ impl<R: BufRead> IsoReader<R> {
         loop {
             let (file, position, offset) = (self.file.clone(), self.position, self.offset);
             let buf = self.input.fill_buf().map_err(|e| {
-                FeedError::byte(&file, position, offset, format!("cannot read: {e}"))
+                FeedError::byte(
+                    FeedErrorKind::Io,
+                    &file,
+                    position,
+                    offset,
+                    format!("cannot read: {e}"),
+                )
             })?;
             if buf.is_empty() {
                 return Ok(None);
@@ -75,11 +83,12 @@ impl<R: BufRead> IsoReader<R> {
         self.position += 1;
         let start = self.offset;
         let chunk = read_until_capped(&mut self.input, RECORD_END, MAX_RECORD, &mut self.offset)
-            .map_err(|e| self.error(start, format!("cannot read: {e}")))?;
+            .map_err(|e| self.error(FeedErrorKind::Io, start, format!("cannot read: {e}")))?;
         match chunk {
             Chunk::Found(bytes) => Ok(Some((start, bytes, true))),
             Chunk::End(bytes) => Ok(Some((start, bytes, false))),
             Chunk::TooLong => Err(self.error(
+                FeedErrorKind::TooLarge,
                 start,
                 format!("no record terminator (0x1D) within {MAX_RECORD} bytes: not ISO 2709, or a broken record"),
             )),
@@ -385,7 +394,9 @@ impl<R: BufRead> ReadRecords for IsoReader<R> {
         };
         match parsed {
             Ok(raw) => Ok(Some(marc::to_record(&raw, self.options.dialect, origin))),
-            Err((at, message, true)) => Err(self.error(start + at as u64, message)),
+            Err((at, message, true)) => {
+                Err(self.error(FeedErrorKind::Encoding, start + at as u64, message))
+            }
             // The record's own terminator delimits it: the next record is read after it.
             Err((at, message, false)) => {
                 let offset = start + at as u64;

@@ -20,7 +20,7 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::marc::{self, RawField, RawRecord, Subfield};
-use super::{FeedError, Lines, Position, ReadOptions, ReadRecords};
+use super::{FeedError, FeedErrorKind, Lines, Position, ReadOptions, ReadRecords};
 use crate::model::{Format, Origin, Record};
 
 /// Longest text a single field may hold before the file is refused (a hostile feed).
@@ -118,9 +118,9 @@ impl<R: BufRead> MarcXmlReader<R> {
         }
     }
 
-    fn error(&self, offset: u64, message: impl Into<String>) -> FeedError {
+    fn error(&self, kind: FeedErrorKind, offset: u64, message: impl Into<String>) -> FeedError {
         let (line, column) = self.xml.get_ref().line_column(offset);
-        FeedError::at(&self.file, line, column, message)
+        FeedError::at(kind, &self.file, line, column, message)
     }
 
     /// The values of the attributes `names` (local names), in one pass over the tag.
@@ -133,6 +133,7 @@ impl<R: BufRead> MarcXmlReader<R> {
         for a in e.attributes() {
             let a = a.map_err(|err| {
                 self.error(
+                    FeedErrorKind::Malformed,
                     self.xml.buffer_position(),
                     format!("malformed attribute: {err}"),
                 )
@@ -143,6 +144,7 @@ impl<R: BufRead> MarcXmlReader<R> {
                     .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                     .map_err(|err| {
                         self.error(
+                            FeedErrorKind::Malformed,
                             self.xml.buffer_position(),
                             format!("bad attribute value: {err}"),
                         )
@@ -182,13 +184,21 @@ impl<R: BufRead> MarcXmlReader<R> {
     fn read_event<'b>(&mut self, buf: &'b mut Vec<u8>, start: u64) -> Result<Event<'b>, FeedError> {
         let event = self.xml.read_event_into(buf).map_err(|err| {
             let at = self.xml.error_position();
-            self.error(at, format!("malformed XML: {err}"))
+            self.error(
+                FeedErrorKind::Malformed,
+                at,
+                format!("malformed XML: {err}"),
+            )
         })?;
         match &event {
             Event::Start(e) => self.nesting.open(e.name().as_ref().as_bytes()),
             Event::End(e) => {
                 if let Err(m) = self.nesting.close(e.name().as_ref().as_bytes()) {
-                    return Err(self.error(start, format!("malformed XML: {m}")));
+                    return Err(self.error(
+                        FeedErrorKind::Malformed,
+                        start,
+                        format!("malformed XML: {m}"),
+                    ));
                 }
             }
             _ => {}
@@ -267,6 +277,7 @@ impl<R: BufRead> MarcXmlReader<R> {
                     text.push_str(&t.xml10_content());
                     if text.len() > MAX_TEXT {
                         return Err(Fault::File(self.error(
+                            FeedErrorKind::TooLarge,
                             start,
                             format!("a field is longer than {MAX_TEXT} bytes; refusing the file"),
                         )));
@@ -286,7 +297,7 @@ impl<R: BufRead> MarcXmlReader<R> {
             }
             Event::DocType(d) if d.as_ref().contains("ENTITY") => {
                 return Err(Fault::File(self.error(
-                    start,
+                    FeedErrorKind::Entities, start,
                     "the DOCTYPE declares entities; bulletin never expands entities: remove the DOCTYPE",
                 )));
             }
@@ -298,9 +309,11 @@ impl<R: BufRead> MarcXmlReader<R> {
             }
             Event::Eof => {
                 if open.is_some() {
-                    return Err(Fault::Record(
-                        self.error(self.xml.buffer_position(), "file ends inside a <record>"),
-                    ));
+                    return Err(Fault::Record(self.error(
+                        FeedErrorKind::Malformed,
+                        self.xml.buffer_position(),
+                        "file ends inside a <record>",
+                    )));
                 }
                 return Ok(Some(None));
             }
@@ -388,11 +401,16 @@ impl<R: BufRead> MarcXmlReader<R> {
                 "apos" => Ok('\''),
                 "quot" => Ok('"'),
                 other => Err(self.error(
+                    FeedErrorKind::Malformed,
                     start,
                     format!("undefined entity &{other}; (entities are never expanded)"),
                 )),
             },
-            Err(err) => Err(self.error(start, format!("bad character reference: {err}"))),
+            Err(err) => Err(self.error(
+                FeedErrorKind::Malformed,
+                start,
+                format!("bad character reference: {err}"),
+            )),
         }
     }
 

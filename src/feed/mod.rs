@@ -56,33 +56,78 @@ pub enum Position {
     File,
 }
 
-/// A file that cannot be read (further): the reading of that file stops here.
+/// Why a file cannot be read (further).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedErrorKind {
+    /// The operating system refused: no such file, no permission, a read error.
+    Io,
+    /// An empty file, or a folder with no feed files.
+    Empty,
+    /// Neither MARCXML, IRBIS text nor ISO 2709.
+    NotAFeed,
+    /// Bytes that are not text in the file's encoding (or a UTF-8/CP1251 mixture).
+    Encoding,
+    /// The format's structure is broken where no next record can be found.
+    Malformed,
+    /// A line, field or record over the limit the reader accepts.
+    TooLarge,
+    /// A DOCTYPE that declares entities (never expanded).
+    Entities,
+    /// The file changed while it was read.
+    Changed,
+}
+
+/// A file that cannot be read (further): the reading of that file stops here. It knows
+/// its kind and its position, and prints as `file:line:col: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeedError {
+    /// What went wrong.
+    pub kind: FeedErrorKind,
+    /// The feed file.
     pub file: PathBuf,
+    /// Where in it.
     pub position: Position,
+    /// The message for the bibliographer, with a hint where one helps.
     pub message: String,
 }
 
 impl FeedError {
-    pub fn at(file: &Path, line: u32, column: u32, message: impl Into<String>) -> FeedError {
+    /// An error at a line and column of a text feed.
+    pub fn at(
+        kind: FeedErrorKind,
+        file: &Path,
+        line: u32,
+        column: u32,
+        message: impl Into<String>,
+    ) -> FeedError {
         FeedError {
+            kind,
             file: file.to_path_buf(),
             position: Position::LineColumn { line, column },
             message: message.into(),
         }
     }
 
-    pub fn file(file: &Path, message: impl Into<String>) -> FeedError {
+    /// An error about the file as a whole.
+    pub fn file(kind: FeedErrorKind, file: &Path, message: impl Into<String>) -> FeedError {
         FeedError {
+            kind,
             file: file.to_path_buf(),
             position: Position::File,
             message: message.into(),
         }
     }
 
-    pub fn byte(file: &Path, record: usize, offset: u64, message: impl Into<String>) -> FeedError {
+    /// An error at a byte of an ISO 2709 record.
+    pub fn byte(
+        kind: FeedErrorKind,
+        file: &Path,
+        record: usize,
+        offset: u64,
+        message: impl Into<String>,
+    ) -> FeedError {
         FeedError {
+            kind,
             file: file.to_path_buf(),
             position: Position::Byte { record, offset },
             message: message.into(),
@@ -437,17 +482,23 @@ pub type RecordStream = Box<dyn Iterator<Item = Result<Record, FeedError>> + Sen
 
 /// Opens one feed file, detecting (or taking) its format.
 pub fn open(path: &Path, options: &ReadOptions) -> Result<(Format, RecordStream), FeedError> {
-    let io_error = |e: io::Error| FeedError::file(path, format!("cannot read: {e}"));
+    let io_error =
+        |e: io::Error| FeedError::file(FeedErrorKind::Io, path, format!("cannot read: {e}"));
     let file = File::open(path).map_err(io_error)?;
     let mut input = BufReader::with_capacity(1 << 16, file);
     let head = input.fill_buf().map_err(io_error)?;
     if head.is_empty() {
-        return Err(FeedError::file(path, "empty file: no records"));
+        return Err(FeedError::file(
+            FeedErrorKind::Empty,
+            path,
+            "empty file: no records",
+        ));
     }
     let format = match options.format.or_else(|| sniff(head)) {
         Some(f) => f,
         None => {
             return Err(FeedError::at(
+                FeedErrorKind::NotAFeed,
                 path,
                 1,
                 1,
@@ -520,6 +571,7 @@ impl Iterator for Guarded {
                 self.done = true;
                 (Stamp::of(&self.path) != self.stamp).then(|| {
                     Err(FeedError::file(
+                        FeedErrorKind::Changed,
                         &self.path,
                         "the file changed while it was being read (an export still running?); read it again",
                     ))
@@ -566,13 +618,14 @@ pub fn feed_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, FeedError> {
     let mut out = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path)
-            .map_err(|e| FeedError::file(path, format!("cannot read: {e}")))?;
+            .map_err(|e| FeedError::file(FeedErrorKind::Io, path, format!("cannot read: {e}")))?;
         if meta.is_dir() {
             let mut found = Vec::new();
             collect_dir(path, &mut found)?;
             found.sort();
             if found.is_empty() {
                 return Err(FeedError::file(
+                    FeedErrorKind::Empty,
                     path,
                     "folder holds no feed files (.xml, .iso, .mrc, .txt)",
                 ));
@@ -587,9 +640,11 @@ pub fn feed_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, FeedError> {
 
 fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), FeedError> {
     let entries = std::fs::read_dir(dir)
-        .map_err(|e| FeedError::file(dir, format!("cannot read folder: {e}")))?;
+        .map_err(|e| FeedError::file(FeedErrorKind::Io, dir, format!("cannot read folder: {e}")))?;
     for entry in entries {
-        let entry = entry.map_err(|e| FeedError::file(dir, format!("cannot read folder: {e}")))?;
+        let entry = entry.map_err(|e| {
+            FeedError::file(FeedErrorKind::Io, dir, format!("cannot read folder: {e}"))
+        })?;
         let path = entry.path();
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
         if hidden {
