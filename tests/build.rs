@@ -275,8 +275,8 @@ fn name_index_and_periodicals_in_collation_order() {
             for name in &issue.names {
                 assert!(name.entries.iter().all(|n| all.contains(n)));
             }
-            let counted: u32 = issue.periodicals.iter().map(|p| p.entries).sum();
-            assert_eq!(counted as usize, issue.entry_count());
+            let counted: usize = issue.periodicals.iter().map(|p| p.entries).sum();
+            assert_eq!(counted, issue.entry_count());
         }
     }
 }

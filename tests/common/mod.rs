@@ -250,7 +250,7 @@ pub fn sample_issue() -> Issue {
     };
     let periodical = |t: &str, numbers: &[u32]| Periodical {
         title: t.to_owned(),
-        entries: numbers.len() as u32,
+        entries: numbers.len(),
         numbers: numbers.to_vec(),
     };
     Issue {
@@ -354,7 +354,7 @@ pub fn long_issue(n: u32) -> Issue {
     }
     for p in &mut issue.periodicals {
         p.numbers = (1..=last).filter(|k| k % 11 == p.numbers[0] % 11).collect();
-        p.entries = p.numbers.len() as u32;
+        p.entries = p.numbers.len();
     }
     issue
 }
