@@ -19,18 +19,25 @@ pub const UNDATED: &str = "(undated)";
 /// What `check` found.
 #[derive(Debug, Default)]
 pub struct CheckReport {
+    /// Feed files found (the unreadable ones included).
     pub files: usize,
+    /// Records read from them, usable or not.
     pub records: usize,
+    /// Records per export format, by the format's name.
     pub per_format: BTreeMap<String, usize>,
+    /// Records per main language code as catalogued; `(none)` when none is coded.
     pub per_language: BTreeMap<String, usize>,
     /// Records per quarter as `build` decides it ([`classify::quarter_of`]), and
     /// [`UNDATED`] for those it lists in its undated report.
     pub per_quarter: BTreeMap<String, usize>,
+    /// Records per host periodical title; `(none)` for records without a host.
     pub per_host: BTreeMap<String, usize>,
     /// `file:line:col: record ID: message` lines, in reading order.
     pub problems: Vec<String>,
     /// Notes that do not make a record unusable (only a year known, no id).
     pub warnings: Vec<String>,
+    /// File-level errors (a file that cannot be opened, or a part of one that cannot be
+    /// parsed), each with its position and reason.
     pub file_errors: Vec<FeedError>,
     /// The original text of the records asked for with `--show`.
     pub shown: Vec<String>,
@@ -39,12 +46,10 @@ pub struct CheckReport {
 impl CheckReport {
     /// 0 all usable, 1 some records have problems, 2 some file could not be read.
     pub fn exit_code(&self) -> i32 {
-        if !self.file_errors.is_empty() {
-            2
-        } else if !self.problems.is_empty() {
-            1
-        } else {
-            0
+        match (self.file_errors.is_empty(), self.problems.is_empty()) {
+            (false, _) => 2,
+            (true, false) => 1,
+            (true, true) => 0,
         }
     }
 

@@ -296,7 +296,7 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
     match cli.command {
         Command::Check(args) => Ok(check_command(&args)),
         Command::Build(args) => build_command(&args),
-        Command::Index(args) => index_cmd::run(*args),
+        Command::Index(args) => index_cmd::run(&args),
     }
 }
 

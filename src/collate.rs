@@ -9,7 +9,7 @@
 use std::cmp::Ordering;
 
 use icu_collator::options::{CollatorOptions, Strength};
-use icu_collator::{Collator, CollatorBorrowed};
+use icu_collator::{Collator, CollatorBorrowed, CollatorPreferences};
 use icu_locale_core::locale;
 
 /// The language group of an entry: also picks the collator for its tie-breaks. Written
@@ -18,10 +18,13 @@ use icu_locale_core::locale;
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
 pub enum LanguageGroup {
+    /// Entries in Azerbaijani, first in every section; Azerbaijani collation.
     #[serde(rename = "az")]
     Azerbaijani,
+    /// Entries in Russian, second; Russian collation.
     #[serde(rename = "ru")]
     Russian,
+    /// Entries in every other language, last; root collation.
     #[serde(rename = "other")]
     Other,
 }
@@ -36,6 +39,7 @@ impl LanguageGroup {
         }
     }
 
+    /// Every group, in the order groups follow each other in a section.
     pub const ALL: [LanguageGroup; 3] = [
         LanguageGroup::Azerbaijani,
         LanguageGroup::Russian,
@@ -55,8 +59,11 @@ pub struct Collators {
 /// The script class a name sorts in: Latin (by Azerbaijani), Cyrillic (by Russian), rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Script {
+    /// Latin letters ([`is_latin`]): sorted by the Azerbaijani alphabet, first.
     Latin,
+    /// Cyrillic letters ([`is_cyrillic`]): sorted by the Russian alphabet, second.
     Cyrillic,
+    /// Any other script, or no letter at all: root order, last.
     Other,
 }
 
@@ -65,11 +72,11 @@ pub fn script_of(text: &str) -> Script {
     match text.chars().find(|c| c.is_alphabetic()) {
         Some(c) if is_cyrillic(c) => Script::Cyrillic,
         Some(c) if is_latin(c) => Script::Latin,
-        Some(_) => Script::Other,
-        None => Script::Other,
+        Some(_) | None => Script::Other,
     }
 }
 
+/// Whether `c` is in a Cyrillic block: Cyrillic and its Supplement, Extended A–C.
 pub fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{052F}' | '\u{1C80}'..='\u{1C8F}' | '\u{2DE0}'..='\u{2DFF}' | '\u{A640}'..='\u{A69F}')
 }
@@ -84,13 +91,18 @@ pub fn is_latin(c: char) -> bool {
 
 impl Collators {
     /// Builds the collators; ICU's compiled data makes this infallible in practice.
+    ///
+    /// # Panics
+    ///
+    /// Only if the compiled collation data lacks even the root collation, which the
+    /// ICU4X data this crate is built with always has.
     pub fn new() -> Collators {
         let build = |loc: icu_locale_core::Locale, strength: Option<Strength>| {
             let mut options = CollatorOptions::default();
             options.strength = strength;
             // Compiled data always has these locales; fall back to root if a build lacks one.
             Collator::try_new((&loc).into(), options)
-                .or_else(|_| Collator::try_new(Default::default(), options))
+                .or_else(|_| Collator::try_new(CollatorPreferences::default(), options))
                 .expect("ICU4X compiled collation data has a root collator")
         };
         Collators {
@@ -101,6 +113,7 @@ impl Collators {
         }
     }
 
+    /// The tertiary-strength collator of a group's language (root for other languages).
     pub fn for_group(&self, group: LanguageGroup) -> &CollatorBorrowed<'static> {
         match group {
             LanguageGroup::Azerbaijani => &self.az,

@@ -36,11 +36,14 @@ use crate::select::{Matcher, Selection};
 /// Which guide to build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IndexKind {
+    /// By date: year sections, each with its months.
     Chronological,
+    /// By subject heading (the subtopic, else the first subject heading or keyword).
     Subject,
 }
 
 impl IndexKind {
+    /// The kind as written in definitions and on the command line (`chronological`).
     pub fn name(self) -> &'static str {
         match self {
             IndexKind::Chronological => "chronological",
@@ -48,6 +51,7 @@ impl IndexKind {
         }
     }
 
+    /// The kind a definition or the command line names; `None` for any other word.
     pub fn parse(text: &str) -> Option<IndexKind> {
         match text.trim() {
             "chronological" => Some(IndexKind::Chronological),
@@ -60,12 +64,15 @@ impl IndexKind {
 /// The language of an index's headings and apparatus (the entries keep their own).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum IndexLanguage {
+    /// Azerbaijani headings and apparatus (`az`), as in the bulletins.
     #[default]
     Azerbaijani,
+    /// Russian headings and apparatus (`ru`).
     Russian,
 }
 
 impl IndexLanguage {
+    /// The language a definition or the command line names (`az`, `ru`); `None` otherwise.
     pub fn parse(text: &str) -> Option<IndexLanguage> {
         match text.trim() {
             "az" => Some(IndexLanguage::Azerbaijani),
@@ -132,13 +139,17 @@ pub fn az_ordinal(n: i64) -> String {
 pub struct IndexSpec {
     /// Output file stem (`[a-z0-9-]`).
     pub id: String,
+    /// Which guide: chronological or subject.
     pub kind: IndexKind,
     /// Title page title; `None` for the kind's generic title.
     pub title: Option<String>,
+    /// The first day of the span, included.
     pub from: NaiveDate,
+    /// The last day of the span, included.
     pub to: NaiveDate,
     /// `None` takes every record of the span.
     pub selection: Option<Selection>,
+    /// The language of the headings and apparatus.
     pub language: IndexLanguage,
     /// Document date overriding `to` (`SOURCE_DATE_EPOCH`).
     pub date: Option<NaiveDate>,
@@ -335,6 +346,7 @@ pub struct Indexer<'a> {
 type Chosen<'r> = Vec<(&'r Record, Months, LanguageGroup)>;
 
 impl<'a> Indexer<'a> {
+    /// An indexer placing records by `config`'s bulletins and subtopics.
     pub fn new(config: &'a Config, collators: &'a Collators) -> Indexer<'a> {
         Indexer {
             classifier: Classifier::new(config, collators),

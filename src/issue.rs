@@ -19,9 +19,13 @@ use crate::period::Period;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DocumentKind {
+    /// One quarter's issue of a bulletin (`2012-Q3`).
     Quarterly,
+    /// A year's four quarters of a bulletin in one volume.
     Annual,
+    /// An index of a span by date: year sections with their months.
     Chronological,
+    /// An index of a span by subject heading.
     Subject,
 }
 
@@ -30,9 +34,13 @@ pub enum DocumentKind {
 pub struct Issue {
     /// Bulletin id (output file stem).
     pub bulletin: String,
+    /// The bulletin's (or index's) title in Azerbaijani, as on the title page.
     pub title: String,
+    /// The title in Russian, for the PDF metadata and other tools.
     pub title_ru: String,
+    /// The title in English, for the PDF metadata and other tools.
     pub title_en: String,
+    /// The year the document belongs to (an index: the year its span ends in).
     pub year: i32,
     /// Issue number within the year (quarter 1–4); 0 for an annual volume or an index.
     pub issue: u32,
@@ -40,11 +48,15 @@ pub struct Issue {
     /// `2003-2012`, `2012-01-01/2012-03-31`).
     #[serde(rename = "quarter")]
     pub period: Period,
+    /// Quarterly issue, annual cumulation, or which index.
     pub kind: DocumentKind,
     /// Front matter in the language of the bulletin (Azerbaijani).
     pub front: FrontMatter,
+    /// The body: subtopics (or index headings) with their numbered entries.
     pub sections: Vec<Section>,
+    /// The name index: persons in collation order with their entry numbers.
     pub names: Vec<NameEntry>,
+    /// The periodicals used, in collation order, with their entries.
     pub periodicals: Vec<Periodical>,
 }
 
@@ -65,7 +77,9 @@ pub struct FrontMatter {
     pub running_head: String,
     /// `Mündəricat`, `Müəlliflər göstəricisi`, `İstifadə olunmuş dövri nəşrlər`.
     pub contents_heading: String,
+    /// Heading of the name index (`Müəlliflər göstəricisi`).
     pub names_heading: String,
+    /// Heading of the list of periodicals (`İstifadə olunmuş dövri nəşrlər`).
     pub periodicals_heading: String,
     /// PDF metadata keywords.
     pub keywords: Vec<String>,
@@ -78,10 +92,13 @@ pub struct FrontMatter {
 pub struct Section {
     /// Subtopic id, or a heading key in an index.
     pub subtopic: String,
+    /// The heading as printed (the subtopic's title, a month, a subject heading).
     pub title: String,
     /// Nesting level for indexes (year → month is 1 → 2); 1 in a bulletin.
     #[serde(default = "one")]
     pub level: u8,
+    /// Language groups with entries, in the order Azerbaijani, Russian, other (in an
+    /// index, runs of one language in date order).
     pub groups: Vec<Group>,
 }
 
@@ -96,13 +113,16 @@ pub struct Group {
     pub language: LanguageGroup,
     /// `Azərbaycan dilində`, `Rus dilində`, `Digər dillərdə`; empty in an index.
     pub heading: String,
+    /// The group's entries in document order.
     pub entries: Vec<Entry>,
 }
 
 /// One numbered entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
+    /// The entry number, 1…N through the document.
     pub number: u32,
+    /// Id of the record described ([`crate::model::Record::id`]).
     pub record: String,
     /// Publication date (ISO 8601), or the year when only that is known.
     pub date: String,
@@ -125,7 +145,9 @@ pub struct Entry {
 /// A run of description text with its role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Run {
+    /// What part of the description the text is.
     pub style: Style,
+    /// The text as printed, punctuation included.
     pub text: String,
 }
 
@@ -135,17 +157,24 @@ pub struct Run {
 pub enum Style {
     /// The heading (first author), printed bold.
     Heading,
+    /// The title proper.
     Title,
     /// A general material designation with no content form to give it, as recorded
     /// (`[Ноты]`), or the content form and media type (`Текст : электронный`).
     Material,
     /// A parallel title (after ` = `).
     ParallelTitle,
+    /// Other title information (after ` : `).
     OtherTitle,
+    /// The statement of responsibility (after ` / `).
     Responsibility,
+    /// The host periodical's title (after ` // `).
     HostTitle,
+    /// The year and the host's numbering (`2012`, `№ 14`).
     Numbering,
+    /// The article's pages with their label (`С. 3`).
     Pages,
+    /// A general note (`Müsahibə`).
     Note,
     /// Prescribed punctuation and separators.
     Punctuation,
@@ -154,15 +183,20 @@ pub enum Style {
 /// A name in the name index with the numbers of its entries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NameEntry {
+    /// The person's inverted name (`Xələfov, A.`).
     pub name: String,
+    /// Numbers of the entries the person is named in, ascending, each once.
     pub entries: Vec<u32>,
 }
 
 /// A periodical used, with its entry count (and the entries, for links).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Periodical {
+    /// The host title as catalogued.
     pub title: String,
-    pub entries: u32,
+    /// How many entries are from it (the length of `numbers`).
+    pub entries: usize,
+    /// Numbers of the entries from it, ascending.
     pub numbers: Vec<u32>,
 }
 

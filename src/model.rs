@@ -28,6 +28,7 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format's name as diagnostics and reports print it (`MARCXML`, `ISO 2709`).
     pub fn name(self) -> &'static str {
         match self {
             Format::MarcXml => "MARCXML",
@@ -54,6 +55,7 @@ pub enum Dialect {
 }
 
 impl Dialect {
+    /// The tag set's name as diagnostics and reports print it (`RUSMARC`, `MARC 21`).
     pub fn name(self) -> &'static str {
         match self {
             Dialect::Rusmarc => "RUSMARC",
@@ -77,6 +79,7 @@ pub struct Origin {
     pub offset: u64,
     /// Length of the record in bytes.
     pub length: u64,
+    /// The export format of the file, which decides how [`Origin::excerpt`] shows it.
     pub format: Format,
 }
 
@@ -126,6 +129,10 @@ pub struct Language {
     pub id: Option<LanguageIdentifier>,
 }
 
+#[allow(
+    clippy::ref_option,
+    reason = "serde's `serialize_with` hands the field over as `&Option<_>`"
+)]
 fn ser_langid<S: serde::Serializer>(
     id: &Option<LanguageIdentifier>,
     s: S,
@@ -172,11 +179,13 @@ impl Role {
 /// A person named in a record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Person {
+    /// Surname as catalogued (`$a`), the heading word of the inverted form.
     pub surname: String,
     /// Initials as catalogued (`A.`, `Р. А.`); may be empty.
     pub initials: String,
     /// Full forenames when catalogued (`Abuzər`, `Рамиз Алиевич`).
     pub forenames: String,
+    /// What the person is to the article: author, co-author, secondary or subject.
     pub role: Role,
     /// Relator code (`$4`), e.g. `070` author, `730` translator.
     pub relator: Option<String>,
@@ -382,10 +391,15 @@ impl Serialize for Title {
 /// The periodical an article was published in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Host {
+    /// Title of the newspaper or journal (RUSMARC 461 `$t` or embedded 200 `$a`, MARC 21
+    /// 773 `$t`, IRBIS 463 `^C`); empty when the record only links to its host.
     pub title: Title,
+    /// Abbreviated title (RUSMARC embedded 530/531 `$a`, MARC 21 773 `$p`, IRBIS 463 `^7`).
     pub abbreviated: Option<String>,
     /// ISSN (RUSMARC 461 `$x` or its embedded 011 `$a`, MARC 21 773 `$x`, IRBIS 463 `^X`).
     pub issn: Option<String>,
+    /// Place of publication (RUSMARC embedded 210 `$a` or 461 `$c`, MARC 21 773 `$d`,
+    /// IRBIS 463 `^D`).
     pub city: Option<String>,
     /// The host's own record, when the record links to it (MARC 21 773 `$w`, RUSMARC
     /// 461/463 embedded 001 or `$0`, IRBIS 463 `^W`): a host known only by this link has
@@ -400,28 +414,37 @@ pub struct Subject {
     pub heading: String,
     /// Subdivisions in order (`$x`, `$y`, `$z`).
     pub subdivisions: Vec<String>,
+    /// What the heading names: a topic, a person, a body or a place.
     pub kind: SubjectKind,
 }
 
+/// What a subject heading names, by the field it was catalogued in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SubjectKind {
+    /// A topic (RUSMARC 606, MARC 21 650, IRBIS 606).
     Topical,
+    /// A person the article is about (RUSMARC 600, MARC 21 600).
     Person,
+    /// A corporate body (RUSMARC 601, MARC 21 610).
     Corporate,
+    /// A place (RUSMARC 607, MARC 21 651).
     Geographic,
 }
 
 /// A class number with the scheme it belongs to (`686 $a FP.1 $2 preslib`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ClassNumber {
+    /// The scheme's code as the record gives it (`$2`: `preslib`, `bbk`, `udc`, `rugasnti`).
     pub scheme: String,
+    /// The class number as written in the scheme (`FP.1`, `28.081`).
     pub code: String,
 }
 
 /// When an article was published, as precisely as the record says.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Published {
+    /// The year as stated, when no full date says it (see [`Published::year`]).
     pub year: Option<i32>,
     /// The full issue date, when the record gives day and month.
     pub date: Option<NaiveDate>,
@@ -430,6 +453,7 @@ pub struct Published {
 }
 
 impl Published {
+    /// The year of publication: the full date's when there is one, else the stated year.
     pub fn year(&self) -> Option<i32> {
         self.date.map(|d| d.year()).or(self.year)
     }
@@ -440,8 +464,11 @@ impl Published {
 pub struct Problem {
     /// Line and column of the offending field (the record's own when unknown).
     pub line: u32,
+    /// 1-based column of the offending field, with `line`.
     pub column: u32,
+    /// What is wrong; decides whether the record can still be placed.
     pub kind: ProblemKind,
+    /// The explanation for the exceptions report, quoting the offending text.
     pub message: String,
 }
 
@@ -451,7 +478,9 @@ pub struct Problem {
 pub enum ProblemKind {
     /// No record id (001 / 903); the file and position stand in for it.
     NoId,
+    /// No title proper (200 `$a`, 245 `$a`).
     NoTitle,
+    /// No host periodical to cite the article in (461/463, 773).
     NoHost,
     /// No year at all.
     NoDate,
@@ -459,6 +488,7 @@ pub enum ProblemKind {
     BadDate,
     /// Only a year is known; the record is usable but cannot be placed by day.
     YearOnly,
+    /// A language code no known language answers to.
     UnknownLanguage,
     /// Not an article (a book, a serial): leader/07 or IRBIS worksheet 920.
     NotAnArticle,
@@ -490,6 +520,7 @@ impl ProblemKind {
 pub struct Record {
     /// Record id: RUSMARC/MARC 001, IRBIS 903; or `file#position` when the record has none.
     pub id: String,
+    /// The tag set the record is catalogued in.
     pub dialect: Dialect,
     /// Title proper (200 $a, 245 $a), without trailing prescribed punctuation.
     pub title: Title,
@@ -508,16 +539,22 @@ pub struct Record {
     pub corporate: Vec<String>,
     /// Languages of the text, first is the main one.
     pub languages: Vec<Language>,
+    /// The periodical the article appeared in; `None` is a [`ProblemKind::NoHost`].
     pub host: Option<Host>,
+    /// When the article was published, as precisely as the record says.
     pub published: Published,
     /// Issue number as written (`14`, `3-4`).
     pub issue: Option<String>,
+    /// Volume as written (`3`, `88`), from the host's numbering.
     pub volume: Option<String>,
     /// Pages as written, normalised to digits and an en dash (`3`, `45–52`).
     pub pages: Option<String>,
+    /// Subject access points (600–607, MARC 21 600–651), in catalogue order.
     pub subjects: Vec<Subject>,
     /// Uncontrolled keywords (610, 653).
     pub keywords: Vec<String>,
+    /// Class numbers of every scheme (686, 675, 621, 964, MARC 21 080, 084); those in the
+    /// configured scheme place the record in bulletins and subtopics.
     pub classes: Vec<ClassNumber>,
     /// General notes (300, 500): "Müsahibə", translation notes.
     pub notes: Vec<String>,
@@ -526,7 +563,10 @@ pub struct Record {
     pub annotation: Option<String>,
     /// Cataloguing (intake) date: IRBIS 907 ^A, MARC 21 008/00-05.
     pub catalogued: Option<NaiveDate>,
+    /// Where the record stands in its export file.
     pub origin: Origin,
+    /// Everything found wrong while reading; a fatal one keeps the record out of the
+    /// bulletins and puts it in the exceptions report.
     pub problems: Vec<Problem>,
 }
 

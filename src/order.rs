@@ -21,27 +21,35 @@ use crate::model::{Record, Role};
 /// A record placed under one subtopic of one document.
 #[derive(Debug, Clone, Copy)]
 pub struct Placed<'a> {
+    /// The record, as read.
     pub record: &'a Record,
     /// Index of the section (subtopic) in the document's order.
     pub section: usize,
+    /// The language group the record is filed in (from its language, or inferred).
     pub group: LanguageGroup,
 }
 
 /// A section heading of the document being built.
 #[derive(Debug, Clone)]
 pub struct SectionHead {
+    /// Subtopic id, or the heading key in an index; becomes [`Section::subtopic`].
     pub key: String,
+    /// The heading as printed.
     pub title: String,
+    /// Nesting level: 1 in a bulletin, year → month is 1 → 2 in an index.
     pub level: u8,
 }
 
 /// The body and back matter of one document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Body {
+    /// Sections with entries, in heading order, entries numbered 1…N through them.
     pub sections: Vec<Section>,
     /// For each section, the index of the [`SectionHead`] it was made from.
     pub section_heads: Vec<usize>,
+    /// Name index: every person of every entry, inverted, in collation order.
     pub names: Vec<NameEntry>,
+    /// Periodicals used, by host title in collation order, with their entry numbers.
     pub periodicals: Vec<Periodical>,
 }
 
@@ -98,7 +106,7 @@ fn keyed<'a>(placed: Placed<'a>, collators: &Collators, hosts: &mut HostKeys<'a>
         }
         None => (p.year().unwrap_or(i32::MAX), p.month.unwrap_or(13), 0),
     };
-    let host = r.host.as_ref().map(|h| h.title.filing()).unwrap_or("");
+    let host = r.host.as_ref().map_or("", |h| h.title.filing());
     let issue = r.issue.as_deref().unwrap_or("");
     Keyed {
         placed,
@@ -174,86 +182,53 @@ pub fn arrange(
     let mut names: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     // Each periodical's printed title, with its filing form and its entries.
     let mut periodicals: BTreeMap<&str, (&str, Vec<u32>)> = BTreeMap::new();
-    for (i, k) in keyed.iter().enumerate() {
-        let number = i as u32 + 1;
-        let (record, group) = (k.placed.record, k.placed.group);
-        let head = &heads[k.placed.section];
-        if section_heads.last() != Some(&k.placed.section) {
-            section_heads.push(k.placed.section);
-            sections.push(Section {
-                subtopic: head.key.clone(),
-                title: head.title.clone(),
-                level: head.level,
-                groups: Vec::new(),
-            });
-        }
-        let section = sections.last_mut().expect("a section was just pushed");
-        if section.groups.last().is_none_or(|g| g.language != group) {
-            section.groups.push(Group {
+    let mut number: u32 = 0;
+    for in_section in keyed.chunk_by(|a, b| a.placed.section == b.placed.section) {
+        let head_index = in_section[0].placed.section;
+        let head = &heads[head_index];
+        let mut groups = Vec::new();
+        for in_group in in_section.chunk_by(|a, b| a.placed.group == b.placed.group) {
+            let group = in_group[0].placed.group;
+            let mut entries = Vec::with_capacity(in_group.len());
+            for k in in_group {
+                number += 1;
+                let record = k.placed.record;
+                entries.push(entry(record, group, number, separator));
+                for person in &record.persons {
+                    if matches!(
+                        person.role,
+                        Role::Primary | Role::Coauthor | Role::Secondary | Role::Subject
+                    ) {
+                        let numbers = names.entry(person.inverted()).or_default();
+                        if numbers.last() != Some(&number) {
+                            numbers.push(number);
+                        }
+                    }
+                }
+                if let Some(host) = &record.host {
+                    periodicals
+                        .entry(host.title.as_str())
+                        .or_insert_with(|| (host.title.filing(), Vec::new()))
+                        .1
+                        .push(number);
+                }
+            }
+            groups.push(Group {
                 language: group,
                 heading: match arrangement {
                     Arrangement::Grouped => group_heading(group).into(),
                     Arrangement::Chronological => String::new(),
                 },
-                entries: Vec::new(),
+                entries,
             });
         }
-        let runs = describe::describe(record, Apparatus::of(group), separator);
-        let language = record
-            .main_language()
-            .map(|l| l.code.clone())
-            .unwrap_or_else(|| group.key().to_string());
-        let lang = record
-            .main_language()
-            .and_then(|l| l.primary())
-            .map(str::to_string)
-            .unwrap_or_else(|| match group {
-                LanguageGroup::Azerbaijani => "az".into(),
-                LanguageGroup::Russian => "ru".into(),
-                LanguageGroup::Other => "en".into(),
-            });
-        let date = match record.published.date {
-            Some(d) => d.to_string(),
-            None => match (record.published.year(), record.published.month) {
-                (Some(y), Some(m)) => format!("{y}-{m:02}"),
-                (Some(y), None) => y.to_string(),
-                _ => String::new(),
-            },
-        };
-        section
-            .groups
-            .last_mut()
-            .expect("a group was just pushed")
-            .entries
-            .push(Entry {
-                number,
-                record: record.id.clone(),
-                date,
-                language,
-                lang,
-                description: describe::plain(&runs),
-                runs,
-                annotation: record.annotation.clone(),
-                issn: record.host.as_ref().and_then(|h| h.issn.clone()),
-            });
-        for person in &record.persons {
-            if matches!(
-                person.role,
-                Role::Primary | Role::Coauthor | Role::Secondary | Role::Subject
-            ) {
-                let numbers = names.entry(person.inverted()).or_default();
-                if numbers.last() != Some(&number) {
-                    numbers.push(number);
-                }
-            }
-        }
-        if let Some(host) = &record.host {
-            periodicals
-                .entry(host.title.as_str())
-                .or_insert_with(|| (host.title.filing(), Vec::new()))
-                .1
-                .push(number);
-        }
+        section_heads.push(head_index);
+        sections.push(Section {
+            subtopic: head.key.clone(),
+            title: head.title.clone(),
+            level: head.level,
+            groups,
+        });
     }
     let mut names: Vec<NameEntry> = names
         .into_iter()
@@ -265,7 +240,7 @@ pub fn arrange(
         .map(|(title, (filing, numbers))| {
             let periodical = Periodical {
                 title: title.to_string(),
-                entries: numbers.len() as u32,
+                entries: numbers.len(),
                 numbers,
             };
             (filing, periodical)
@@ -283,5 +258,44 @@ pub fn arrange(
         section_heads,
         names,
         periodicals,
+    }
+}
+
+/// The numbered entry of one record in a group: its description in the group's apparatus,
+/// the language it is catalogued in and the tag it is typeset in.
+fn entry(record: &Record, group: LanguageGroup, number: u32, separator: Separator) -> Entry {
+    let runs = describe::describe(record, Apparatus::of(group), separator);
+    let language = record
+        .main_language()
+        .map_or_else(|| group.key().to_string(), |l| l.code.clone());
+    let lang = record
+        .main_language()
+        .and_then(|l| l.primary())
+        .map_or_else(
+            || match group {
+                LanguageGroup::Azerbaijani => "az".into(),
+                LanguageGroup::Russian => "ru".into(),
+                LanguageGroup::Other => "en".into(),
+            },
+            str::to_string,
+        );
+    let date = match record.published.date {
+        Some(d) => d.to_string(),
+        None => match (record.published.year(), record.published.month) {
+            (Some(y), Some(m)) => format!("{y}-{m:02}"),
+            (Some(y), None) => y.to_string(),
+            _ => String::new(),
+        },
+    };
+    Entry {
+        number,
+        record: record.id.clone(),
+        date,
+        language,
+        lang,
+        description: describe::plain(&runs),
+        runs,
+        annotation: record.annotation.clone(),
+        issn: record.host.as_ref().and_then(|h| h.issn.clone()),
     }
 }

@@ -12,12 +12,14 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// A quarter of a year: the period of one bulletin issue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Quarter {
+    /// The calendar year (four digits when read from text).
     pub year: i32,
     /// 1–4.
     pub number: u32,
 }
 
 impl Quarter {
+    /// The quarter a day falls in.
     pub fn of(date: NaiveDate) -> Quarter {
         Quarter {
             year: date.year(),
@@ -25,6 +27,7 @@ impl Quarter {
         }
     }
 
+    /// The quarter a month (1–12; out-of-range months clamp to the nearest) falls in.
     pub fn of_month(year: i32, month: u32) -> Quarter {
         Quarter {
             year,
@@ -95,9 +98,19 @@ pub enum Period {
     /// An annual volume, or an index of one whole year.
     Year(i32),
     /// An index of whole years.
-    Years { from: i32, to: i32 },
+    Years {
+        /// The first year, included.
+        from: i32,
+        /// The last year, included.
+        to: i32,
+    },
     /// An index of any span of days.
-    Days { from: NaiveDate, to: NaiveDate },
+    Days {
+        /// The first day, included.
+        from: NaiveDate,
+        /// The last day, included.
+        to: NaiveDate,
+    },
 }
 
 impl Period {

@@ -38,23 +38,32 @@ use std::cell::OnceCell;
 
 use crate::classify::{self, Classifier, Placement};
 use crate::collate::{Collators, LanguageGroup};
-use crate::config::Config;
+use crate::config::{Bulletin, Config};
 use crate::model::{Person, Record, Role, derive_initials, normalise_initials};
 
 /// The fields a term can test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    /// `bulletin`: placed in the bulletin with this id.
     Bulletin,
+    /// `subtopic`: placed under the subtopic with this id.
     Subtopic,
+    /// `subject`: a subject heading, subdivision or keyword holds the value as whole words.
     Subject,
+    /// `person`: names the person in any role.
     Person,
+    /// `author`: names the person as author, co-author or secondary author.
     Author,
+    /// `about`: names the person as subject.
     About,
+    /// `periodical`: published in the periodical with this title or abbreviated title.
     Periodical,
+    /// `lang`: in the language group `az`, `ru` or `other`.
     Lang,
 }
 
 impl Field {
+    /// Every field, in the order error messages list them.
     pub const ALL: [Field; 8] = [
         Field::Bulletin,
         Field::Subtopic,
@@ -66,6 +75,7 @@ impl Field {
         Field::Lang,
     ];
 
+    /// The field's name as written in a selection (`bulletin`).
     pub fn name(self) -> &'static str {
         match self {
             Field::Bulletin => "bulletin",
@@ -89,8 +99,11 @@ impl Field {
 /// One `field:value` test, with the column where it starts (1-based, in characters).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
+    /// What the term tests.
     pub field: Field,
+    /// The value as written, unquoted and trimmed.
     pub value: String,
+    /// 1-based column of the field name, in characters.
     pub column: usize,
     /// The value read as a person, for `person`, `author` and `about`.
     person: Option<PersonQuery>,
@@ -99,16 +112,22 @@ pub struct Term {
 /// A parsed expression.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
+    /// One `field:value` test.
     Term(Term),
+    /// `not`: the record is selected when the expression does not match.
     Not(Box<Expr>),
+    /// `and`: both expressions match.
     And(Box<Expr>, Box<Expr>),
+    /// `or`: either expression matches.
     Or(Box<Expr>, Box<Expr>),
 }
 
 /// A selection: the expression and the text it was parsed from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Selection {
+    /// The selection as written (error messages and the index's PDF keywords quote it).
     pub text: String,
+    /// The parsed expression, checked against the configuration.
     pub expr: Expr,
 }
 
@@ -353,115 +372,8 @@ impl<'a> Parser<'a> {
     fn primary(&mut self) -> Result<Expr, SelectError> {
         let token = self.next();
         match token.tok {
-            Tok::Open => {
-                let inner = self.expr()?;
-                let close = self.next();
-                if close.tok != Tok::Close {
-                    return Err(self.error(
-                        SelectErrorKind::Syntax,
-                        close.column,
-                        close.width,
-                        format!(
-                            "expected \")\" at column {} to close the \"(\" of column {}, found {}",
-                            close.column,
-                            token.column,
-                            describe(&close.tok)
-                        ),
-                    ));
-                }
-                Ok(inner)
-            }
-            Tok::Word(word) => {
-                if ["and", "or"].iter().any(|op| is_operator(&word, op)) {
-                    return Err(self.error(
-                        SelectErrorKind::Syntax,
-                        token.column,
-                        token.width,
-                        format!(
-                            "\"{word}\" at column {} needs a term before it, like subject:\"Avropa İttifaqı\"",
-                            token.column
-                        ),
-                    ));
-                }
-                let Some(field) = Field::parse(&word) else {
-                    let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
-                    let guess = Field::ALL
-                        .iter()
-                        .map(|f| (edit_distance(&word.to_lowercase(), f.name()), f.name()))
-                        .filter(|(d, _)| *d <= 2)
-                        .min()
-                        .map(|(_, n)| format!(" (did you mean \"{n}\"?)"))
-                        .unwrap_or_default();
-                    return Err(self.error(
-                        SelectErrorKind::UnknownField,
-                        token.column,
-                        token.width,
-                        format!(
-                            "unknown field \"{word}\" at column {}{guess}; expected one of {}",
-                            token.column,
-                            names.join(", ")
-                        ),
-                    ));
-                };
-                let colon = self.next();
-                if colon.tok != Tok::Colon {
-                    return Err(self.error(
-                        SelectErrorKind::Syntax,
-                        colon.column,
-                        colon.width,
-                        format!(
-                            "expected \":\" after \"{word}\" at column {}, found {}",
-                            colon.column,
-                            describe(&colon.tok)
-                        ),
-                    ));
-                }
-                let value = self.next();
-                let text = match value.tok {
-                    Tok::Quoted(q) => q,
-                    Tok::Word(w) => w,
-                    other => {
-                        return Err(self.error(
-                            SelectErrorKind::Syntax,
-                            value.column,
-                            value.width,
-                            format!(
-                                "expected a value for \"{word}:\" at column {}, found {}",
-                                value.column,
-                                describe(&other)
-                            ),
-                        ));
-                    }
-                };
-                if text.trim().is_empty() {
-                    return Err(self.error(
-                        SelectErrorKind::EmptyValue,
-                        value.column,
-                        value.width,
-                        format!("empty value for \"{word}:\" at column {}", value.column),
-                    ));
-                }
-                if field == Field::Lang && lang_group(&text).is_none() {
-                    return Err(self.error(
-                        SelectErrorKind::UnknownLanguage,
-                        value.column,
-                        value.width,
-                        format!(
-                            "unknown language \"{text}\" at column {}; expected az, ru or other",
-                            value.column
-                        ),
-                    ));
-                }
-                let value = text.trim().to_string();
-                let person = matches!(field, Field::Person | Field::Author | Field::About)
-                    .then(|| PersonQuery::new(&value));
-                Ok(Expr::Term(Term {
-                    field,
-                    value,
-                    column: token.column,
-                    person,
-                }))
-            }
+            Tok::Open => self.parenthesised(token.column),
+            Tok::Word(word) => self.term(&word, token.column, token.width),
             other => Err(self.error(
                 SelectErrorKind::Syntax,
                 token.column,
@@ -473,6 +385,135 @@ impl<'a> Parser<'a> {
                 ),
             )),
         }
+    }
+
+    /// `expr )`, after the `(` at column `open`.
+    fn parenthesised(&mut self, open: usize) -> Result<Expr, SelectError> {
+        let inner = self.expr()?;
+        let close = self.next();
+        if close.tok != Tok::Close {
+            return Err(self.error(
+                SelectErrorKind::Syntax,
+                close.column,
+                close.width,
+                format!(
+                    "expected \")\" at column {} to close the \"(\" of column {}, found {}",
+                    close.column,
+                    open,
+                    describe(&close.tok)
+                ),
+            ));
+        }
+        Ok(inner)
+    }
+
+    /// `field:value`, after its first word (at `column`, `width` characters wide).
+    fn term(&mut self, word: &str, column: usize, width: usize) -> Result<Expr, SelectError> {
+        let field = self.field(word, column, width)?;
+        self.colon(word)?;
+        let value = self.value(word, field)?;
+        let person = matches!(field, Field::Person | Field::Author | Field::About)
+            .then(|| PersonQuery::new(&value));
+        Ok(Expr::Term(Term {
+            field,
+            value,
+            column,
+            person,
+        }))
+    }
+
+    /// The field a term's first word names; an operator or any other word is an error,
+    /// with a guess when the word is a near miss of a field name.
+    fn field(&self, word: &str, column: usize, width: usize) -> Result<Field, SelectError> {
+        if ["and", "or"].iter().any(|op| is_operator(word, op)) {
+            return Err(self.error(
+                SelectErrorKind::Syntax,
+                column,
+                width,
+                format!(
+                    "\"{word}\" at column {column} needs a term before it, like subject:\"Avropa İttifaqı\""
+                ),
+            ));
+        }
+        Field::parse(word).ok_or_else(|| {
+            let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+            let guess = Field::ALL
+                .iter()
+                .map(|f| (edit_distance(&word.to_lowercase(), f.name()), f.name()))
+                .filter(|(d, _)| *d <= 2)
+                .min()
+                .map(|(_, n)| format!(" (did you mean \"{n}\"?)"))
+                .unwrap_or_default();
+            self.error(
+                SelectErrorKind::UnknownField,
+                column,
+                width,
+                format!(
+                    "unknown field \"{word}\" at column {column}{guess}; expected one of {}",
+                    names.join(", ")
+                ),
+            )
+        })
+    }
+
+    /// The `:` after the field word `word`.
+    fn colon(&mut self, word: &str) -> Result<(), SelectError> {
+        let colon = self.next();
+        if colon.tok != Tok::Colon {
+            return Err(self.error(
+                SelectErrorKind::Syntax,
+                colon.column,
+                colon.width,
+                format!(
+                    "expected \":\" after \"{word}\" at column {}, found {}",
+                    colon.column,
+                    describe(&colon.tok)
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The value after `word:`, trimmed: quoted text or a bare word, never empty, and a
+    /// language group's key for `lang`.
+    fn value(&mut self, word: &str, field: Field) -> Result<String, SelectError> {
+        let value = self.next();
+        let text = match value.tok {
+            Tok::Quoted(q) => q,
+            Tok::Word(w) => w,
+            other => {
+                return Err(self.error(
+                    SelectErrorKind::Syntax,
+                    value.column,
+                    value.width,
+                    format!(
+                        "expected a value for \"{word}:\" at column {}, found {}",
+                        value.column,
+                        describe(&other)
+                    ),
+                ));
+            }
+        };
+        if text.trim().is_empty() {
+            return Err(self.error(
+                SelectErrorKind::EmptyValue,
+                value.column,
+                value.width,
+                format!("empty value for \"{word}:\" at column {}", value.column),
+            ));
+        }
+        if field == Field::Lang && lang_group(&text).is_none() {
+            return Err(self.error(
+                SelectErrorKind::UnknownLanguage,
+                value.column,
+                value.width,
+                format!(
+                    "unknown language \"{text}\" at column {}; expected az, ru or other",
+                    value.column
+                ),
+            ));
+        }
+        Ok(text.trim().to_string())
     }
 }
 
@@ -552,7 +593,7 @@ impl Selection {
         for term in terms {
             let (known, what): (Vec<&str>, &str) = match term.field {
                 Field::Bulletin => (
-                    config.bulletins.iter().map(|b| b.id()).collect(),
+                    config.bulletins.iter().map(Bulletin::id).collect(),
                     "bulletin",
                 ),
                 Field::Subtopic => (
@@ -614,6 +655,7 @@ struct Candidate<'r> {
 }
 
 impl<'a> Matcher<'a> {
+    /// A matcher placing records with `classifier` (and its configuration and collators).
     pub fn new(classifier: &'a Classifier<'a>) -> Matcher<'a> {
         Matcher {
             config: classifier.config(),

@@ -11,7 +11,7 @@ use bulletin::classify::QuarterBy;
 use bulletin::collate::{Collators, LanguageGroup};
 use bulletin::config::Config;
 use bulletin::feed::{self, ReadOptions};
-use bulletin::model::{ProblemKind, Record};
+use bulletin::model::{ProblemKind, Published, Record};
 use proptest::prelude::*;
 use synth::{Generator, SynthOptions};
 
@@ -55,7 +55,7 @@ fn azerbaijani_surnames_in_alphabet_order() {
         "Şükürov",
     ];
     let mut names = expected.to_vec();
-    names.sort();
+    names.sort_unstable();
     names.reverse();
     names.sort_by(|a, b| c.compare(LanguageGroup::Azerbaijani, a, b));
     assert_eq!(names, expected);
@@ -102,7 +102,7 @@ fn groups_in_order_and_entries_by_date_with_ties() {
     assert_eq!(section.subtopic, "en-1");
     // Two Russian articles of 5 January: Бакинский рабочий, and its duplicate (excluded).
     let numbers: Vec<u32> = energy.entries().map(|e| e.number).collect();
-    assert_eq!(numbers, (1..=numbers.len() as u32).collect::<Vec<_>>());
+    assert_eq!(numbers, (1..).take(numbers.len()).collect::<Vec<u32>>());
     // The record in two bulletins: energy and foreign policy.
     let fp = q1
         .issues
@@ -267,16 +267,15 @@ fn name_index_and_periodicals_in_collation_order() {
                 assert_eq!(
                     c.compare_names(&pair[0].name, &pair[1].name),
                     std::cmp::Ordering::Less,
-                    "{:?}",
-                    pair
+                    "{pair:?}"
                 );
             }
             let all: BTreeSet<u32> = issue.entries().map(|e| e.number).collect();
             for name in &issue.names {
                 assert!(name.entries.iter().all(|n| all.contains(n)));
             }
-            let counted: u32 = issue.periodicals.iter().map(|p| p.entries).sum();
-            assert_eq!(counted as usize, issue.entry_count());
+            let counted: usize = issue.periodicals.iter().map(|p| p.entries).sum();
+            assert_eq!(counted, issue.entry_count());
         }
     }
 }
@@ -366,7 +365,7 @@ fn random_feed(seed: u64, n: usize, damage: &[(usize, u8)]) -> Vec<Record> {
             1 => r.languages.clear(),
             2 => r.classes.clear(),
             3 => {
-                r.published = Default::default();
+                r.published = Published::default();
                 r.problem(ProblemKind::NoDate, "record has no year of publication");
             }
             4 => {
@@ -419,8 +418,8 @@ proptest! {
             prop_assert!(placed.is_disjoint(&excepted));
             prop_assert_eq!(placed.len(), q.exceptions.placed);
             prop_assert_eq!(placed.len() + q.exceptions.exceptions.len(), q.exceptions.records);
-            seen.extend(placed.iter().map(|s| s.to_string()));
-            seen.extend(excepted.iter().map(|s| s.to_string()));
+            seen.extend(placed.iter().map(ToString::to_string));
+            seen.extend(excepted.iter().map(ToString::to_string));
         }
         seen.extend(first.undated.exceptions.iter().map(|e| e.record.clone()));
         let all: BTreeSet<String> = records.iter().map(|r| r.id.clone()).collect();
@@ -433,7 +432,7 @@ proptest! {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
-            shuffled.swap(i, (state % (i as u64 + 1)) as usize);
+            shuffled.swap(i, usize::try_from(state % (i as u64 + 1)).expect("below i + 1"));
         }
         let second = build::plan(&shuffled, &config, &collators, &PlanOptions::default());
         prop_assert_eq!(plan_json(&first), plan_json(&second));

@@ -64,15 +64,54 @@ fn record(file: &str, id: &str) -> Record {
         .unwrap_or_else(|| panic!("no record {id} in {file}"))
 }
 
+/// A field of a MARCXML record: control (tag, value) or data (tag, indicators, subfields).
+enum Field {
+    Control(String, String),
+    Data(String, [u8; 2], Vec<(char, String)>),
+}
+
+/// One record in ISO 2709: leader (length and base address recomputed), directory, fields.
+fn iso_record(leader: &str, fields: &[Field]) -> Vec<u8> {
+    let mut directory = Vec::new();
+    let mut body = Vec::new();
+    for field in fields {
+        let start = body.len();
+        let tag = match field {
+            Field::Control(tag, value) => {
+                body.extend_from_slice(value.as_bytes());
+                tag
+            }
+            Field::Data(tag, ind, subs) => {
+                body.extend_from_slice(ind);
+                for (code, value) in subs {
+                    body.push(0x1F);
+                    body.extend_from_slice(code.to_string().as_bytes());
+                    body.extend_from_slice(value.as_bytes());
+                }
+                tag
+            }
+        };
+        body.push(0x1E);
+        let entry = format!("{tag:>03}{:04}{start:05}", body.len() - start);
+        directory.extend_from_slice(entry.as_bytes());
+    }
+    directory.push(0x1E);
+    body.push(0x1D);
+    let base = 24 + directory.len();
+    let length = base + body.len();
+    let mut head = format!("{length:05}{}{base:05}{}", &leader[5..12], &leader[17..]);
+    head.truncate(24);
+    let mut out = head.into_bytes();
+    out.extend_from_slice(&directory);
+    out.extend_from_slice(&body);
+    out
+}
+
 /// ISO 2709 bytes (UTF-8) of every record of a MARCXML file: the same fields, re-encoded.
 fn iso_from_marcxml(path: &Path) -> Vec<u8> {
     use quick_xml::Reader;
     use quick_xml::events::Event;
 
-    enum Field {
-        Control(String, String),
-        Data(String, [u8; 2], Vec<(char, String)>),
-    }
     let attr = |e: &quick_xml::events::BytesStart<'_>, name: &str| -> String {
         e.attributes()
             .flatten()
@@ -131,41 +170,7 @@ fn iso_from_marcxml(path: &Path) -> Vec<u8> {
                         last.1 = std::mem::take(&mut text);
                     }
                 }
-                "record" => {
-                    let mut directory = Vec::new();
-                    let mut body = Vec::new();
-                    for field in &fields {
-                        let start = body.len();
-                        let tag = match field {
-                            Field::Control(tag, value) => {
-                                body.extend_from_slice(value.as_bytes());
-                                tag
-                            }
-                            Field::Data(tag, ind, subs) => {
-                                body.extend_from_slice(ind);
-                                for (code, value) in subs {
-                                    body.push(0x1F);
-                                    body.extend_from_slice(code.to_string().as_bytes());
-                                    body.extend_from_slice(value.as_bytes());
-                                }
-                                tag
-                            }
-                        };
-                        body.push(0x1E);
-                        let entry = format!("{tag:>03}{:04}{start:05}", body.len() - start);
-                        directory.extend_from_slice(entry.as_bytes());
-                    }
-                    directory.push(0x1E);
-                    body.push(0x1D);
-                    let base = 24 + directory.len();
-                    let length = base + body.len();
-                    let mut head =
-                        format!("{length:05}{}{base:05}{}", &leader[5..12], &leader[17..]);
-                    head.truncate(24);
-                    out.extend_from_slice(head.as_bytes());
-                    out.extend_from_slice(&directory);
-                    out.extend_from_slice(&body);
-                }
+                "record" => out.extend(iso_record(&leader, &fields)),
                 _ => {}
             },
             Event::Eof => break,

@@ -76,16 +76,12 @@ fn build(records: &[Record], spec: &IndexSpec) -> Issue {
 
 fn numbers_are_one_to_n(issue: &Issue) {
     let numbers: Vec<u32> = issue.entries().map(|e| e.number).collect();
-    assert_eq!(numbers, (1..=numbers.len() as u32).collect::<Vec<_>>());
-    let n = numbers.len() as u32;
+    assert_eq!(numbers, (1..).take(numbers.len()).collect::<Vec<u32>>());
     for name in &issue.names {
-        assert!(
-            name.entries.iter().all(|&e| (1..=n).contains(&e)),
-            "{name:?}"
-        );
+        assert!(name.entries.iter().all(|e| numbers.contains(e)), "{name:?}");
     }
-    let counted: u32 = issue.periodicals.iter().map(|p| p.entries).sum();
-    assert_eq!(counted, n, "every entry has one periodical");
+    let counted: usize = issue.periodicals.iter().map(|p| p.entries).sum();
+    assert_eq!(counted, numbers.len(), "every entry has one periodical");
 }
 
 #[test]

@@ -58,7 +58,7 @@ fn nine_pdfs_a_quarter() {
     let leftovers: Vec<_> = std::fs::read_dir(built().join("2012-Q1"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".tmp"))
+        .filter(|n| Path::new(n).extension().is_some_and(|x| x == "tmp"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }

@@ -5,6 +5,7 @@
 //! selects nothing is reported by name and writes nothing, and the others are still
 //! written, to `<out>/indexes/<id>.json` and `.pdf`.
 
+use std::fmt::Write as _;
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -104,11 +105,11 @@ fn specs(args: &IndexArgs, config: &crate::config::Config) -> Result<Vec<IndexSp
 }
 
 /// Runs `bulletin index`.
-pub(crate) fn run(args: IndexArgs) -> Result<i32, CliError> {
+pub(crate) fn run(args: &IndexArgs) -> Result<i32, CliError> {
     let started = Instant::now();
     let renderer = renderer(args.no_pdf, &args.templates)?;
     let config = load_config(&args.config)?;
-    let mut specs = specs(&args, &config)?;
+    let mut specs = specs(args, &config)?;
     let date = source_date()?;
     for spec in &mut specs {
         spec.date = date;
@@ -126,8 +127,9 @@ pub(crate) fn run(args: IndexArgs) -> Result<i32, CliError> {
             Ok((issue, report)) => {
                 let path = dir.join(format!("{}.json", spec.id));
                 output::write_json(&path, &issue).map_err(|e| CliError::new(e.to_string()))?;
-                summary.push_str(&format!(
-                    "{}: {} index, {} entries of {} records in the span, {} names, periodicals: {} → {}\n",
+                let _ = writeln!(
+                    summary,
+                    "{}: {} index, {} entries of {} records in the span, {} names, periodicals: {} → {}",
                     spec.id,
                     spec.kind.name(),
                     issue.entry_count(),
@@ -135,7 +137,7 @@ pub(crate) fn run(args: IndexArgs) -> Result<i32, CliError> {
                     issue.names.len(),
                     issue.periodicals.len(),
                     path.display()
-                ));
+                );
                 built.push(issue);
             }
             Err(e) => errors.push(e.to_string()),

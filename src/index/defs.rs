@@ -43,6 +43,7 @@ struct RawFile {
 /// The validated definitions, in file order.
 #[derive(Debug, Clone)]
 pub struct Definitions {
+    /// One spec per `[[index]]`, ids unique.
     pub indexes: Vec<IndexSpec>,
 }
 
@@ -147,6 +148,7 @@ impl Definitions {
         Ok(Definitions { indexes })
     }
 
+    /// The definition with this id, if the file has one.
     pub fn get(&self, id: &str) -> Option<&IndexSpec> {
         self.indexes.iter().find(|i| i.id == id)
     }

@@ -74,7 +74,7 @@ pub fn typesetting_copy(issue: &Issue) -> Issue {
 }
 
 /// Serialise the data file served to the template.
-pub fn served_json(issue: &Issue, options: &RenderOptions) -> serde_json::Result<Vec<u8>> {
+pub(crate) fn served_json(issue: &Issue, options: &RenderOptions) -> serde_json::Result<Vec<u8>> {
     let copy = typesetting_copy(issue);
     let served = Served {
         issue: &copy,
