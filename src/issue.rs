@@ -63,6 +63,10 @@ pub struct FrontMatter {
     pub imprint: String,
     /// Running head, already case-mapped for Azerbaijani where capitals are wanted.
     pub running_head: String,
+    /// Language of the front matter and apparatus (BCP 47: `az`, `ru`); entries whose
+    /// `lang` differs are marked as such on the web page.
+    #[serde(default = "azerbaijani")]
+    pub language: String,
     /// `Mündəricat`, `Müəlliflər göstəricisi`, `İstifadə olunmuş dövri nəşrlər`.
     pub contents_heading: String,
     pub names_heading: String,
@@ -83,6 +87,10 @@ pub struct Section {
     #[serde(default = "one")]
     pub level: u8,
     pub groups: Vec<Group>,
+}
+
+fn azerbaijani() -> String {
+    "az".into()
 }
 
 fn one() -> u8 {

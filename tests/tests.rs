@@ -8,3 +8,4 @@ mod feed;
 mod index;
 mod render;
 mod typeset;
+mod web;
