@@ -80,9 +80,10 @@ pub fn stacked_bars(
             .disable_y_mesh()
             .y_labels(categories.len())
             .y_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => {
-                    categories.get(*i as usize).cloned().unwrap_or_default()
-                }
+                SegmentValue::CenterOf(i) if *i < n => categories
+                    .get((n - 1 - *i) as usize)
+                    .cloned()
+                    .unwrap_or_default(),
                 _ => String::new(),
             })
             .x_labels(6)
@@ -97,7 +98,8 @@ pub fn stacked_bars(
                     let v = s.values.get(i).copied().unwrap_or(0);
                     let x = start[i];
                     start[i] += v;
-                    let row = u32::try_from(i).ok()?;
+                    // The first category on top: rows count up from the bottom.
+                    let row = n.checked_sub(1 + u32::try_from(i).ok()?)?;
                     (v > 0).then(|| {
                         let mut bar = Rectangle::new(
                             [
@@ -114,7 +116,7 @@ pub fn stacked_bars(
             chart.draw_series(bars).map_err(|e| e.to_string())?;
         }
         if legend > 0 {
-            draw_legend(&legend_area, series, label_width)?;
+            draw_legend(&legend_area, series)?;
         }
         Ok(())
     })
@@ -186,9 +188,8 @@ fn nice(max: u32) -> u32 {
 fn draw_legend(
     area: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
     series: &[Series<'_>],
-    left: u32,
 ) -> Result<(), String> {
-    let mut x = i32::try_from(left).unwrap_or(0) + 8;
+    let mut x = 8;
     for s in series {
         area.draw(&Rectangle::new([(x, 10), (x + 14, 24)], s.color.filled()))
             .map_err(|e| e.to_string())?;
