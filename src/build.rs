@@ -27,6 +27,8 @@ pub struct ExceptionEntry {
     pub file: String,
     pub line: u32,
     pub reason: String,
+    /// The kind of reason ([`Exclusion::cause`]), which the statistics count by.
+    pub cause: String,
 }
 
 /// A note on a placed record (a language inferred, a quarter taken from the intake date).
@@ -75,12 +77,13 @@ pub struct PlanOptions {
     pub date: Option<NaiveDate>,
 }
 
-fn exception(record: &Record, reason: String) -> ExceptionEntry {
+fn exception(record: &Record, why: &Exclusion) -> ExceptionEntry {
     ExceptionEntry {
         record: record.id.clone(),
         file: record.origin.file.display().to_string(),
         line: record.origin.line,
-        reason,
+        reason: why.reason(),
+        cause: why.cause().to_string(),
     }
 }
 
@@ -125,6 +128,7 @@ pub fn front_matter(
             "{}. {}, №\u{a0}{}",
             bulletin.title, quarter.year, quarter.number
         ),
+        language: "az".into(),
         contents_heading: "Mündəricat".into(),
         names_heading: "Müəlliflər göstəricisi".into(),
         periodicals_heading: "İstifadə olunmuş dövri nəşrlər".into(),
@@ -172,8 +176,8 @@ pub fn plan(
             Ok((q, why)) => by_quarter.entry(q).or_default().push((record, why)),
             Err(e) => {
                 undated.records += 1;
-                let reason = unusable(record).unwrap_or(e).reason();
-                undated.exceptions.push(exception(record, reason));
+                let why = unusable(record).unwrap_or(e);
+                undated.exceptions.push(exception(record, &why));
             }
         }
     }
@@ -232,7 +236,7 @@ fn place_all<'a>(
                 group
             }
             Err(e) => {
-                report.exceptions.push(exception(record, e.reason()));
+                report.exceptions.push(exception(record, &e));
                 continue;
             }
         };
@@ -240,7 +244,7 @@ fn place_all<'a>(
         if placements.is_empty() {
             report
                 .exceptions
-                .push(exception(record, Exclusion::NoMatchingSubtopic.reason()));
+                .push(exception(record, &Exclusion::NoMatchingSubtopic));
             continue;
         }
         if let Some(why) = why {

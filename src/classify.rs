@@ -50,6 +50,21 @@ impl Exclusion {
             Exclusion::DuplicateOf(id) => format!("duplicate of record {id}"),
         }
     }
+
+    /// The kind of reason, without the record's particulars: what the statistics count
+    /// exceptions by (`exceptions.json` carries it as `cause`).
+    pub fn cause(&self) -> &'static str {
+        match self {
+            Exclusion::NoMatchingSubtopic => "no matching subtopic",
+            Exclusion::NoDate(_) => "no date",
+            Exclusion::UnreadableLanguage(_) => "unreadable language",
+            Exclusion::Unusable(ProblemKind::NoTitle, _) => "no title",
+            Exclusion::Unusable(ProblemKind::NoHost, _) => "no periodical",
+            Exclusion::Unusable(ProblemKind::NotAnArticle, _) => "not an article",
+            Exclusion::Unusable(_, _) => "unusable record",
+            Exclusion::DuplicateOf(_) => "duplicate",
+        }
+    }
 }
 
 /// How precisely a record is dated for placing it: the one rule that the quarterly build,

@@ -21,6 +21,7 @@ use crate::output;
 
 mod index_cmd;
 mod progress;
+mod web_cmd;
 
 /// Quarterly thematic information bulletins from a library catalogue's exports.
 #[derive(Debug, Parser)]
@@ -108,6 +109,30 @@ pub enum Command {
     Build(BuildArgs),
     /// Build bibliographic indexes: chronological or subject guides over any span.
     Index(Box<IndexArgs>),
+    /// Print the figures of the quarters (or a year) as tables: the same as statistics.json.
+    Stats(StatsArgs),
+}
+
+/// The `stats` command's arguments.
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// Feed files or folders.
+    #[arg(long = "feed", default_value = "data/feed")]
+    pub feeds: Vec<PathBuf>,
+    /// The bulletins' configuration.
+    #[arg(long, default_value = "data/bulletins.toml")]
+    pub config: PathBuf,
+    /// Quarters, e.g. 2012-Q3 (default: every quarter in the feeds).
+    #[arg(long = "quarter", conflicts_with = "year")]
+    pub quarters: Vec<String>,
+    /// The year, with its quarters side by side.
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Which date decides an article's quarter.
+    #[arg(long, value_enum, default_value = "published")]
+    pub by: ByArg,
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 /// The `check` command's arguments.
@@ -152,6 +177,9 @@ pub struct BuildArgs {
     /// Write the JSON only, no PDFs.
     #[arg(long)]
     pub no_pdf: bool,
+    /// Leave out the web edition (the HTML pages and out/index.html).
+    #[arg(long)]
+    pub no_html: bool,
     /// Folder of the Typst templates.
     #[arg(long, default_value = "templates")]
     pub templates: PathBuf,
@@ -221,6 +249,9 @@ pub struct IndexArgs {
     /// Write the JSON only, no PDFs.
     #[arg(long)]
     pub no_pdf: bool,
+    /// Leave out the web edition (the HTML pages and out/index.html).
+    #[arg(long)]
+    pub no_html: bool,
     /// Folder of the Typst templates.
     #[arg(long, default_value = "templates")]
     pub templates: PathBuf,
@@ -297,6 +328,7 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Command::Check(args) => Ok(check_command(&args)),
         Command::Build(args) => build_command(&args),
         Command::Index(args) => index_cmd::run(&args),
+        Command::Stats(args) => web_cmd::run(&args),
     }
 }
 
@@ -338,6 +370,7 @@ fn check_command(args: &CheckArgs) -> i32 {
 fn build_command(args: &BuildArgs) -> Result<i32, CliError> {
     let started = Instant::now();
     let renderer = renderer(args.no_pdf, &args.templates)?;
+    let web = web_cmd::load(&args.templates, args.no_html)?;
     let config = load_config(&args.config)?;
     let _lock = prepare_output(&args.out)?;
     let quarters = match (args.year, args.quarters.is_empty()) {
@@ -364,7 +397,7 @@ fn build_command(args: &BuildArgs) -> Result<i32, CliError> {
     let (summary, pdfs) = match args.year.filter(|_| args.cumulate) {
         Some(year) => {
             let plan = build::plan_annual(&records, &config, &collators, year, &options);
-            let summary =
+            let mut summary =
                 output::write_annual(&plan, out).map_err(|e| CliError::new(e.to_string()))?;
             let documents: Vec<output::Document> = plan
                 .issues
@@ -379,15 +412,30 @@ fn build_command(args: &BuildArgs) -> Result<i32, CliError> {
             let pdfs = renderer.map(|r| {
                 output::write_documents(&documents, &r, paper, jobs, &mut progress::Display::new())
             });
+            let quarters = web_cmd::plan_year(&records, &config, &collators, year, &options);
+            summary.push_str(&web_cmd::annual(
+                &plan,
+                &quarters,
+                out,
+                web.as_ref(),
+                &config,
+            )?);
             (summary, pdfs)
         }
         None => {
             let plan = build::plan(&records, &config, &collators, &options);
-            let summary =
+            let mut summary =
                 output::write_plan(&plan, out).map_err(|e| CliError::new(e.to_string()))?;
             let pdfs = renderer.map(|r| {
                 output::write_pdfs(&plan, out, &r, paper, jobs, &mut progress::Display::new())
             });
+            summary.push_str(&web_cmd::quarters(
+                &plan,
+                out,
+                args.year,
+                web.as_ref(),
+                &config,
+            )?);
             (summary, pdfs)
         }
     };

@@ -323,6 +323,7 @@ fn front_matter(config: &Config, spec: &IndexSpec, title: &str, date: NaiveDate)
         imprint: format!("{} – {}", config.library.place, spec.to.year()),
         running_head: title.to_string(),
         issue_line: line,
+        language: lang.text("az", "ru").into(),
         contents_heading: lang.text("Mündəricat", "Содержание").into(),
         names_heading: lang.text("Adlar göstəricisi", "Именной указатель").into(),
         periodicals_heading: lang

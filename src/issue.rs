@@ -75,6 +75,10 @@ pub struct FrontMatter {
     pub imprint: String,
     /// Running head, already case-mapped for Azerbaijani where capitals are wanted.
     pub running_head: String,
+    /// Language of the front matter and apparatus (BCP 47: `az`, `ru`); entries whose
+    /// `lang` differs are marked as such on the web page.
+    #[serde(default = "azerbaijani")]
+    pub language: String,
     /// `Mündəricat`, `Müəlliflər göstəricisi`, `İstifadə olunmuş dövri nəşrlər`.
     pub contents_heading: String,
     /// Heading of the name index (`Müəlliflər göstəricisi`).
@@ -100,6 +104,10 @@ pub struct Section {
     /// Language groups with entries, in the order Azerbaijani, Russian, other (in an
     /// index, runs of one language in date order).
     pub groups: Vec<Group>,
+}
+
+fn azerbaijani() -> String {
+    "az".into()
 }
 
 fn one() -> u8 {

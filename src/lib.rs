@@ -7,7 +7,8 @@
 //! writes the GOST descriptions, and [`render`] typesets the PDF with Typst embedded.
 //! [`build`] ties the stages together for a quarter or a year; [`index`] builds
 //! chronological and subject guides from the same stages, choosing records with [`select`];
-//! [`cli`] is the command line.
+//! [`stats`] counts a period's figures and [`web`] writes the web edition (HTML pages,
+//! the folder's index with its search, the statistics pages); [`cli`] is the command line.
 
 pub mod build;
 pub mod check;
@@ -27,3 +28,6 @@ pub mod period;
 #[cfg(feature = "pdf")]
 pub mod render;
 pub mod select;
+pub mod stats;
+#[cfg(feature = "pdf")]
+pub mod web;

@@ -48,6 +48,15 @@ pub fn write_atomic_with(
         .tempfile_in(dir)
         .map_err(fail)?;
     write(tmp.as_file_mut()).map_err(fail)?;
+    // Temporary files are private; the published files are readable by all (a web server
+    // serving the folder often runs as another user).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(fail)?;
+    }
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())

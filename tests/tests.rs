@@ -9,3 +9,4 @@ mod hosts;
 mod index;
 mod render;
 mod typeset;
+mod web;

@@ -108,6 +108,7 @@ fn specs(args: &IndexArgs, config: &crate::config::Config) -> Result<Vec<IndexSp
 pub(crate) fn run(args: &IndexArgs) -> Result<i32, CliError> {
     let started = Instant::now();
     let renderer = renderer(args.no_pdf, &args.templates)?;
+    let web = super::web_cmd::load(&args.templates, args.no_html)?;
     let config = load_config(&args.config)?;
     let mut specs = specs(args, &config)?;
     let date = source_date()?;
@@ -159,5 +160,12 @@ pub(crate) fn run(args: &IndexArgs) -> Result<i32, CliError> {
             &mut super::progress::Display::new(),
         )
     });
+    summary.push_str(&super::web_cmd::indexes(
+        &built,
+        &dir,
+        &args.out,
+        web.as_ref(),
+        &config,
+    )?);
     finish(&summary, pdfs, records.len(), started, errors)
 }

@@ -82,6 +82,7 @@ fn front() -> FrontMatter {
         issue_line: "2012, № 3 (iyul–sentyabr)".to_owned(),
         imprint: "Bakı – 2012".to_owned(),
         running_head: "Xarici siyasət".to_owned(),
+        language: "az".to_owned(),
         contents_heading: "Mündəricat".to_owned(),
         names_heading: "Müəlliflər göstəricisi".to_owned(),
         periodicals_heading: "İstifadə olunmuş dövri nəşrlər".to_owned(),
