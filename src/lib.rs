@@ -26,4 +26,5 @@ pub mod output;
 pub mod period;
 #[cfg(feature = "pdf")]
 pub mod render;
+pub mod scheme;
 pub mod select;

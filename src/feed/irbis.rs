@@ -319,20 +319,20 @@ fn to_record(lines: &[Line], origin: Origin) -> Record {
                 }
             }
             "610" => record.keywords.push(trim_isbd(l.plain())),
-            "621" => record.classes.push(ClassNumber {
-                scheme: "bbk".into(),
-                code: l.plain().to_string(),
-            }),
-            "964" => record.classes.push(ClassNumber {
-                scheme: "rugasnti".into(),
-                code: l.plain().to_string(),
-            }),
-            "675" => {
+            // BBK, GRNTI and UDC: a plain value or `^A`.
+            "621" | "964" | "675" => {
                 let code = l.sub('a').unwrap_or(l.plain());
-                record.classes.push(ClassNumber {
-                    scheme: "udc".into(),
-                    code: code.to_string(),
-                });
+                if !code.is_empty() {
+                    record.classes.push(ClassNumber {
+                        scheme: match l.tag.as_str() {
+                            "621" => "bbk",
+                            "964" => "rugasnti",
+                            _ => "udc",
+                        }
+                        .into(),
+                        code: code.to_string(),
+                    });
+                }
             }
             "686" => {
                 if let Some(a) = l.sub('a') {
