@@ -421,11 +421,18 @@ impl Generator {
                         .push(pool[(start + k) % pool.len()].to_string());
                 }
             }
-            for code in std::iter::once(subtopic.code).chain(second) {
+            // Some subtopics' articles also carry BBK or GRNTI numbers; some only those.
+            let national: Vec<ClassNumber> = themes::national(subtopic.code).collect();
+            let with_national = !national.is_empty() && self.rng.chance(0.6);
+            let own = (!with_national || self.rng.chance(0.5)).then_some(subtopic.code);
+            for code in own.into_iter().chain(second) {
                 record.classes.push(ClassNumber {
                     scheme: "preslib".to_string(),
                     code: code.to_string(),
                 });
+            }
+            if with_national {
+                record.classes.extend(national);
             }
             if self.rng.chance(0.08) {
                 record.classes.push(ClassNumber {
@@ -718,11 +725,7 @@ mod tests {
             for p in &r.persons {
                 assert!(!p.initials.is_empty() || !p.forenames.is_empty());
             }
-            let codes: Vec<_> = r
-                .classes
-                .iter()
-                .filter(|c| c.scheme == "preslib" && themes::by_code(&c.code).is_some())
-                .collect();
+            let codes = themes::subtopic_codes(&r);
             match codes.len() {
                 0 => unclassified += 1,
                 1 => {}
