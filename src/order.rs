@@ -194,7 +194,7 @@ pub fn arrange(
                 entries: Vec::new(),
             });
         }
-        let runs = describe::describe(record, Apparatus::of(group), separator);
+        let runs = describe::describe(record, Apparatus::of_record(record, group), separator);
         let language = record
             .main_language()
             .map(|l| l.code.clone())

@@ -305,7 +305,7 @@ impl Generator {
             record.persons.push(person);
         }
         let secondary = if interview {
-            Some("460")
+            Some("470")
         } else if translated {
             Some("730")
         } else {
@@ -601,11 +601,11 @@ fn responsibility(lang: Lang, persons: &[Person]) -> Vec<String> {
     }
     for p in persons.iter().filter(|p| p.role == Role::Secondary) {
         let label = match (lang, p.relator.as_deref()) {
-            (Lang::Aze, Some("460")) => "müsahibəni apardı",
+            (Lang::Aze, Some("470")) => "müsahibəni apardı",
             (Lang::Aze, _) => "tərcümə edən",
-            (Lang::Rus, Some("460")) => "беседовал",
+            (Lang::Rus, Some("470")) => "беседовал",
             (Lang::Rus, _) => "пер. с азерб.",
-            (_, Some("460")) => "interviewed by",
+            (_, Some("470")) => "interviewed by",
             (_, _) => "translated by",
         };
         out.push(format!("{label} {}", name(p)));
