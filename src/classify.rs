@@ -1,10 +1,14 @@
 //! Placing records: which quarter, which bulletins and subtopics, which language group.
 //!
-//! A record goes into a bulletin when one of its class numbers (in the configured scheme)
-//! or one of its subject headings or keywords (compared case- and accent-insensitively by
-//! the Azerbaijani collator, whole heading or heading prefix) matches a subtopic; inside
-//! one bulletin it goes under the first matching subtopic in configuration order. A record
-//! that cannot be placed gets an [`Exclusion`] with its reason: nothing is dropped.
+//! A record goes into a bulletin when one of its class numbers matches one of a subtopic's
+//! codes (same scheme — BBK, GRNTI, UDC or the library's own, see [`crate::scheme`] — and
+//! the same code, or a code beginning with a `*` pattern's stem, compared after
+//! [`normalise_code`]) or one of its subject headings or keywords (compared case- and
+//! accent-insensitively by the Azerbaijani collator, whole heading or heading prefix)
+//! matches a subtopic; inside one bulletin it goes under the first matching subtopic in
+//! configuration order. The code tables are built once per classifier: exact codes in a
+//! hash map, prefixes in a hash map probed once per distinct prefix length. A record that
+//! cannot be placed gets an [`Exclusion`] with its reason: nothing is dropped.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -16,6 +20,7 @@ use crate::config::Config;
 use crate::feed::lang;
 use crate::model::{ProblemKind, Record};
 pub use crate::period::Quarter;
+use crate::scheme::{Scheme, normalise_code};
 
 /// Which date decides a record's quarter.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -196,8 +201,12 @@ pub struct Placement {
 pub struct Classifier<'a> {
     config: &'a Config,
     collators: &'a Collators,
-    /// Class code → placements, in configuration order.
-    codes: HashMap<String, Vec<Placement>>,
+    /// Scheme → exact normalised code → placements, in configuration order.
+    codes: HashMap<Scheme, HashMap<String, Vec<Placement>>>,
+    /// Scheme → prefix (a `*` pattern's normalised stem) → placements.
+    prefixes: HashMap<Scheme, HashMap<String, Vec<Placement>>>,
+    /// Scheme → the distinct byte lengths of its prefixes, ascending.
+    prefix_lengths: HashMap<Scheme, Vec<usize>>,
     /// Subject heading → the first subtopic of each bulletin it matches. Catalogues use a
     /// controlled vocabulary, so headings repeat and each is compared with the
     /// configuration once per run.
@@ -206,12 +215,20 @@ pub struct Classifier<'a> {
 
 impl<'a> Classifier<'a> {
     pub fn new(config: &'a Config, collators: &'a Collators) -> Classifier<'a> {
-        let mut codes: HashMap<String, Vec<Placement>> = HashMap::new();
+        let mut codes: HashMap<Scheme, HashMap<String, Vec<Placement>>> = HashMap::new();
+        let mut prefixes: HashMap<Scheme, HashMap<String, Vec<Placement>>> = HashMap::new();
         for (b, bulletin) in config.bulletins.iter().enumerate() {
             for (s, subtopic) in bulletin.subtopics.iter().enumerate() {
-                for code in &subtopic.codes {
-                    codes
-                        .entry(normalise_code(code.get_ref()))
+                for pattern in &subtopic.patterns {
+                    let table = if pattern.prefix {
+                        &mut prefixes
+                    } else {
+                        &mut codes
+                    };
+                    table
+                        .entry(pattern.scheme.clone())
+                        .or_default()
+                        .entry(pattern.code.clone())
                         .or_default()
                         .push(Placement {
                             bulletin: b,
@@ -220,10 +237,21 @@ impl<'a> Classifier<'a> {
                 }
             }
         }
+        let prefix_lengths = prefixes
+            .iter()
+            .map(|(scheme, stems)| {
+                let mut lengths: Vec<usize> = stems.keys().map(String::len).collect();
+                lengths.sort_unstable();
+                lengths.dedup();
+                (scheme.clone(), lengths)
+            })
+            .collect();
         Classifier {
             config,
             collators,
             codes,
+            prefixes,
+            prefix_lengths,
             headings: RefCell::new(HashMap::new()),
         }
     }
@@ -241,19 +269,33 @@ impl<'a> Classifier<'a> {
     /// The placement in every bulletin the record belongs to, at most one per bulletin
     /// (the first matching subtopic in configuration order), bulletins in order.
     pub fn place(&self, record: &Record) -> Vec<Placement> {
-        let scheme = &self.config.library.scheme;
+        let local = &self.config.library.scheme;
         let mut best: Vec<Option<usize>> = vec![None; self.config.bulletins.len()];
-        for class in record
-            .classes
-            .iter()
-            .filter(|c| c.scheme.trim().eq_ignore_ascii_case(scheme))
-        {
-            for p in self
+        for class in &record.classes {
+            let Some(scheme) = Scheme::named(&class.scheme, local) else {
+                continue;
+            };
+            let code = normalise_code(&class.code);
+            if code.is_empty() {
+                continue;
+            }
+            let exact = self
                 .codes
-                .get(&normalise_code(&class.code))
+                .get(&scheme)
+                .and_then(|t| t.get(&code))
+                .into_iter()
+                .flatten();
+            let stems = self.prefixes.get(&scheme);
+            let by_prefix = self
+                .prefix_lengths
+                .get(&scheme)
                 .into_iter()
                 .flatten()
-            {
+                .take_while(|&&n| n <= code.len())
+                .filter_map(|&n| code.get(..n))
+                .filter_map(|stem| stems.and_then(|t| t.get(stem)))
+                .flatten();
+            for p in exact.chain(by_prefix) {
                 let b = p.bulletin;
                 best[b] = Some(best[b].map_or(p.subtopic, |old| old.min(p.subtopic)));
             }
@@ -297,11 +339,6 @@ impl<'a> Classifier<'a> {
             })
             .collect()
     }
-}
-
-/// Class codes compare without case and surrounding space (`fp.1` = `FP.1`).
-fn normalise_code(code: &str) -> String {
-    code.trim().to_uppercase()
 }
 
 /// The key two catalogue records of one article share: host, date, title, first author.

@@ -8,8 +8,11 @@
 //! periodical, then `. – ` year, day and month (newspapers) or `№` issue (journals), pages
 //! and notes. The host's ISSN and the annotation travel with the record but are not printed:
 //! GOST R 7.0.100-2018 makes the identifying document's ISSN optional, and a bulletin lists
-//! its periodicals apart. The apparatus (months, page
-//! label, "et al.") follows the language of the periodical. Prescribed punctuation is never
+//! its periodicals apart. The apparatus (months, page, volume and issue labels, "et al.",
+//! secondary roles) is one table per language ([`Apparatus`]): the entry's group's, and in
+//! the "other" group the record's own language where the rules give it (German, French,
+//! Turkish, English), English otherwise. A role the describer supplies from a relator code
+//! stands in brackets (`[пер.]`). Prescribed punctuation is never
 //! doubled: an element ending in `.`, `?`, `!` or `…` takes no second period. Non-breaking
 //! spaces keep `№ 14`, `S. 3`, initials and day-month together on the printed page.
 
@@ -22,13 +25,167 @@ use crate::model::{Person, Record, Role, is_patronymic, is_patronymic_particle};
 
 const NBSP: char = '\u{a0}';
 
-/// The language the description's apparatus is written in.
+/// The language the description's apparatus is written in: the entry's own language where
+/// the rules give its abbreviations (Azerbaijani, Russian, English, German, French,
+/// Turkish), English otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Apparatus {
     Azerbaijani,
     Russian,
     English,
+    German,
+    French,
+    Turkish,
 }
+
+/// The apparatus of one language: abbreviations as the description writes them inside an
+/// area (an area's first word is capitalised by [`Apparatus::capitalise`]).
+struct Forms {
+    /// Page of an article: `S.`, `С.`, `p.`.
+    page: &'static str,
+    /// Volume of a periodical: `C.`, `Т.`, `vol.`, `Jg.`, `t.`, `cilt`.
+    volume: &'static str,
+    /// Issue number: `№`, `no.`, `H.`, `n°`, `sayı`.
+    number: &'static str,
+    /// More than three authors: `[və b.]`, `[и др.]`, `[et al.]`, `[u. a.]`, `[vd.]`.
+    et_al: &'static str,
+    /// Months after a day (genitive where the language inflects them).
+    day_months: &'static [&'static str; 12],
+    /// Months alone (a monthly journal's issue).
+    months: &'static [&'static str; 12],
+    /// How a day and its month are joined: `17 aprel`, `Apr. 17`, `17. Apr.`.
+    date: DateOrder,
+    /// Secondary roles, in [`ROLES`] order; `None` where the language's rules give no
+    /// form (English is used).
+    roles: [Option<&'static str>; ROLES.len()],
+}
+
+#[derive(Clone, Copy)]
+enum DateOrder {
+    DayMonth,
+    MonthDay,
+    /// German: `17. Apr.`.
+    DayPointMonth,
+}
+
+/// Secondary roles the describer names when the record carries no statement of its own:
+/// UNIMARC relator code, MARC relator code, MARC relator term.
+const ROLES: [[&str; 3]; 6] = [
+    ["730", "trl", "translator"],
+    ["470", "ivr", "interviewer"],
+    ["340", "edt", "editor"],
+    ["220", "com", "compiler"],
+    ["600", "pht", "photographer"],
+    ["440", "ill", "illustrator"],
+];
+
+const AZERBAIJANI: Forms = Forms {
+    page: "S.",
+    volume: "C.",
+    number: "№",
+    et_al: "[və b.]",
+    day_months: &AZ_MONTHS,
+    months: &AZ_MONTHS,
+    date: DateOrder::DayMonth,
+    roles: [
+        Some("tərc. et."),
+        Some("müsahibəni apardı"),
+        Some("red."),
+        Some("tərt. et."),
+        Some("foto"),
+        Some("rəssam"),
+    ],
+};
+
+const RUSSIAN: Forms = Forms {
+    page: "С.",
+    volume: "Т.",
+    number: "№",
+    et_al: "[и др.]",
+    day_months: &RU_MONTHS_GENITIVE,
+    months: &RU_MONTHS,
+    date: DateOrder::DayMonth,
+    roles: [
+        Some("пер."),
+        Some("беседовал"),
+        Some("ред."),
+        Some("сост."),
+        Some("фот."),
+        Some("худож."),
+    ],
+};
+
+const ENGLISH: Forms = Forms {
+    page: "p.",
+    volume: "vol.",
+    number: "no.",
+    et_al: "[et al.]",
+    day_months: &EN_MONTHS,
+    months: &EN_MONTHS,
+    date: DateOrder::MonthDay,
+    roles: [
+        Some("transl. by"),
+        Some("interviewed by"),
+        Some("ed. by"),
+        Some("comp. by"),
+        Some("photo by"),
+        Some("ill. by"),
+    ],
+};
+
+const GERMAN: Forms = Forms {
+    page: "S.",
+    volume: "Jg.",
+    number: "H.",
+    et_al: "[u. a.]",
+    day_months: &DE_MONTHS,
+    months: &DE_MONTHS,
+    date: DateOrder::DayPointMonth,
+    roles: [
+        Some("übers. von"),
+        None,
+        Some("hrsg. von"),
+        Some("zsgest. von"),
+        None,
+        Some("ill. von"),
+    ],
+};
+
+const FRENCH: Forms = Forms {
+    page: "p.",
+    volume: "t.",
+    number: "n°",
+    et_al: "[et al.]",
+    day_months: &FR_MONTHS,
+    months: &FR_MONTHS,
+    date: DateOrder::DayMonth,
+    roles: [
+        Some("trad. par"),
+        Some("propos recueillis par"),
+        Some("éd. par"),
+        None,
+        None,
+        Some("ill. par"),
+    ],
+};
+
+const TURKISH: Forms = Forms {
+    page: "s.",
+    volume: "cilt",
+    number: "sayı",
+    et_al: "[vd.]",
+    day_months: &TR_MONTHS,
+    months: &TR_MONTHS,
+    date: DateOrder::DayMonth,
+    roles: [
+        Some("çev."),
+        Some("söyleşiyi yapan"),
+        None,
+        Some("haz."),
+        None,
+        None,
+    ],
+};
 
 impl Apparatus {
     pub fn of(group: LanguageGroup) -> Apparatus {
@@ -39,53 +196,63 @@ impl Apparatus {
         }
     }
 
-    fn page_label(self) -> &'static str {
-        match self {
-            Apparatus::Azerbaijani => "S.",
-            Apparatus::Russian => "С.",
-            Apparatus::English => "P.",
+    /// The apparatus of one entry: its group's, and inside the "other" group the record's
+    /// own language where the rules give its abbreviations (German, French, Turkish,
+    /// English), English otherwise.
+    pub fn of_record(record: &Record, group: LanguageGroup) -> Apparatus {
+        if group != LanguageGroup::Other {
+            return Apparatus::of(group);
         }
+        match record.main_language().and_then(|l| l.primary()) {
+            Some("de") => Apparatus::German,
+            Some("fr") => Apparatus::French,
+            Some("tr") => Apparatus::Turkish,
+            _ => Apparatus::English,
+        }
+    }
+
+    fn forms(self) -> &'static Forms {
+        match self {
+            Apparatus::Azerbaijani => &AZERBAIJANI,
+            Apparatus::Russian => &RUSSIAN,
+            Apparatus::English => &ENGLISH,
+            Apparatus::German => &GERMAN,
+            Apparatus::French => &FRENCH,
+            Apparatus::Turkish => &TURKISH,
+        }
+    }
+
+    /// The page label as an area begins with it: `S.`, `С.`, `P.`.
+    fn page_label(self) -> String {
+        self.capitalise(self.forms().page)
     }
 
     fn et_al(self) -> &'static str {
-        match self {
-            Apparatus::Azerbaijani => "[və b.]",
-            Apparatus::Russian => "[и др.]",
-            Apparatus::English => "[et al.]",
-        }
+        self.forms().et_al
     }
 
-    fn volume_label(self) -> &'static str {
-        match self {
-            Apparatus::Azerbaijani => "C.",
-            Apparatus::Russian => "Т.",
-            Apparatus::English => "Vol.",
-        }
-    }
-
-    /// Day and month as printed: `17 aprel`, `17 апр.`, `Apr. 17`.
+    /// Day and month as printed: `17 aprel`, `17 апр.`, `Apr. 17`, `17. Apr.`, `17 avr.`,
+    /// `17 Nisan`.
     pub fn day_month(self, day: u32, month: u32) -> String {
         let m = (month.clamp(1, 12) - 1) as usize;
-        match self {
-            Apparatus::Azerbaijani => format!("{day}{NBSP}{}", AZ_MONTHS[m]),
-            Apparatus::Russian => format!("{day}{NBSP}{}", RU_MONTHS_GENITIVE[m]),
-            Apparatus::English => format!("{}{NBSP}{day}", EN_MONTHS[m]),
+        let forms = self.forms();
+        let name = forms.day_months[m];
+        match forms.date {
+            DateOrder::DayMonth => format!("{day}{NBSP}{name}"),
+            DateOrder::MonthDay => format!("{name}{NBSP}{day}"),
+            DateOrder::DayPointMonth => format!("{day}.{NBSP}{name}"),
         }
     }
 
     /// A month alone (monthly journals), as the first word of its area: `Mart`, `Март`,
-    /// `Сент.` (nominative, abbreviated as GOST R 7.0.12 does), `Mar.`.
+    /// `Сент.` (nominative, abbreviated as GOST R 7.0.12 does), `Mar.`, `März`, `Mars`.
     pub fn month(self, month: u32) -> String {
         let m = (month.clamp(1, 12) - 1) as usize;
-        self.capitalise(match self {
-            Apparatus::Azerbaijani => AZ_MONTHS[m],
-            Apparatus::Russian => RU_MONTHS[m],
-            Apparatus::English => EN_MONTHS[m],
-        })
+        self.capitalise(self.forms().months[m])
     }
 
     /// `text` with its first letter in capitals, as every area of a description begins
-    /// (Azerbaijani `i` → `İ`).
+    /// (Azerbaijani and Turkish `i` → `İ`).
     pub fn capitalise(self, text: &str) -> String {
         let mut chars = text.chars();
         let Some(first) = chars.next() else {
@@ -93,7 +260,7 @@ impl Apparatus {
         };
         let mut out = String::with_capacity(text.len() + 1);
         match (self, first) {
-            (Apparatus::Azerbaijani, 'i') => out.push('İ'),
+            (Apparatus::Azerbaijani | Apparatus::Turkish, 'i') => out.push('İ'),
             _ => out.extend(first.to_uppercase()),
         }
         out.push_str(chars.as_str());
@@ -110,34 +277,12 @@ impl Apparatus {
         }
     }
 
-    /// Label for a secondary role, from its relator code or term.
+    /// Label for a secondary role, from its relator code or term, in this language or, where
+    /// its rules give none, in English.
     fn role_label(self, relator: &str) -> Option<&'static str> {
-        let r = relator.trim().to_lowercase();
-        let kind = match r.as_str() {
-            "730" | "trl" | "translator" => 0,
-            "470" | "ivr" | "interviewer" => 1,
-            "340" | "edt" | "editor" => 2,
-            "220" | "com" | "compiler" => 3,
-            "600" | "pht" | "photographer" => 4,
-            _ => return None,
-        };
-        Some(match (self, kind) {
-            (Apparatus::Azerbaijani, 0) => "tərc. et.",
-            (Apparatus::Azerbaijani, 1) => "müsahibəni apardı",
-            (Apparatus::Azerbaijani, 2) => "red.",
-            (Apparatus::Azerbaijani, 3) => "tərt. et.",
-            (Apparatus::Azerbaijani, _) => "foto",
-            (Apparatus::Russian, 0) => "пер.",
-            (Apparatus::Russian, 1) => "беседу вел",
-            (Apparatus::Russian, 2) => "ред.",
-            (Apparatus::Russian, 3) => "сост.",
-            (Apparatus::Russian, _) => "фот.",
-            (Apparatus::English, 0) => "transl. by",
-            (Apparatus::English, 1) => "interviewed by",
-            (Apparatus::English, 2) => "ed. by",
-            (Apparatus::English, 3) => "comp. by",
-            (Apparatus::English, _) => "photo by",
-        })
+        let r = relator.trim().trim_end_matches('.').to_lowercase();
+        let kind = ROLES.iter().position(|forms| forms.contains(&r.as_str()))?;
+        self.forms().roles[kind].or(ENGLISH.roles[kind])
     }
 }
 
@@ -192,6 +337,20 @@ pub const RU_MONTHS: [&str; 12] = [
 ];
 pub const EN_MONTHS: [&str; 12] = [
     "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+];
+/// German months as the Duden abbreviates them (`März`, `Mai`, `Juni`, `Juli` in full).
+pub const DE_MONTHS: [&str; 12] = [
+    "Jan.", "Febr.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez.",
+];
+/// French months as the BnF abbreviates them.
+pub const FR_MONTHS: [&str; 12] = [
+    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+    "déc.",
+];
+/// Turkish months (written in full, with a capital, in Turkish usage).
+pub const TR_MONTHS: [&str; 12] = [
+    "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim",
+    "Kasım", "Aralık",
 ];
 
 /// Builds runs, keeping prescribed punctuation single.
@@ -422,8 +581,9 @@ fn responsibility(record: &Record, authors: &[&Person], apparatus: Apparatus) ->
         let secondary = record.persons.iter().filter(|p| p.role == Role::Secondary);
         for p in secondary {
             let label = p.relator.as_deref().and_then(|r| apparatus.role_label(r));
+            // The role is the describer's words, not the record's: in brackets.
             parts.push(match label {
-                Some(label) => format!("{label} {}", direct_name(p, apparatus)),
+                Some(label) => format!("[{label}] {}", direct_name(p, apparatus)),
                 None => direct_name(p, apparatus),
             });
         }
@@ -460,18 +620,20 @@ fn numbering(record: &Record, apparatus: Apparatus) -> String {
     if let Some(date) = record.published.date {
         return apparatus.day_month(date.day(), date.month());
     }
+    let forms = apparatus.forms();
     let mut parts = Vec::new();
     if let Some(volume) = record.volume.as_deref().filter(|v| !v.trim().is_empty()) {
-        parts.push(format!(
-            "{}{NBSP}{}",
-            apparatus.volume_label(),
-            volume.trim()
-        ));
+        parts.push(format!("{}{NBSP}{}", forms.volume, volume.trim()));
     }
     if let Some(issue) = record.issue.as_deref().filter(|v| !v.trim().is_empty()) {
-        parts.push(format!("№{NBSP}{}", issue.trim().replace('-', "–")));
+        parts.push(format!(
+            "{}{NBSP}{}",
+            forms.number,
+            issue.trim().replace('-', "–")
+        ));
     } else if let Some(month) = record.published.month {
         parts.push(apparatus.month(month));
     }
-    parts.join(", ")
+    // The area begins with a capital: `Vol. 5, no. 2`, `No. 2`, `Cilt 3, sayı 2`.
+    apparatus.capitalise(&parts.join(", "))
 }

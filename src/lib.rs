@@ -2,7 +2,8 @@
 //! library catalogue's exports, typeset as PDF/A.
 //!
 //! The pipeline is a chain of stages with owned data in and `Result` out:
-//! [`feed`] reads exports into [`model::Record`]s, [`classify`] places them in bulletins,
+//! [`feed`] reads exports into [`model::Record`]s, [`classify`] places them in bulletins
+//! (class numbers matched by scheme, [`scheme`], and subject headings),
 //! [`order`] builds each [`issue::Issue`] with real collation ([`collate`]), [`describe`]
 //! writes the GOST descriptions, and [`render`] typesets the PDF with Typst embedded.
 //! [`build`] ties the stages together for a quarter or a year; [`index`] builds
@@ -27,6 +28,7 @@ pub mod output;
 pub mod period;
 #[cfg(feature = "pdf")]
 pub mod render;
+pub mod scheme;
 pub mod select;
 pub mod stats;
 #[cfg(feature = "pdf")]

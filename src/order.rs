@@ -264,7 +264,7 @@ pub fn arrange(
 /// The numbered entry of one record in a group: its description in the group's apparatus,
 /// the language it is catalogued in and the tag it is typeset in.
 fn entry(record: &Record, group: LanguageGroup, number: u32, separator: Separator) -> Entry {
-    let runs = describe::describe(record, Apparatus::of(group), separator);
+    let runs = describe::describe(record, Apparatus::of_record(record, group), separator);
     let language = record
         .main_language()
         .map_or_else(|| group.key().to_string(), |l| l.code.clone());

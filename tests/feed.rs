@@ -172,6 +172,9 @@ fn a_folder_means_every_feed_file_in_it_in_order() {
             "rusmarc-articles.xml",
             "rusmarc-cp1251.iso",
             "rusmarc-utf8.iso",
+            "schemes/irbis.txt",
+            "schemes/marc21.xml",
+            "schemes/rusmarc.xml",
         ]
     );
 }

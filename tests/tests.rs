@@ -1,6 +1,7 @@
 //! The crate's one integration-test binary; each stage adds its module here.
 
 mod build;
+mod classify;
 mod common;
 mod describe;
 mod faults;

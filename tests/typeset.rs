@@ -135,10 +135,21 @@ fn headings_entries_and_indexes_follow_the_json() {
 
 #[test]
 fn letters_come_out_as_themselves() {
-    let text: String = ["foreign-policy", "culture", "energy", "regions", "law"]
-        .iter()
-        .map(|id| flat_text(&issue("2012-Q1", id).1))
-        .collect();
+    // Every bulletin of the quarter: the letters are spread over them as the sample falls.
+    let text: String = [
+        "foreign-policy",
+        "public-administration",
+        "regions",
+        "energy",
+        "karabakh",
+        "diaspora",
+        "law",
+        "culture",
+        "ecology",
+    ]
+    .iter()
+    .map(|id| flat_text(&issue("2012-Q1", id).1))
+    .collect();
     for letter in [
         'ə', 'Ə', 'ğ', 'ı', 'İ', 'ş', 'Ş', 'ç', 'Ç', 'ö', 'ü', 'x', 'q', 'ж', 'щ', 'ы', 'Э',
     ] {

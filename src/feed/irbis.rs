@@ -563,25 +563,27 @@ fn keyword(l: &Line, m: &mut Mapping) {
 }
 
 fn bbk(l: &Line, m: &mut Mapping) {
-    m.record.classes.push(ClassNumber {
-        scheme: "bbk".into(),
-        code: l.plain().to_string(),
-    });
+    national_class(l, m, "bbk");
 }
 
 fn grnti(l: &Line, m: &mut Mapping) {
-    m.record.classes.push(ClassNumber {
-        scheme: "rugasnti".into(),
-        code: l.plain().to_string(),
-    });
+    national_class(l, m, "rugasnti");
 }
 
 fn udc(l: &Line, m: &mut Mapping) {
+    national_class(l, m, "udc");
+}
+
+/// 621 (BBK), 964 (GRNTI), 675 (UDC): the code as a plain value or in `^A`; empty ones
+/// are skipped.
+fn national_class(l: &Line, m: &mut Mapping, scheme: &str) {
     let code = l.sub('a').unwrap_or(l.plain());
-    m.record.classes.push(ClassNumber {
-        scheme: "udc".into(),
-        code: code.to_string(),
-    });
+    if !code.is_empty() {
+        m.record.classes.push(ClassNumber {
+            scheme: scheme.into(),
+            code: code.to_string(),
+        });
+    }
 }
 
 fn class_number(l: &Line, m: &mut Mapping) {

@@ -277,9 +277,12 @@ pub fn trim_isbd(text: &str) -> String {
         }
         if t.ends_with('.') && !t.ends_with("..") {
             let without = &t[..t.len() - 1];
-            // Keep the period of an initial or an abbreviation (`A.`, `т.д.`).
+            // Keep the period of an initial or an abbreviation (`A.`, `т.д.`); a period after
+            // a closing bracket or a word ends the field (`[və b.].`, `Xələfov.`).
             let last_word = without.rsplit([' ', '.']).next().unwrap_or("");
-            if last_word.chars().count() > 1 {
+            let mut last = last_word.chars();
+            let initial = last.next().is_some_and(char::is_alphabetic) && last.next().is_none();
+            if !initial {
                 t = without.trim_end();
             }
         }

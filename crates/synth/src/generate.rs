@@ -305,7 +305,7 @@ impl Generator {
             record.persons.push(person);
         }
         let secondary = if interview {
-            Some("460")
+            Some("470")
         } else if translated {
             Some("730")
         } else {
@@ -422,11 +422,18 @@ impl Generator {
                         .push(pool[(start + k) % pool.len()].to_string());
                 }
             }
-            for code in std::iter::once(subtopic.code).chain(second) {
+            // Some subtopics' articles also carry BBK or GRNTI numbers; some only those.
+            let national: Vec<ClassNumber> = themes::national(subtopic.code).collect();
+            let with_national = !national.is_empty() && self.rng.chance(0.6);
+            let own = (!with_national || self.rng.chance(0.5)).then_some(subtopic.code);
+            for code in own.into_iter().chain(second) {
                 record.classes.push(ClassNumber {
                     scheme: "preslib".to_string(),
                     code: code.to_string(),
                 });
+            }
+            if with_national {
+                record.classes.extend(national);
             }
             if self.rng.chance(0.08) {
                 record.classes.push(ClassNumber {
@@ -595,11 +602,11 @@ fn responsibility(lang: Lang, persons: &[Person]) -> Vec<String> {
     }
     for p in persons.iter().filter(|p| p.role == Role::Secondary) {
         let label = match (lang, p.relator.as_deref()) {
-            (Lang::Aze, Some("460")) => "müsahibəni apardı",
+            (Lang::Aze, Some("470")) => "müsahibəni apardı",
             (Lang::Aze, _) => "tərcümə edən",
-            (Lang::Rus, Some("460")) => "беседовал",
+            (Lang::Rus, Some("470")) => "беседовал",
             (Lang::Rus, _) => "пер. с азерб.",
-            (_, Some("460")) => "interviewed by",
+            (_, Some("470")) => "interviewed by",
             (_, _) => "translated by",
         };
         out.push(format!("{label} {}", name(p)));
@@ -719,11 +726,7 @@ mod tests {
             for p in &r.persons {
                 assert!(!p.initials.is_empty() || !p.forenames.is_empty());
             }
-            let codes: Vec<_> = r
-                .classes
-                .iter()
-                .filter(|c| c.scheme == "preslib" && themes::by_code(&c.code).is_some())
-                .collect();
+            let codes = themes::subtopic_codes(&r);
             match codes.len() {
                 0 => unclassified += 1,
                 1 => {}

@@ -126,8 +126,11 @@ pub fn format_record(record: &Record, out: &mut String) {
         field(out, "610", &clean(k));
     }
     for c in &record.classes {
+        // GRNTI in 964 and BBK in 621, as IRBIS catalogues keep them.
         if c.scheme == "rugasnti" {
             field(out, "964", &clean(&c.code));
+        } else if c.scheme == "rubbk" {
+            field(out, "621", &clean(&c.code));
         } else {
             let mut s = String::with_capacity(24);
             sub(&mut s, 'A', &c.code);
@@ -265,7 +268,7 @@ mod tests {
             }
             let classes = fields
                 .iter()
-                .filter(|(t, _)| t == "686" || t == "964")
+                .filter(|(t, _)| matches!(t.as_str(), "686" | "964" | "621"))
                 .count();
             assert_eq!(classes, r.classes.len());
             let authors = fields

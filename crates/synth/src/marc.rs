@@ -332,8 +332,8 @@ fn relator_21(code: &str) -> Option<(&'static str, &'static str)> {
     Some(match code {
         "070" => ("author", "aut"),
         "730" => ("translator", "trl"),
-        "460" => ("interviewer", "ivr"),
-        "470" => ("interviewee", "ive"),
+        "460" => ("interviewee", "ive"),
+        "470" => ("interviewer", "ivr"),
         "340" => ("editor", "edt"),
         "220" => ("compiler", "com"),
         _ => return None,

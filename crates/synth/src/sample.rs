@@ -51,14 +51,10 @@ pub struct SampleReport {
     pub duplicates: Vec<(String, String)>,
 }
 
-/// The bulletin subtopic codes a record carries.
-pub fn bulletin_codes(record: &Record) -> Vec<&str> {
-    record
-        .classes
-        .iter()
-        .filter(|c| c.scheme == "preslib" && themes::by_code(&c.code).is_some())
-        .map(|c| c.code.as_str())
-        .collect()
+/// The bulletin subtopic codes a record is classed under (by the library's codes or by
+/// national class numbers).
+pub fn bulletin_codes(record: &Record) -> Vec<&'static str> {
+    themes::subtopic_codes(record)
 }
 
 /// Pairs of ids of records that describe the same article: same periodical, issue date,
@@ -219,6 +215,8 @@ fn readme(report: &SampleReport) -> String {
          {} records carry class numbers of two bulletins; {} carry none, or only a code no \
          bulletin uses (`TR.1`, `HE.2`, `TU.1`); {} pairs of records catalogue the same \
          article under different ids (same periodical, date, title and first author): {}. \
+         Articles of some subtopics carry BBK or GRNTI class numbers (IRBIS `#621`/`#964`, \
+         686/084 `$2 rubbk`/`rugasnti`) beside or instead of the library's own code. \
          All records are valid: the sample passes a clean check.\n",
         report.two_bulletins.len(),
         report.unclassified.len(),

@@ -1,6 +1,9 @@
 //! The nine bulletins as the synthetic feed knows them: class codes (`686 $a FP.1 $2
-//! preslib`), subtopic headings and article titles in Azerbaijani, Russian and English,
-//! keywords, persons-as-subject, and a few titles for the other languages.
+//! preslib`, and for some subtopics the BBK and GRNTI numbers national catalogues give
+//! their articles), subtopic headings and article titles in Azerbaijani, Russian and
+//! English, keywords, persons-as-subject, and a few titles for the other languages.
+
+use bulletin::model::{ClassNumber, Record};
 
 /// One subtopic: its class code, its heading (az, ru, en) and article titles.
 pub struct Subtopic {
@@ -189,6 +192,56 @@ pub fn subtopic(mut index: usize) -> (&'static Bulletin, &'static Subtopic) {
     (b, &b.subtopics[0])
 }
 
+/// BBK and GRNTI class numbers the articles of some subtopics carry, beside or instead of
+/// the library's own code: (library code, scheme as 686/084 `$2` names it, class number).
+/// `data/bulletins.toml` lists them under the same subtopics.
+pub const NATIONAL: &[(&str, &str, &str)] = &[
+    // Foreign policy of Azerbaijan (BBK 66.4 international relations, (5Азе) Azerbaijan).
+    ("FP.6", "rubbk", "66.4(5Азе)"),
+    // Economics of agriculture.
+    ("RD.2", "rubbk", "65.32(5Азе)"),
+    // GRNTI 44: energy.
+    ("EN.4", "rugasnti", "44.37.00"),
+    // Education systems.
+    ("CE.2", "rubbk", "74.04(5Азе)"),
+    // Libraries; GRNTI 13.31 library science.
+    ("CE.4", "rubbk", "78.34(5Азе)"),
+    ("CE.4", "rugasnti", "13.31.00"),
+    // GRNTI 37.23: climatology.
+    ("EC.4", "rugasnti", "37.23.00"),
+];
+
+/// The national class numbers of a subtopic code.
+pub fn national(code: &str) -> impl Iterator<Item = ClassNumber> + '_ {
+    NATIONAL
+        .iter()
+        .filter(move |(c, _, _)| *c == code)
+        .map(|(_, scheme, code)| ClassNumber {
+            scheme: scheme.to_string(),
+            code: code.to_string(),
+        })
+}
+
+/// The subtopic codes a record is classed under, by the library's codes or the national
+/// class numbers of [`NATIONAL`], in first-seen order without repeats.
+pub fn subtopic_codes(record: &Record) -> Vec<&'static str> {
+    let mut codes: Vec<&'static str> = Vec::new();
+    for c in &record.classes {
+        let code = if c.scheme == "preslib" {
+            by_code(&c.code).map(|(_, s)| s.code)
+        } else {
+            NATIONAL
+                .iter()
+                .find(|(_, scheme, code)| *scheme == c.scheme && *code == c.code)
+                .map(|(s, _, _)| *s)
+        };
+        if let Some(code) = code.filter(|c| !codes.contains(c)) {
+            codes.push(code);
+        }
+    }
+    codes
+}
+
 /// The bulletin and subtopic of a code (`EN.3`).
 pub fn by_code(code: &str) -> Option<(&'static Bulletin, &'static Subtopic)> {
     BULLETINS
@@ -215,6 +268,9 @@ mod tests {
         }
         for (code, _) in UNUSED {
             assert!(by_code(code).is_none());
+        }
+        for (code, _, _) in NATIONAL {
+            assert!(by_code(code).is_some(), "{code}");
         }
     }
 }
