@@ -234,6 +234,10 @@ pub struct IndexArgs {
     /// Language of the headings and apparatus (default: az).
     #[arg(long, value_enum)]
     pub language: Option<IndexLanguageArg>,
+    /// Split an index with more entries than this into volumes (default: the guide's
+    /// `max_entries`, else 5000).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_entries: Option<u32>,
     /// Feed files or folders.
     #[arg(long = "feed", default_value = "data/feed")]
     pub feeds: Vec<PathBuf>,

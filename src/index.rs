@@ -153,6 +153,91 @@ pub struct IndexSpec {
     pub language: IndexLanguage,
     /// Document date overriding `to` (`SOURCE_DATE_EPOCH`).
     pub date: Option<NaiveDate>,
+    /// The most entries one document holds; a bigger index is split into volumes.
+    pub max_entries: usize,
+}
+
+/// Entries per volume unless a guide says otherwise: a volume of about 250 A5 pages,
+/// which Typst lays out in well under a gigabyte (see docs/performance.md).
+pub const DEFAULT_MAX_ENTRIES: usize = 5_000;
+
+/// An index as built: one document, or its volumes when it is bigger than
+/// [`IndexSpec::max_entries`].
+#[derive(Debug, Clone)]
+pub struct BuiltIndex {
+    /// The documents, in order; one unless the index was split.
+    pub volumes: Vec<Issue>,
+    /// What went into the index.
+    pub report: IndexReport,
+}
+
+impl BuiltIndex {
+    /// Whether the index was split into volumes.
+    pub fn is_split(&self) -> bool {
+        self.volumes.len() > 1
+    }
+
+    /// The contents of a split index: each volume's id, span and entry numbers.
+    pub fn contents(&self, spec: &IndexSpec) -> Contents {
+        Contents {
+            id: spec.id.clone(),
+            kind: spec.kind.name(),
+            from: spec.from,
+            to: spec.to,
+            entries: self.volumes.iter().map(Issue::entry_count).sum(),
+            volumes: self
+                .volumes
+                .iter()
+                .map(|v| {
+                    let first = v.entries().map(|e| e.number).min();
+                    let last = v.entries().map(|e| e.number).max();
+                    VolumeEntry {
+                        id: v.bulletin.clone(),
+                        period: v.period,
+                        issue_line: v.front.issue_line.clone(),
+                        first: first.unwrap_or(0),
+                        last: last.unwrap_or(0),
+                        entries: v.entry_count(),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The contents file of an index split into volumes (`<id>.volumes.json`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Contents {
+    /// The index's id; volumes are `<id>-1`, `<id>-2` …
+    pub id: String,
+    /// `chronological` or `subject`.
+    pub kind: &'static str,
+    /// The index's span.
+    pub from: NaiveDate,
+    /// The index's span.
+    pub to: NaiveDate,
+    /// Entries in all volumes.
+    pub entries: usize,
+    /// The volumes in order.
+    pub volumes: Vec<VolumeEntry>,
+}
+
+/// One volume in the contents file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct VolumeEntry {
+    /// Its id (output file stem).
+    pub id: String,
+    /// The months it covers.
+    #[serde(rename = "quarter")]
+    pub period: Period,
+    /// Its title page's issue line (`2012, yanvar–iyun. Cild 1`).
+    pub issue_line: String,
+    /// Its first entry number (numbering runs on through the volumes).
+    pub first: u32,
+    /// Its last entry number.
+    pub last: u32,
+    /// Its number of entries.
+    pub entries: usize,
 }
 
 /// Why an index could not be built.
@@ -354,12 +439,9 @@ impl<'a> Indexer<'a> {
         }
     }
 
-    /// Builds one index; an empty one is an error.
-    pub fn build(
-        &self,
-        records: &[Record],
-        spec: &IndexSpec,
-    ) -> Result<(Issue, IndexReport), IndexError> {
+    /// Builds one index, split into volumes when it holds more than `spec.max_entries`
+    /// entries; an empty index is an error.
+    pub fn build(&self, records: &[Record], spec: &IndexSpec) -> Result<BuiltIndex, IndexError> {
         if spec.to < spec.from {
             return Err(IndexError::Span {
                 from: spec.from,
@@ -376,9 +458,46 @@ impl<'a> Indexer<'a> {
                 in_span: report.in_span,
             });
         }
+        if chosen.len() <= spec.max_entries {
+            let issue = self.document(spec, &chosen, None);
+            return Ok(BuiltIndex {
+                volumes: vec![issue],
+                report,
+            });
+        }
+        let parts = split(chosen, spec.max_entries);
+        let count = parts.len();
+        let mut volumes: Vec<Issue> = Vec::with_capacity(count);
+        let mut numbered = 0;
+        for (n, part) in parts.into_iter().enumerate() {
+            let volume = Volume {
+                number: n + 1,
+                from: part
+                    .iter()
+                    .map(|(_, m, _)| m.start)
+                    .min()
+                    .unwrap_or(spec.from)
+                    .max(spec.from),
+                to: part
+                    .iter()
+                    .map(|(_, m, _)| m.end)
+                    .max()
+                    .unwrap_or(spec.to)
+                    .min(spec.to),
+            };
+            let mut issue = self.document(spec, &part, Some(&volume));
+            issue.shift_numbers(numbered);
+            numbered += u32::try_from(part.len()).unwrap_or(u32::MAX);
+            volumes.push(issue);
+        }
+        Ok(BuiltIndex { volumes, report })
+    }
+
+    /// One document of the index: all of it, or one volume.
+    fn document(&self, spec: &IndexSpec, chosen: &Chosen<'_>, volume: Option<&Volume>) -> Issue {
         let (heads, placed, years) = match spec.kind {
-            IndexKind::Chronological => chronological_heads(&chosen, spec.language),
-            IndexKind::Subject => self.subject_heads(&chosen, spec.language),
+            IndexKind::Chronological => chronological_heads(chosen, spec.language),
+            IndexKind::Subject => self.subject_heads(chosen, spec.language),
         };
         let config = self.classifier.config();
         let body = order::arrange(
@@ -392,8 +511,20 @@ impl<'a> Indexer<'a> {
             Some(years) => with_years(body.sections, &body.section_heads, &years),
             None => body.sections,
         };
-        let issue = index_issue(config, spec, sections, body.names, body.periodicals);
-        Ok((issue, report))
+        let mut issue = index_issue(config, spec, sections, body.names, body.periodicals);
+        if let Some(volume) = volume {
+            let lang = spec.language;
+            issue.bulletin = format!("{}-{}", spec.id, volume.number);
+            issue.period = index_period(volume.from, volume.to);
+            issue.front.issue_line = format!(
+                "{}. {} {}",
+                span_text(volume.from, volume.to, lang),
+                lang.text("Cild", "Том"),
+                volume.number
+            );
+            issue.front.keywords.push(issue.front.issue_line.clone());
+        }
+        issue
     }
 
     /// The usable records of the span that the selection takes, in a canonical order so
@@ -492,6 +623,47 @@ impl<'a> Indexer<'a> {
         }
         record.keywords.first().cloned()
     }
+}
+
+/// One volume of an index split by size.
+struct Volume {
+    /// 1-based.
+    number: usize,
+    /// The first day of its records' months (within the index's span).
+    from: NaiveDate,
+    /// The last day of its records' months (within the index's span).
+    to: NaiveDate,
+}
+
+/// Splits an index's records into volumes: by year, and a year with more than `max`
+/// records by months (whole months, in order; the records dated by their year alone
+/// count as the year's last month). A single month bigger than `max` is one volume.
+fn split(mut chosen: Chosen<'_>, max: usize) -> Vec<Chosen<'_>> {
+    const YEAR_ONLY: u32 = 13;
+    let month = |m: &Months| (m.year, m.month.unwrap_or(YEAR_ONLY));
+    // Stable: within a month the records keep their canonical order.
+    chosen.sort_by_key(|(_, m, _)| month(m));
+    let mut volumes: Vec<Chosen<'_>> = Vec::new();
+    let mut current: Chosen<'_> = Vec::new();
+    for in_year in chosen.chunk_by(|a, b| a.1.year == b.1.year) {
+        if !current.is_empty() {
+            volumes.push(std::mem::take(&mut current));
+        }
+        if in_year.len() <= max {
+            volumes.push(in_year.to_vec());
+            continue;
+        }
+        for in_month in in_year.chunk_by(|a, b| month(&a.1) == month(&b.1)) {
+            if !current.is_empty() && current.len() + in_month.len() > max {
+                volumes.push(std::mem::take(&mut current));
+            }
+            current.extend_from_slice(in_month);
+        }
+    }
+    if !current.is_empty() {
+        volumes.push(current);
+    }
+    volumes
 }
 
 /// Chronological index: one section per month (the year-only records after their year's

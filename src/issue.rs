@@ -220,4 +220,31 @@ impl Issue {
             .iter()
             .flat_map(|s| s.groups.iter().flat_map(|g| g.entries.iter()))
     }
+
+    /// Adds `offset` to every entry number and every number that points to an entry (name
+    /// index, periodicals): a volume whose numbering runs on from the volumes before it.
+    pub fn shift_numbers(&mut self, offset: u32) {
+        if offset == 0 {
+            return;
+        }
+        let entries = self
+            .sections
+            .iter_mut()
+            .flat_map(|s| s.groups.iter_mut().flat_map(|g| g.entries.iter_mut()));
+        for entry in entries {
+            entry.number += offset;
+        }
+        let pointers = self
+            .names
+            .iter_mut()
+            .flat_map(|n| n.entries.iter_mut())
+            .chain(
+                self.periodicals
+                    .iter_mut()
+                    .flat_map(|p| p.numbers.iter_mut()),
+            );
+        for number in pointers {
+            *number += offset;
+        }
+    }
 }

@@ -62,6 +62,57 @@ pub fn write_atomic_with(
     Ok(())
 }
 
+/// Removes the files of the volumes that the contents file `contents` lists (an index
+/// split into volumes by an earlier build), and the contents file itself; nothing when
+/// there is none.
+pub fn remove_listed_volumes(contents: &Path) -> Result<(), OutputError> {
+    #[derive(serde::Deserialize)]
+    struct Listed {
+        volumes: Vec<Volume>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Volume {
+        id: String,
+    }
+    let fail = |source: io::Error| OutputError {
+        path: contents.to_path_buf(),
+        source,
+    };
+    let text = match std::fs::read(contents) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(fail(e)),
+    };
+    let dir = contents.parent().unwrap_or(Path::new("."));
+    // A contents file this program did not write is left alone, volumes and all.
+    if let Ok(listed) = serde_json::from_slice::<Listed>(&text) {
+        for volume in listed
+            .volumes
+            .iter()
+            .filter(|v| crate::config::valid_id(&v.id))
+        {
+            remove_document(dir, &volume.id)?;
+        }
+        std::fs::remove_file(contents).map_err(fail)?;
+    }
+    Ok(())
+}
+
+/// Removes a document's files (`<stem>.json`, `.pdf`, `.html`, `.booklet.pdf`) from `dir`,
+/// those that exist.
+pub fn remove_document(dir: &Path, stem: &str) -> Result<(), OutputError> {
+    for ending in ["json", "pdf", "html", "booklet.pdf"] {
+        let path = dir.join(format!("{stem}.{ending}"));
+        match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                return Err(OutputError { path, source: e });
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// Writes `value` as pretty JSON to `path` atomically; a value that cannot be serialised is
 /// an error naming the file (never an empty file).
 pub fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), OutputError> {

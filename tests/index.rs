@@ -13,7 +13,9 @@ use bulletin::classify::Classifier;
 use bulletin::collate::Collators;
 use bulletin::config::Config;
 use bulletin::feed::{self, ReadOptions};
-use bulletin::index::{IndexError, IndexKind, IndexLanguage, IndexSpec, Indexer};
+use bulletin::index::{
+    DEFAULT_MAX_ENTRIES, IndexError, IndexKind, IndexLanguage, IndexSpec, Indexer,
+};
 use bulletin::issue::{DocumentKind, Issue};
 use bulletin::model::{Person, Record, Role};
 use bulletin::select::{Matcher, Selection};
@@ -64,14 +66,16 @@ fn spec(kind: IndexKind, from: &str, to: &str, select: Option<&str>) -> IndexSpe
         selection: select.map(|s| Selection::parse(s, config()).expect("selection parses")),
         language: IndexLanguage::Azerbaijani,
         date: None,
+        max_entries: DEFAULT_MAX_ENTRIES,
     }
 }
 
 fn build(records: &[Record], spec: &IndexSpec) -> Issue {
-    Indexer::new(config(), collators())
+    let mut index = Indexer::new(config(), collators())
         .build(records, spec)
-        .expect("index builds")
-        .0
+        .expect("index builds");
+    assert_eq!(index.volumes.len(), 1, "one document");
+    index.volumes.remove(0)
 }
 
 fn numbers_are_one_to_n(issue: &Issue) {
@@ -638,4 +642,134 @@ fn a_guide_by_name_gives_the_same_bytes() {
     let err = String::from_utf8_lossy(&unknown.stderr);
     assert!(err.contains("no index \"no-such-guide\""), "{err}");
     assert!(err.contains("ilham-aliyev-2012"), "{err}");
+}
+
+/// Entry numbers of a document, in order.
+fn numbers(issue: &Issue) -> Vec<u32> {
+    issue.entries().map(|e| e.number).collect()
+}
+
+#[test]
+fn a_big_index_is_split_into_volumes_by_year_then_by_months() {
+    let records = two_years();
+    let mut spec = spec(IndexKind::Chronological, "2011-01-01", "2012-12-31", None);
+    let whole = build(records, &spec);
+    spec.max_entries = 250;
+    let index = Indexer::new(config(), collators())
+        .build(records, &spec)
+        .expect("index builds");
+    assert!(index.volumes.len() >= 4, "{} volumes", index.volumes.len());
+    // Numbering runs on through the volumes: 1…N over all of them, as in the whole index.
+    let all: Vec<u32> = index.volumes.iter().flat_map(numbers).collect();
+    assert_eq!(
+        all,
+        (1..=u32::try_from(whole.entry_count()).unwrap()).collect::<Vec<_>>()
+    );
+    // The same records, each once.
+    let mut ids: Vec<&str> = index
+        .volumes
+        .iter()
+        .flat_map(|v| v.entries().map(|e| e.record.as_str()))
+        .collect();
+    let mut whole_ids: Vec<&str> = whole.entries().map(|e| e.record.as_str()).collect();
+    ids.sort_unstable();
+    whole_ids.sort_unstable();
+    assert_eq!(ids, whole_ids);
+    for (n, volume) in index.volumes.iter().enumerate() {
+        assert_eq!(volume.bulletin, format!("test-{}", n + 1));
+        assert!(volume.entry_count() <= 250, "{}", volume.entry_count());
+        // One year a volume, whole months: no month is cut between two volumes.
+        let years: BTreeSet<&str> = volume.entries().map(|e| &e.date[..4]).collect();
+        assert_eq!(years.len(), 1, "{} spans {years:?}", volume.bulletin);
+        assert!(
+            volume
+                .front
+                .issue_line
+                .ends_with(&format!("Cild {}", n + 1)),
+            "{}",
+            volume.front.issue_line
+        );
+        // Its own name index and list of periodicals point to its own entries only, and
+        // every entry of it is in the list of periodicals.
+        let own: BTreeSet<u32> = numbers(volume).into_iter().collect();
+        for name in &volume.names {
+            assert!(
+                name.entries.iter().all(|n| own.contains(n)),
+                "{}",
+                name.name
+            );
+        }
+        let listed: BTreeSet<u32> = volume
+            .periodicals
+            .iter()
+            .flat_map(|p| p.numbers.iter().copied())
+            .collect();
+        assert_eq!(listed, own);
+    }
+    let months = |v: &Issue| -> BTreeSet<String> {
+        v.entries()
+            .filter(|e| e.date.len() >= 7)
+            .map(|e| e.date[..7].to_string())
+            .collect()
+    };
+    for pair in index.volumes.windows(2) {
+        assert!(months(&pair[0]).is_disjoint(&months(&pair[1])));
+    }
+    let contents = index.contents(&spec);
+    assert_eq!(contents.volumes.len(), index.volumes.len());
+    assert_eq!(contents.entries, whole.entry_count());
+    assert_eq!(contents.volumes[0].first, 1);
+    for pair in contents.volumes.windows(2) {
+        assert_eq!(pair[1].first, pair[0].last + 1);
+    }
+}
+
+#[test]
+fn index_volumes_on_the_command_line_replace_each_other() {
+    let dir = out_dir();
+    let out = dir.path().to_str().unwrap();
+    let run = |max: &str| {
+        bulletin(&[
+            "index",
+            "--kind",
+            "chronological",
+            "--from",
+            "2012-01-01",
+            "--to",
+            "2012-12-31",
+            "--id",
+            "year",
+            "--max-entries",
+            max,
+            "--no-pdf",
+            "--no-html",
+            "--out",
+            out,
+        ])
+    };
+    let done = run("200");
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let indexes = dir.path().join("indexes");
+    let contents: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(indexes.join("year.volumes.json")).unwrap()).unwrap();
+    let volumes = contents["volumes"].as_array().unwrap();
+    assert!(volumes.len() >= 3, "{contents}");
+    for (n, volume) in volumes.iter().enumerate() {
+        let id = format!("year-{}", n + 1);
+        assert_eq!(volume["id"], id.as_str());
+        assert!(indexes.join(format!("{id}.json")).exists());
+    }
+    assert!(!indexes.join("year.json").exists());
+    let stdout = String::from_utf8_lossy(&done.stdout);
+    assert!(stdout.contains("volumes of at most 200"), "{stdout}");
+    // Built again in one document: the volumes and their contents file go.
+    let done = run("100000");
+    assert!(done.status.success());
+    assert!(indexes.join("year.json").exists());
+    assert!(!indexes.join("year.volumes.json").exists());
+    assert!(!indexes.join("year-1.json").exists());
 }

@@ -6,6 +6,7 @@
 //! written, to `<out>/indexes/<id>.json` and `.pdf`.
 
 use std::fmt::Write as _;
+use std::path::Path;
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -101,7 +102,60 @@ fn specs(args: &IndexArgs, config: &crate::config::Config) -> Result<Vec<IndexSp
             _ => IndexLanguage::Azerbaijani,
         },
         date: None,
+        max_entries: index::DEFAULT_MAX_ENTRIES,
     }])
+}
+
+/// Writes an index's JSON (each volume's, and the contents file of a split index), first
+/// removing what an earlier build of the same index left in the other form; adds its
+/// summary lines.
+fn write_index(
+    index: &index::BuiltIndex,
+    spec: &IndexSpec,
+    dir: &Path,
+    summary: &mut String,
+) -> Result<(), CliError> {
+    let fail = |e: output::OutputError| CliError::new(e.to_string());
+    let contents_path = dir.join(format!("{}.volumes.json", spec.id));
+    // What an earlier build left in the other form (volumes, or one document) goes.
+    output::remove_listed_volumes(&contents_path).map_err(fail)?;
+    if index.is_split() {
+        output::remove_document(dir, &spec.id).map_err(fail)?;
+    }
+    for issue in &index.volumes {
+        let path = dir.join(format!("{}.json", issue.bulletin));
+        output::write_json(&path, issue).map_err(fail)?;
+        let in_span = if index.is_split() {
+            String::new()
+        } else {
+            format!(" of {} records in the span", index.report.in_span)
+        };
+        let _ = writeln!(
+            summary,
+            "{}: {} index, {} entries{in_span}, {} names, periodicals: {} → {}",
+            issue.bulletin,
+            spec.kind.name(),
+            issue.entry_count(),
+            issue.names.len(),
+            issue.periodicals.len(),
+            path.display()
+        );
+    }
+    if index.is_split() {
+        let contents = index.contents(spec);
+        output::write_json(&contents_path, &contents).map_err(fail)?;
+        let _ = writeln!(
+            summary,
+            "{}: {} entries of {} records in the span, in {} volumes of at most {} → {}",
+            spec.id,
+            contents.entries,
+            index.report.in_span,
+            index.volumes.len(),
+            spec.max_entries,
+            contents_path.display()
+        );
+    }
+    Ok(())
 }
 
 /// Runs `bulletin index`.
@@ -114,6 +168,9 @@ pub(crate) fn run(args: &IndexArgs) -> Result<i32, CliError> {
     let date = source_date()?;
     for spec in &mut specs {
         spec.date = date;
+        if let Some(max) = args.max_entries {
+            spec.max_entries = max as usize;
+        }
     }
     let _lock = super::prepare_output(&args.out)?;
     let records = read_feeds(&args.feeds, &args.read)?;
@@ -125,21 +182,9 @@ pub(crate) fn run(args: &IndexArgs) -> Result<i32, CliError> {
     let mut summary = String::new();
     for spec in &specs {
         match indexer.build(&records, spec) {
-            Ok((issue, report)) => {
-                let path = dir.join(format!("{}.json", spec.id));
-                output::write_json(&path, &issue).map_err(|e| CliError::new(e.to_string()))?;
-                let _ = writeln!(
-                    summary,
-                    "{}: {} index, {} entries of {} records in the span, {} names, periodicals: {} → {}",
-                    spec.id,
-                    spec.kind.name(),
-                    issue.entry_count(),
-                    report.in_span,
-                    issue.names.len(),
-                    issue.periodicals.len(),
-                    path.display()
-                );
-                built.push(issue);
+            Ok(index) => {
+                write_index(&index, spec, &dir, &mut summary)?;
+                built.extend(index.volumes);
             }
             Err(e) => errors.push(e.to_string()),
         }

@@ -2,7 +2,9 @@
 //!
 //! Each `[[index]]` has `id` (`[a-z0-9-]`, the output file stem), `kind`
 //! (`chronological` or `subject`), `title`, `from` and `to` (`YYYY-MM-DD`), and optionally
-//! `select` (a [`Selection`]) and `language` (`az` or `ru`, for the headings).
+//! `select` (a [`Selection`]), `language` (`az` or `ru`, for the headings) and
+//! `max_entries` (the most entries one volume holds; a bigger index is split into volumes,
+//! by year and then by months; default [`DEFAULT_MAX_ENTRIES`]).
 //! [`Definitions::load`] validates everything before any record is read: unknown keys,
 //! duplicate or malformed ids, dates, a span that ends before it begins, a selection that
 //! does not parse or names an unknown bulletin or subtopic. Every error carries the file,
@@ -15,7 +17,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{IndexKind, IndexLanguage, IndexSpec};
+use super::{DEFAULT_MAX_ENTRIES, IndexKind, IndexLanguage, IndexSpec};
 use crate::config::{Config, ConfigError, line_column, valid_id};
 use crate::select::{SelectError, Selection};
 
@@ -31,6 +33,8 @@ struct RawIndex {
     select: Option<Spanned<String>>,
     #[serde(default)]
     language: Option<Spanned<String>>,
+    #[serde(default)]
+    max_entries: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -117,6 +121,21 @@ impl Definitions {
                     )
                 })?,
             };
+            let max_entries = match &r.max_entries {
+                None => DEFAULT_MAX_ENTRIES,
+                Some(n) => usize::try_from(*n.get_ref())
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .ok_or_else(|| {
+                        error(
+                            n.span().start,
+                            format!(
+                                "max_entries must be a positive number of entries, not {}",
+                                n.get_ref()
+                            ),
+                        )
+                    })?,
+            };
             let selection = match &r.select {
                 None => None,
                 Some(s) => {
@@ -143,6 +162,7 @@ impl Definitions {
                 selection,
                 language,
                 date: None,
+                max_entries,
             });
         }
         Ok(Definitions { indexes })
@@ -202,7 +222,18 @@ select = 'subject:"Avropa İttifaqı" or bulletin:foreign-policy'
     fn parses() {
         let d = Definitions::parse(ONE, Path::new("i.toml"), &config()).unwrap();
         assert_eq!(d.indexes[0].kind, IndexKind::Subject);
+        assert_eq!(d.indexes[0].max_entries, DEFAULT_MAX_ENTRIES);
         assert!(d.get("eu").is_some());
+        let with_max = format!("{ONE}max_entries = 800\n");
+        let d = Definitions::parse(&with_max, Path::new("i.toml"), &config()).unwrap();
+        assert_eq!(d.indexes[0].max_entries, 800);
+    }
+
+    #[test]
+    fn max_entries_must_be_positive() {
+        let e = err(&format!("{ONE}max_entries = 0\n"));
+        assert_eq!((e.line, e.column), (9, 15), "{e}");
+        assert!(e.message.contains("positive number"), "{e}");
     }
 
     #[test]

@@ -46,6 +46,8 @@ fn spec(
         selection: selection.map(|s| Selection::parse(s, config)).transpose()?,
         language: IndexLanguage::Azerbaijani,
         date: None,
+        // One document, to measure what a whole index costs.
+        max_entries: usize::MAX,
     })
 }
 
@@ -75,7 +77,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     let collators = Collators::new();
     let indexer = Indexer::new(&config, &collators);
-    let (issue, report) = indexer.build(&records, &spec("all", None, &config)?)?;
+    let built = indexer.build(&records, &spec("all", None, &config)?)?;
+    let (issue, report) = (
+        built.volumes.into_iter().next().ok_or("no index")?,
+        built.report,
+    );
     println!(
         "index of every record (screen, order, number, describe): {:.2} s; {} entries of {} in the span, {} sections, {} names, {} periodicals (peak {})",
         t.elapsed().as_secs_f64(),
@@ -97,7 +103,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let t = Instant::now();
     let person = "person:\"Əliyev, İlham\" or person:\"Алиев, Ильхам\" or person:\"Aliyev, Ilham\"";
-    let (chosen, _) = indexer.build(&records, &spec("person", Some(person), &config)?)?;
+    let chosen = indexer
+        .build(&records, &spec("person", Some(person), &config)?)?
+        .volumes
+        .into_iter()
+        .next()
+        .ok_or("no index")?;
     println!(
         "index with a selection ({person}): {:.2} s; {} entries (peak {})",
         t.elapsed().as_secs_f64(),
@@ -111,7 +122,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some(k) => {
             let step = (n / k.max(1)).max(1);
             let subset: Vec<Record> = records.iter().step_by(step).take(k).cloned().collect();
-            let (sub, _) = indexer.build(&subset, &spec("subset", None, &config)?)?;
+            let sub = indexer
+                .build(&subset, &spec("subset", None, &config)?)?
+                .volumes
+                .into_iter()
+                .next()
+                .ok_or("no index")?;
             drop(issue);
             (
                 format!("a {k}-record subset (every {step}th record, same ten years)"),
