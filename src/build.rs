@@ -135,6 +135,13 @@ pub fn front_matter(
             format!("{quarter}"),
         ],
         date,
+        // Filled by `front::complete` once the body is built.
+        verso: Vec::new(),
+        colophon: Vec::new(),
+        preface: None,
+        abbreviations: None,
+        see_also_label: String::new(),
+        annotated: false,
     }
 }
 
@@ -213,16 +220,30 @@ pub fn screen<'a>(
     Ok((group, inferred))
 }
 
+/// What a period's records give each bulletin: the placed records, and the records that
+/// also belong to other subtopics of it (for cross-references).
+struct BulletinPlacing<'a> {
+    placed: Vec<Placed<'a>>,
+    see_also: Vec<(&'a str, Vec<usize>)>,
+}
+
 /// Places the records of one period (in canonical order) in the bulletins, filling the
-/// period's report; returns the placed records of each bulletin, in configuration order.
+/// period's report; returns what each bulletin gets, in configuration order. Inside a
+/// bulletin a record is placed under its first matching subtopic; its other matching
+/// subtopics refer to it.
 fn place_all<'a>(
     records: Vec<(&'a Record, Option<String>)>,
     config: &Config,
     classifier: &Classifier,
     report: &mut ExceptionsReport,
-) -> Vec<Vec<Placed<'a>>> {
+) -> Vec<BulletinPlacing<'a>> {
     let mut seen: HashMap<String, &str> = HashMap::new();
-    let mut per_bulletin: Vec<Vec<Placed>> = vec![Vec::new(); config.bulletins.len()];
+    let mut per_bulletin: Vec<BulletinPlacing> = (0..config.bulletins.len())
+        .map(|_| BulletinPlacing {
+            placed: Vec::new(),
+            see_also: Vec::new(),
+        })
+        .collect();
     for (record, why) in records {
         let group = match screen(record, &mut seen) {
             Ok((group, inferred)) => {
@@ -236,8 +257,8 @@ fn place_all<'a>(
                 continue;
             }
         };
-        let placements = classifier.place(record);
-        if placements.is_empty() {
+        let matches = classifier.matches(record);
+        if matches.iter().all(Vec::is_empty) {
             report
                 .exceptions
                 .push(exception(record, Exclusion::NoMatchingSubtopic.reason()));
@@ -247,12 +268,19 @@ fn place_all<'a>(
             report.notes.push(note(record, why));
         }
         report.placed += 1;
-        for p in placements {
-            per_bulletin[p.bulletin].push(Placed {
+        for (bulletin, subtopics) in matches.into_iter().enumerate() {
+            let Some((&first, others)) = subtopics.split_first() else {
+                continue;
+            };
+            let placing = &mut per_bulletin[bulletin];
+            placing.placed.push(Placed {
                 record,
-                section: p.subtopic,
+                section: first,
                 group,
             });
+            if !others.is_empty() {
+                placing.see_also.push((&record.id, others.to_vec()));
+            }
         }
     }
     per_bulletin
@@ -303,16 +331,23 @@ fn plan_quarter(
 fn bulletin_issues(
     config: &Config,
     collators: &Collators,
-    per_bulletin: Vec<Vec<Placed>>,
+    per_bulletin: Vec<BulletinPlacing>,
     period: Period,
     kind: DocumentKind,
     front: impl Fn(&Bulletin) -> FrontMatter + Sync,
 ) -> Vec<Issue> {
-    let jobs: Vec<(&Bulletin, Vec<Placed>)> = config.bulletins.iter().zip(per_bulletin).collect();
-    parallel_map(jobs, |(bulletin, placed)| {
+    let jobs: Vec<(&Bulletin, BulletinPlacing)> =
+        config.bulletins.iter().zip(per_bulletin).collect();
+    parallel_map(jobs, |(bulletin, placing)| {
         let heads = subtopic_heads(bulletin);
-        let body = order::build_body(&heads, placed, collators, config.separator(bulletin));
-        Issue {
+        let mut body = order::build_body(
+            &heads,
+            placing.placed,
+            collators,
+            config.separator(bulletin),
+        );
+        order::add_see_also(&mut body, &heads, &placing.see_also);
+        let mut issue = Issue {
             bulletin: bulletin.id().to_string(),
             title: bulletin.title.clone(),
             title_ru: bulletin.title_ru.clone(),
@@ -325,7 +360,14 @@ fn bulletin_issues(
             sections: body.sections,
             names: body.names,
             periodicals: body.periodicals,
-        }
+        };
+        crate::front::complete(
+            &mut issue,
+            &config.apparatus(bulletin),
+            config.library.paper,
+            collators,
+        );
+        issue
     })
 }
 

@@ -183,10 +183,10 @@ pub struct Classifier<'a> {
     collators: &'a Collators,
     /// Class code → placements, in configuration order.
     codes: HashMap<String, Vec<Placement>>,
-    /// Subject heading → the first subtopic of each bulletin it matches. Catalogues use a
+    /// Subject heading → the subtopics of each bulletin it matches. Catalogues use a
     /// controlled vocabulary, so headings repeat and each is compared with the
     /// configuration once per run.
-    headings: RefCell<HashMap<String, Vec<Option<usize>>>>,
+    headings: RefCell<HashMap<String, Vec<Vec<usize>>>>,
 }
 
 impl<'a> Classifier<'a> {
@@ -226,8 +226,19 @@ impl<'a> Classifier<'a> {
     /// The placement in every bulletin the record belongs to, at most one per bulletin
     /// (the first matching subtopic in configuration order), bulletins in order.
     pub fn place(&self, record: &Record) -> Vec<Placement> {
+        self.matches(record)
+            .iter()
+            .enumerate()
+            .filter_map(|(bulletin, s)| s.first().map(|&subtopic| Placement { bulletin, subtopic }))
+            .collect()
+    }
+
+    /// For each bulletin, every subtopic the record matches, in configuration order (the
+    /// first is its placement; the others get cross-references).
+    pub fn matches(&self, record: &Record) -> Vec<Vec<usize>> {
         let scheme = &self.config.library.scheme;
-        let mut best: Vec<Option<usize>> = vec![None; self.config.bulletins.len()];
+        let mut all: Vec<std::collections::BTreeSet<usize>> =
+            vec![Default::default(); self.config.bulletins.len()];
         for class in record
             .classes
             .iter()
@@ -239,8 +250,7 @@ impl<'a> Classifier<'a> {
                 .into_iter()
                 .flatten()
             {
-                let b = p.bulletin;
-                best[b] = Some(best[b].map_or(p.subtopic, |old| old.min(p.subtopic)));
+                all[p.bulletin].insert(p.subtopic);
             }
         }
         let headings = record
@@ -254,31 +264,27 @@ impl<'a> Classifier<'a> {
                 let matched = self.match_heading(heading);
                 cache.insert(heading.to_string(), matched);
             }
-            let matched = &cache[heading];
-            for (b, s) in matched.iter().enumerate() {
-                if let Some(s) = *s {
-                    best[b] = Some(best[b].map_or(s, |old| old.min(s)));
-                }
+            for (b, subtopics) in cache[heading].iter().enumerate() {
+                all[b].extend(subtopics);
             }
         }
-        best.iter()
-            .enumerate()
-            .filter_map(|(bulletin, s)| s.map(|subtopic| Placement { bulletin, subtopic }))
-            .collect()
+        all.into_iter().map(|s| s.into_iter().collect()).collect()
     }
 
-    /// For each bulletin, the first subtopic whose subjects match `heading`.
-    fn match_heading(&self, heading: &str) -> Vec<Option<usize>> {
+    /// For each bulletin, the subtopics whose subjects match `heading`.
+    fn match_heading(&self, heading: &str) -> Vec<Vec<usize>> {
         self.config
             .bulletins
             .iter()
             .map(|bulletin| {
-                bulletin.subtopics.iter().position(|subtopic| {
-                    subtopic
-                        .subjects
-                        .iter()
-                        .any(|want| self.collators.matches_prefix(heading, want))
-                })
+                (0..bulletin.subtopics.len())
+                    .filter(|&s| {
+                        bulletin.subtopics[s]
+                            .subjects
+                            .iter()
+                            .any(|want| self.collators.matches_prefix(heading, want))
+                    })
+                    .collect()
             })
             .collect()
     }

@@ -141,6 +141,75 @@ impl Apparatus {
     }
 }
 
+impl Apparatus {
+    /// The abbreviations this apparatus prints in descriptions, each with its full form
+    /// in the same language (the list of abbreviations of an issue is chosen from these).
+    pub fn abbreviations(self) -> Vec<(String, &'static str)> {
+        let mut list: Vec<(String, &'static str)> = Vec::new();
+        let (page, volume, et_al, number) = match self {
+            Apparatus::Azerbaijani => ("səhifə", "cild", "və başqaları", "nömrə"),
+            Apparatus::Russian => ("страница", "том", "и другие", "номер"),
+            Apparatus::English => ("page", "volume", "et alii (and others)", "number"),
+        };
+        list.push((self.page_label().into(), page));
+        list.push((self.volume_label().into(), volume));
+        list.push((self.et_al().into(), et_al));
+        list.push(("№".into(), number));
+        let roles: [(&str, [&'static str; 3]); 5] = [
+            ("730", ["tərcümə etmişdir", "перевод", "translated by"]),
+            ("470", ["", "", ""]),
+            ("340", ["redaktor", "редактор", "edited by"]),
+            ("220", ["tərtib etmişdir", "составитель", "compiled by"]),
+            ("600", ["", "фотограф", ""]),
+        ];
+        let lang = match self {
+            Apparatus::Azerbaijani => 0,
+            Apparatus::Russian => 1,
+            Apparatus::English => 2,
+        };
+        for (code, full) in roles {
+            // Only labels that are abbreviated (end with a period or hold one).
+            if let Some(label) = self.role_label(code).filter(|l| l.contains('.'))
+                && !full[lang].is_empty()
+            {
+                list.push((label.into(), full[lang]));
+            }
+        }
+        let months: [(&[&str; 12], &[&'static str; 12]); 2] = match self {
+            Apparatus::Azerbaijani => [(&AZ_MONTHS, &AZ_MONTHS), (&AZ_MONTHS, &AZ_MONTHS)],
+            Apparatus::Russian => [
+                (&RU_MONTHS_GENITIVE, &RU_MONTHS_FULL),
+                (&RU_MONTHS, &RU_MONTHS_FULL),
+            ],
+            Apparatus::English => [(&EN_MONTHS, &EN_MONTHS_FULL), (&EN_MONTHS, &EN_MONTHS_FULL)],
+        };
+        for (short, full) in months {
+            for (s, f) in short.iter().zip(full.iter()) {
+                if s.ends_with('.') && !list.iter().any(|(have, _)| have == s) {
+                    list.push(((*s).into(), f));
+                }
+            }
+        }
+        list
+    }
+}
+
+/// English months in full (the full forms of [`EN_MONTHS`]).
+pub const EN_MONTHS_FULL: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 pub const AZ_MONTHS: [&str; 12] = [
     "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr",
     "noyabr", "dekabr",

@@ -300,8 +300,13 @@ fn configuration_errors_stop_the_build_with_line_and_column() {
     ]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
+    let line = 1 + text[..text.find("codes = [\"FP.2\"]").unwrap()]
+        .matches('\n')
+        .count();
     assert!(
-        err.contains("bulletins.toml:37:12: class code \"FP.1\" is used by subtopics \"fp-1\""),
+        err.contains(&format!(
+            "bulletins.toml:{line}:12: class code \"FP.1\" is used by subtopics \"fp-1\""
+        )),
         "{err}"
     );
     assert!(err.contains("hint: "), "{err}");

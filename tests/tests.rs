@@ -1,5 +1,6 @@
 //! The crate's one integration-test binary; each stage adds its module here.
 
+mod apparatus;
 mod build;
 mod common;
 mod describe;

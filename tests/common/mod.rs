@@ -87,6 +87,12 @@ fn front() -> FrontMatter {
         periodicals_heading: "İstifadə olunmuş dövri nəşrlər".to_owned(),
         keywords: vec!["xarici siyasət".to_owned(), "bülleten".to_owned()],
         date: chrono::NaiveDate::from_ymd_opt(2012, 10, 1).expect("a date"),
+        verso: Vec::new(),
+        colophon: Vec::new(),
+        preface: None,
+        abbreviations: None,
+        see_also_label: String::new(),
+        annotated: false,
     }
 }
 
@@ -100,6 +106,7 @@ pub fn sample_issue() -> Issue {
             subtopic: "diplomacy".to_owned(),
             title: "Azərbaycanın xarici siyasəti".to_owned(),
             level: 1,
+            see_also: Vec::new(),
             groups: vec![
                 group(
                     "az",
@@ -171,6 +178,7 @@ pub fn sample_issue() -> Issue {
             subtopic: "culture".to_owned(),
             title: "Mədəniyyət və incəsənət".to_owned(),
             level: 1,
+            see_also: Vec::new(),
             groups: vec![group(
                 "az",
                 az,
@@ -206,6 +214,7 @@ pub fn sample_issue() -> Issue {
             subtopic: "economy".to_owned(),
             title: "İqtisadiyyat".to_owned(),
             level: 1,
+            see_also: Vec::new(),
             groups: vec![
                 group(
                     "az",
@@ -247,6 +256,7 @@ pub fn sample_issue() -> Issue {
     let name = |n: &str, e: &[u32]| NameEntry {
         name: n.to_owned(),
         entries: e.to_vec(),
+        about: Vec::new(),
     };
     let periodical = |t: &str, numbers: &[u32]| Periodical {
         title: t.to_owned(),
@@ -341,6 +351,7 @@ pub fn long_issue(n: u32) -> Issue {
                 subtopic: format!("s{i}"),
                 title: (*t).to_owned(),
                 level: 1,
+                see_also: Vec::new(),
                 groups,
             }
         })
