@@ -18,6 +18,7 @@ use crate::config::{Bulletin, Config};
 use crate::issue::{DocumentKind, FrontMatter, Issue};
 use crate::model::{ProblemKind, Record};
 use crate::order::{self, Placed, SectionHead};
+use crate::overrides::Overrides;
 use crate::period::Period;
 
 /// One record in an exceptions report.
@@ -46,6 +47,9 @@ pub struct ExceptionsReport {
     pub placed: usize,
     pub exceptions: Vec<ExceptionEntry>,
     pub notes: Vec<NoteEntry>,
+    /// The compiler's overrides applied to this period's records (`data/overrides.toml`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<crate::overrides::AppliedOverride>,
 }
 
 /// Everything built for one quarter.
@@ -73,6 +77,10 @@ pub struct PlanOptions {
     pub by: QuarterBy,
     /// Document date overriding the quarter's last day (`SOURCE_DATE_EPOCH`).
     pub date: Option<NaiveDate>,
+    /// The compiler's placing decisions (exclude, subtopic, also_in); the record edits
+    /// (date, language, annotation) are made on the records before planning
+    /// ([`Overrides::edit`]).
+    pub overrides: std::sync::Arc<Overrides>,
 }
 
 fn exception(record: &Record, reason: String) -> ExceptionEntry {
@@ -173,6 +181,7 @@ pub fn plan(
         placed: 0,
         exceptions: Vec::new(),
         notes: Vec::new(),
+        overrides: Vec::new(),
     };
     for record in records {
         match classify::quarter_of(record, options.by) {
@@ -235,6 +244,7 @@ fn place_all<'a>(
     records: Vec<(&'a Record, Option<String>)>,
     config: &Config,
     classifier: &Classifier,
+    overrides: &Overrides,
     report: &mut ExceptionsReport,
 ) -> Vec<BulletinPlacing<'a>> {
     let mut seen: HashMap<String, &str> = HashMap::new();
@@ -245,6 +255,12 @@ fn place_all<'a>(
         })
         .collect();
     for (record, why) in records {
+        report.overrides.extend(overrides.applied(&record.id));
+        if let Some((reason, at)) = overrides.excluded(&record.id) {
+            let reason = format!("excluded by the compiler ({at}): {reason}");
+            report.exceptions.push(exception(record, reason));
+            continue;
+        }
         let group = match screen(record, &mut seen) {
             Ok((group, inferred)) => {
                 if inferred {
@@ -257,7 +273,8 @@ fn place_all<'a>(
                 continue;
             }
         };
-        let matches = classifier.matches(record);
+        let mut matches = classifier.matches(record);
+        overrides.place(&record.id, &mut matches);
         if matches.iter().all(Vec::is_empty) {
             report
                 .exceptions
@@ -307,8 +324,9 @@ fn plan_quarter(
         placed: 0,
         exceptions: Vec::new(),
         notes: Vec::new(),
+        overrides: Vec::new(),
     };
-    let per_bulletin = place_all(records, config, classifier, &mut report);
+    let per_bulletin = place_all(records, config, classifier, &options.overrides, &mut report);
     let date = options.date.unwrap_or_else(|| quarter.last_day());
     let period = Period::Quarter(quarter);
     let issues = bulletin_issues(
@@ -463,8 +481,9 @@ pub fn plan_annual(
         placed: 0,
         exceptions: Vec::new(),
         notes: Vec::new(),
+        overrides: Vec::new(),
     };
-    let per_bulletin = place_all(chosen, config, &classifier, &mut report);
+    let per_bulletin = place_all(chosen, config, &classifier, &options.overrides, &mut report);
     let date = options
         .date
         .unwrap_or_else(|| Quarter { year, number: 4 }.last_day());

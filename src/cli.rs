@@ -18,6 +18,7 @@ use crate::config::Config;
 use crate::feed::{self, Encoding, ReadOptions};
 use crate::model::{Dialect, Format, Record};
 use crate::output;
+use crate::overrides::Overrides;
 
 mod index_cmd;
 mod progress;
@@ -134,6 +135,10 @@ pub struct BuildArgs {
     /// The bulletins' configuration.
     #[arg(long, default_value = "data/bulletins.toml")]
     pub config: PathBuf,
+    /// The compiler's overrides (default: overrides.toml beside the configuration, when
+    /// it exists).
+    #[arg(long)]
+    pub overrides: Option<PathBuf>,
     /// Quarters to build, e.g. 2012-Q3 (default: every quarter in the feeds).
     #[arg(long = "quarter", conflicts_with = "year")]
     pub quarters: Vec<String>,
@@ -212,6 +217,9 @@ pub struct IndexArgs {
     /// The bulletins' configuration.
     #[arg(long, default_value = "data/bulletins.toml")]
     pub config: PathBuf,
+    /// The compiler's overrides (default: overrides.toml beside the configuration).
+    #[arg(long)]
+    pub overrides: Option<PathBuf>,
     /// The index definitions.
     #[arg(long, default_value = "data/indexes.toml")]
     pub definitions: PathBuf,
@@ -351,12 +359,16 @@ fn build_command(args: &BuildArgs) -> Result<i32, CliError> {
                 .map_err(|e| CliError::new(e.to_string()))?,
         ),
     };
-    let records = read_feeds(&args.feeds, &args.read)?;
+    let overrides = load_overrides(args.overrides.as_deref(), &args.config, &config)?;
+    let mut records = read_feeds(&args.feeds, &args.read)?;
+    overrides.edit(&mut records);
+    warn_missing(&overrides, &records);
     let collators = Collators::new();
     let options = PlanOptions {
         quarters,
         by: args.by.into(),
         date: source_date()?,
+        overrides: std::sync::Arc::new(overrides),
     };
     let paper = config.library.paper;
     let jobs = usize::from(args.jobs);
@@ -364,8 +376,9 @@ fn build_command(args: &BuildArgs) -> Result<i32, CliError> {
     let (summary, pdfs) = match args.year.filter(|_| args.cumulate) {
         Some(year) => {
             let plan = build::plan_annual(&records, &config, &collators, year, &options);
-            let summary =
-                output::write_annual(&plan, out).map_err(|e| CliError::new(e.to_string()))?;
+            let summary = output::write_annual(&plan, out)
+                .map_err(|e| CliError::new(e.to_string()))?
+                + &applied_overrides(&plan.exceptions);
             let documents: Vec<output::Document> = plan
                 .issues
                 .iter()
@@ -383,8 +396,11 @@ fn build_command(args: &BuildArgs) -> Result<i32, CliError> {
         }
         None => {
             let plan = build::plan(&records, &config, &collators, &options);
-            let summary =
+            let mut summary =
                 output::write_plan(&plan, out).map_err(|e| CliError::new(e.to_string()))?;
+            for q in &plan.quarters {
+                summary.push_str(&applied_overrides(&q.exceptions));
+            }
             let pdfs = renderer.map(|r| {
                 output::write_pdfs(&plan, out, &r, paper, jobs, &mut progress::Display::new())
             });
@@ -416,6 +432,47 @@ pub(crate) fn load_config(path: &Path) -> Result<Config, CliError> {
         CliError::new(e.to_string())
             .hint("see data/bulletins.toml for the format of the configuration")
     })
+}
+
+/// The compiler's overrides: `path` when given (it must exist), else `overrides.toml`
+/// beside the configuration when there is one, else none.
+pub(crate) fn load_overrides(
+    path: Option<&Path>,
+    config_path: &Path,
+    config: &Config,
+) -> Result<Overrides, CliError> {
+    let default = crate::overrides::default_path(config_path);
+    let path = match path {
+        Some(path) => path,
+        None if default.is_file() => &default,
+        None => return Ok(Overrides::none()),
+    };
+    Overrides::load(path, config).map_err(|e| {
+        CliError::new(e.to_string())
+            .hint("see README (editorial decisions) for the format of the overrides")
+    })
+}
+
+/// The summary's lines for the overrides applied in a period.
+pub(crate) fn applied_overrides(report: &build::ExceptionsReport) -> String {
+    let period = report.quarter.as_deref().unwrap_or("");
+    report
+        .overrides
+        .iter()
+        .map(|o| {
+            format!(
+                "{period}: override {}: record {}: {}\n",
+                o.at, o.record, o.decision
+            )
+        })
+        .collect()
+}
+
+/// Warns of overrides whose record is not in the feeds (it may be in another quarter).
+pub(crate) fn warn_missing(overrides: &Overrides, records: &[Record]) {
+    for w in overrides.missing(records) {
+        eprintln!("warning: {w}");
+    }
 }
 
 pub(crate) fn read_feeds(feeds: &[PathBuf], read: &ReadArgs) -> Result<Vec<Record>, CliError> {

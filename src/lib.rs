@@ -25,6 +25,7 @@ pub mod model;
 pub mod names;
 pub mod order;
 pub mod output;
+pub mod overrides;
 pub mod period;
 #[cfg(feature = "pdf")]
 pub mod render;

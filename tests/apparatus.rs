@@ -221,3 +221,35 @@ fn persons_as_subjects_are_set_apart_in_the_name_index() {
         }
     }
 }
+
+#[test]
+fn annotations_print_under_their_entries_in_an_annotated_bulletin() {
+    let (issue, pdf) = issue("energy");
+    assert!(issue.front.annotated);
+    let text = squash(&flat_text(&pdf));
+    let annotated: Vec<_> = issue.entries().filter(|e| e.annotation.is_some()).collect();
+    assert!(
+        !annotated.is_empty(),
+        "the sample's overrides annotate energy entries"
+    );
+    for e in annotated {
+        let description = squash(&e.description);
+        let closing: String = description
+            .chars()
+            .rev()
+            .take(12)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let printed = format!("{closing} {}", squash(e.annotation.as_deref().unwrap()));
+        assert!(
+            text.contains(&printed),
+            "{printed:?} not under entry {}",
+            e.number
+        );
+    }
+    // A bulletin that is not annotated prints none.
+    let (law, _) = self::issue("law");
+    assert!(!law.front.annotated);
+}

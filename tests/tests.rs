@@ -8,5 +8,6 @@ mod faults;
 mod feed;
 mod hosts;
 mod index;
+mod overrides;
 mod render;
 mod typeset;
