@@ -22,6 +22,7 @@ use crate::overrides::Overrides;
 
 mod index_cmd;
 mod progress;
+mod watch_cmd;
 
 /// Quarterly thematic information bulletins from a library catalogue's exports.
 #[derive(Debug, Parser)]
@@ -109,6 +110,19 @@ pub enum Command {
     Build(BuildArgs),
     /// Build bibliographic indexes: chronological or subject guides over any span.
     Index(Box<IndexArgs>),
+    /// Build, then rebuild the issues whose content changed after each change to the
+    /// feeds, configuration, overrides or templates (a live preview).
+    Watch(Box<WatchArgs>),
+}
+
+/// The `watch` command's arguments: those of `build`, and one bulletin to watch.
+#[derive(Debug, clap::Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub build: BuildArgs,
+    /// Only this bulletin (its id).
+    #[arg(long)]
+    pub bulletin: Option<String>,
 }
 
 /// The `check` command's arguments.
@@ -305,6 +319,7 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Command::Check(args) => Ok(check_command(&args)),
         Command::Build(args) => build_command(&args),
         Command::Index(args) => index_cmd::run(*args),
+        Command::Watch(args) => watch_cmd::run(*args),
     }
 }
 

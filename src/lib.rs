@@ -30,3 +30,5 @@ pub mod period;
 #[cfg(feature = "pdf")]
 pub mod render;
 pub mod select;
+#[cfg(feature = "pdf")]
+pub mod watch;

@@ -11,3 +11,4 @@ mod index;
 mod overrides;
 mod render;
 mod typeset;
+mod watch;
