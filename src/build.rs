@@ -18,6 +18,7 @@ use crate::config::{Bulletin, Config};
 use crate::issue::{DocumentKind, FrontMatter, Issue};
 use crate::model::{ProblemKind, Record};
 use crate::order::{self, Placed, SectionHead};
+use crate::overrides::Overrides;
 use crate::period::Period;
 
 /// One record in an exceptions report.
@@ -48,6 +49,9 @@ pub struct ExceptionsReport {
     pub placed: usize,
     pub exceptions: Vec<ExceptionEntry>,
     pub notes: Vec<NoteEntry>,
+    /// The compiler's overrides applied to this period's records (`data/overrides.toml`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<crate::overrides::AppliedOverride>,
 }
 
 /// Everything built for one quarter.
@@ -75,6 +79,10 @@ pub struct PlanOptions {
     pub by: QuarterBy,
     /// Document date overriding the quarter's last day (`SOURCE_DATE_EPOCH`).
     pub date: Option<NaiveDate>,
+    /// The compiler's placing decisions (exclude, subtopic, also_in); the record edits
+    /// (date, language, annotation) are made on the records before planning
+    /// ([`Overrides::edit`]).
+    pub overrides: std::sync::Arc<Overrides>,
 }
 
 fn exception(record: &Record, why: &Exclusion) -> ExceptionEntry {
@@ -139,6 +147,13 @@ pub fn front_matter(
             format!("{quarter}"),
         ],
         date,
+        // Filled by `front::complete` once the body is built.
+        verso: Vec::new(),
+        colophon: Vec::new(),
+        preface: None,
+        abbreviations: None,
+        see_also_label: String::new(),
+        annotated: false,
     }
 }
 
@@ -170,6 +185,7 @@ pub fn plan(
         placed: 0,
         exceptions: Vec::new(),
         notes: Vec::new(),
+        overrides: Vec::new(),
     };
     for record in records {
         match classify::quarter_of(record, options.by) {
@@ -217,17 +233,41 @@ pub fn screen<'a>(
     Ok((group, inferred))
 }
 
+/// What a period's records give each bulletin: the placed records, and the records that
+/// also belong to other subtopics of it (for cross-references).
+struct BulletinPlacing<'a> {
+    placed: Vec<Placed<'a>>,
+    see_also: Vec<(&'a str, Vec<usize>)>,
+}
+
 /// Places the records of one period (in canonical order) in the bulletins, filling the
-/// period's report; returns the placed records of each bulletin, in configuration order.
+/// period's report; returns what each bulletin gets, in configuration order. Inside a
+/// bulletin a record is placed under its first matching subtopic; its other matching
+/// subtopics refer to it.
 fn place_all<'a>(
     records: Vec<(&'a Record, Option<String>)>,
     config: &Config,
     classifier: &Classifier,
+    overrides: &Overrides,
     report: &mut ExceptionsReport,
-) -> Vec<Vec<Placed<'a>>> {
+) -> Vec<BulletinPlacing<'a>> {
     let mut seen: HashMap<String, &str> = HashMap::new();
-    let mut per_bulletin: Vec<Vec<Placed>> = vec![Vec::new(); config.bulletins.len()];
+    let mut per_bulletin: Vec<BulletinPlacing> = (0..config.bulletins.len())
+        .map(|_| BulletinPlacing {
+            placed: Vec::new(),
+            see_also: Vec::new(),
+        })
+        .collect();
     for (record, why) in records {
+        report.overrides.extend(overrides.applied(&record.id));
+        if let Some((reason, at)) = overrides.excluded(&record.id) {
+            let why = Exclusion::Excluded {
+                reason: reason.to_string(),
+                at: at.to_string(),
+            };
+            report.exceptions.push(exception(record, &why));
+            continue;
+        }
         let group = match screen(record, &mut seen) {
             Ok((group, inferred)) => {
                 if inferred {
@@ -240,8 +280,9 @@ fn place_all<'a>(
                 continue;
             }
         };
-        let placements = classifier.place(record);
-        if placements.is_empty() {
+        let mut matches = classifier.matches(record);
+        overrides.place(&record.id, &mut matches);
+        if matches.iter().all(Vec::is_empty) {
             report
                 .exceptions
                 .push(exception(record, &Exclusion::NoMatchingSubtopic));
@@ -251,12 +292,19 @@ fn place_all<'a>(
             report.notes.push(note(record, why));
         }
         report.placed += 1;
-        for p in placements {
-            per_bulletin[p.bulletin].push(Placed {
+        for (bulletin, subtopics) in matches.into_iter().enumerate() {
+            let Some((&first, others)) = subtopics.split_first() else {
+                continue;
+            };
+            let placing = &mut per_bulletin[bulletin];
+            placing.placed.push(Placed {
                 record,
-                section: p.subtopic,
+                section: first,
                 group,
             });
+            if !others.is_empty() {
+                placing.see_also.push((&record.id, others.to_vec()));
+            }
         }
     }
     per_bulletin
@@ -283,8 +331,9 @@ fn plan_quarter(
         placed: 0,
         exceptions: Vec::new(),
         notes: Vec::new(),
+        overrides: Vec::new(),
     };
-    let per_bulletin = place_all(records, config, classifier, &mut report);
+    let per_bulletin = place_all(records, config, classifier, &options.overrides, &mut report);
     let date = options.date.unwrap_or_else(|| quarter.last_day());
     let period = Period::Quarter(quarter);
     let issues = bulletin_issues(
@@ -307,16 +356,23 @@ fn plan_quarter(
 fn bulletin_issues(
     config: &Config,
     collators: &Collators,
-    per_bulletin: Vec<Vec<Placed>>,
+    per_bulletin: Vec<BulletinPlacing>,
     period: Period,
     kind: DocumentKind,
     front: impl Fn(&Bulletin) -> FrontMatter + Sync,
 ) -> Vec<Issue> {
-    let jobs: Vec<(&Bulletin, Vec<Placed>)> = config.bulletins.iter().zip(per_bulletin).collect();
-    parallel_map(jobs, |(bulletin, placed)| {
+    let jobs: Vec<(&Bulletin, BulletinPlacing)> =
+        config.bulletins.iter().zip(per_bulletin).collect();
+    parallel_map(jobs, |(bulletin, placing)| {
         let heads = subtopic_heads(bulletin);
-        let body = order::build_body(&heads, placed, collators, config.separator(bulletin));
-        Issue {
+        let mut body = order::build_body(
+            &heads,
+            placing.placed,
+            collators,
+            config.separator(bulletin),
+        );
+        order::add_see_also(&mut body, &heads, &placing.see_also);
+        let mut issue = Issue {
             bulletin: bulletin.id().to_string(),
             title: bulletin.title.clone(),
             title_ru: bulletin.title_ru.clone(),
@@ -329,7 +385,14 @@ fn bulletin_issues(
             sections: body.sections,
             names: body.names,
             periodicals: body.periodicals,
-        }
+        };
+        crate::front::complete(
+            &mut issue,
+            &config.apparatus(bulletin),
+            config.library.paper,
+            collators,
+        );
+        issue
     })
 }
 
@@ -425,8 +488,9 @@ pub fn plan_annual(
         placed: 0,
         exceptions: Vec::new(),
         notes: Vec::new(),
+        overrides: Vec::new(),
     };
-    let per_bulletin = place_all(chosen, config, &classifier, &mut report);
+    let per_bulletin = place_all(chosen, config, &classifier, &options.overrides, &mut report);
     let date = options
         .date
         .unwrap_or_else(|| Quarter { year, number: 4 }.last_day());

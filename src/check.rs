@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use crate::classify::{self, QuarterBy};
 use crate::feed::{self, FeedError, ReadOptions};
 use crate::model::{Format, ProblemKind, Record};
+use crate::overrides::Overrides;
 
 /// The per-quarter key of the records that belong to no quarter (`build`'s undated report).
 pub const UNDATED: &str = "(undated)";
@@ -127,11 +128,14 @@ impl CheckReport {
 }
 
 /// Reads every feed and reports. Never stops at a bad file: the others are still read.
-/// Records whose id is in `show` have their original text added to the report.
+/// Records whose id is in `show` have their original text added to the report. The
+/// compiler's `overrides` (a date, a language) are applied as `build` applies them, so
+/// that the quarters counted are the quarters built.
 pub fn check(
     paths: &[PathBuf],
     options: &ReadOptions,
     by: QuarterBy,
+    overrides: &Overrides,
     show: &[String],
 ) -> CheckReport {
     let mut report = CheckReport::default();
@@ -148,7 +152,8 @@ pub fn check(
             Ok((format, records)) => {
                 for record in records {
                     match record {
-                        Ok(r) => {
+                        Ok(mut r) => {
+                            overrides.edit(std::slice::from_mut(&mut r));
                             if show.contains(&r.id) {
                                 let text = r
                                     .origin

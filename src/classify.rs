@@ -41,6 +41,14 @@ pub enum Exclusion {
     UnreadableLanguage(String),
     Unusable(ProblemKind, String),
     DuplicateOf(String),
+    /// Left out by the compiler (`exclude` in the overrides file): the reason given and
+    /// where the decision stands.
+    Excluded {
+        /// The compiler's reason.
+        reason: String,
+        /// `file:line:col` of the override.
+        at: String,
+    },
 }
 
 impl Exclusion {
@@ -53,6 +61,9 @@ impl Exclusion {
             Exclusion::UnreadableLanguage(m) => format!("unreadable language: {m}"),
             Exclusion::Unusable(_, m) => m.clone(),
             Exclusion::DuplicateOf(id) => format!("duplicate of record {id}"),
+            Exclusion::Excluded { reason, at } => {
+                format!("excluded by the compiler ({at}): {reason}")
+            }
         }
     }
 
@@ -68,6 +79,7 @@ impl Exclusion {
             Exclusion::Unusable(ProblemKind::NotAnArticle, _) => "not an article",
             Exclusion::Unusable(_, _) => "unusable record",
             Exclusion::DuplicateOf(_) => "duplicate",
+            Exclusion::Excluded { .. } => "excluded by the compiler",
         }
     }
 }
@@ -207,10 +219,10 @@ pub struct Classifier<'a> {
     prefixes: HashMap<Scheme, HashMap<String, Vec<Placement>>>,
     /// Scheme → the distinct byte lengths of its prefixes, ascending.
     prefix_lengths: HashMap<Scheme, Vec<usize>>,
-    /// Subject heading → the first subtopic of each bulletin it matches. Catalogues use a
+    /// Subject heading → the subtopics of each bulletin it matches. Catalogues use a
     /// controlled vocabulary, so headings repeat and each is compared with the
     /// configuration once per run.
-    headings: RefCell<HashMap<String, Vec<Option<usize>>>>,
+    headings: RefCell<HashMap<String, Vec<Vec<usize>>>>,
 }
 
 impl<'a> Classifier<'a> {
@@ -269,8 +281,21 @@ impl<'a> Classifier<'a> {
     /// The placement in every bulletin the record belongs to, at most one per bulletin
     /// (the first matching subtopic in configuration order), bulletins in order.
     pub fn place(&self, record: &Record) -> Vec<Placement> {
+        self.matches(record)
+            .iter()
+            .enumerate()
+            .filter_map(|(bulletin, s)| s.first().map(|&subtopic| Placement { bulletin, subtopic }))
+            .collect()
+    }
+
+    /// For each bulletin, every subtopic the record matches by a class number (in any
+    /// scheme the configuration knows, exactly or by a `*` prefix) or a subject heading,
+    /// in configuration order: the first is its placement, the others get
+    /// cross-references.
+    pub fn matches(&self, record: &Record) -> Vec<Vec<usize>> {
         let local = &self.config.library.scheme;
-        let mut best: Vec<Option<usize>> = vec![None; self.config.bulletins.len()];
+        let mut all: Vec<std::collections::BTreeSet<usize>> =
+            vec![std::collections::BTreeSet::new(); self.config.bulletins.len()];
         for class in &record.classes {
             let Some(scheme) = Scheme::named(&class.scheme, local) else {
                 continue;
@@ -296,8 +321,7 @@ impl<'a> Classifier<'a> {
                 .filter_map(|stem| stems.and_then(|t| t.get(stem)))
                 .flatten();
             for p in exact.chain(by_prefix) {
-                let b = p.bulletin;
-                best[b] = Some(best[b].map_or(p.subtopic, |old| old.min(p.subtopic)));
+                all[p.bulletin].insert(p.subtopic);
             }
         }
         let headings = record
@@ -311,31 +335,27 @@ impl<'a> Classifier<'a> {
                 let matched = self.match_heading(heading);
                 cache.insert(heading.to_string(), matched);
             }
-            let matched = &cache[heading];
-            for (b, s) in matched.iter().enumerate() {
-                if let Some(s) = *s {
-                    best[b] = Some(best[b].map_or(s, |old| old.min(s)));
-                }
+            for (b, subtopics) in cache[heading].iter().enumerate() {
+                all[b].extend(subtopics);
             }
         }
-        best.iter()
-            .enumerate()
-            .filter_map(|(bulletin, s)| s.map(|subtopic| Placement { bulletin, subtopic }))
-            .collect()
+        all.into_iter().map(|s| s.into_iter().collect()).collect()
     }
 
-    /// For each bulletin, the first subtopic whose subjects match `heading`.
-    fn match_heading(&self, heading: &str) -> Vec<Option<usize>> {
+    /// For each bulletin, the subtopics whose subjects match `heading`.
+    fn match_heading(&self, heading: &str) -> Vec<Vec<usize>> {
         self.config
             .bulletins
             .iter()
             .map(|bulletin| {
-                bulletin.subtopics.iter().position(|subtopic| {
-                    subtopic
-                        .subjects
-                        .iter()
-                        .any(|want| self.collators.matches_prefix(heading, want))
-                })
+                (0..bulletin.subtopics.len())
+                    .filter(|&s| {
+                        bulletin.subtopics[s]
+                            .subjects
+                            .iter()
+                            .any(|want| self.collators.matches_prefix(heading, want))
+                    })
+                    .collect()
             })
             .collect()
     }

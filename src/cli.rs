@@ -18,9 +18,11 @@ use crate::config::Config;
 use crate::feed::{self, Encoding, ReadOptions};
 use crate::model::{Dialect, Format, Record};
 use crate::output;
+use crate::overrides::Overrides;
 
 mod index_cmd;
 mod progress;
+mod watch_cmd;
 mod web_cmd;
 
 /// Quarterly thematic information bulletins from a library catalogue's exports.
@@ -111,6 +113,9 @@ pub enum Command {
     Index(Box<IndexArgs>),
     /// Print the figures of the quarters (or a year) as tables: the same as statistics.json.
     Stats(StatsArgs),
+    /// Build, then rebuild the issues whose content changed after each change to the
+    /// feeds, configuration, overrides or templates (a live preview).
+    Watch(Box<WatchArgs>),
 }
 
 /// The `stats` command's arguments.
@@ -131,8 +136,21 @@ pub struct StatsArgs {
     /// Which date decides an article's quarter.
     #[arg(long, value_enum, default_value = "published")]
     pub by: ByArg,
+    /// The compiler's overrides (default: overrides.toml beside the configuration).
+    #[arg(long)]
+    pub overrides: Option<PathBuf>,
     #[command(flatten)]
     pub read: ReadArgs,
+}
+
+/// The `watch` command's arguments: those of `build`, and one bulletin to watch.
+#[derive(Debug, clap::Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub build: BuildArgs,
+    /// Only this bulletin (its id).
+    #[arg(long)]
+    pub bulletin: Option<String>,
 }
 
 /// The `check` command's arguments.
@@ -146,6 +164,12 @@ pub struct CheckArgs {
     /// Which date decides an article's quarter (as for `build`).
     #[arg(long, value_enum, default_value = "published")]
     pub by: ByArg,
+    /// The bulletins' configuration (its overrides file is applied, as by `build`).
+    #[arg(long, default_value = "data/bulletins.toml")]
+    pub config: PathBuf,
+    /// The compiler's overrides (default: overrides.toml beside the configuration).
+    #[arg(long)]
+    pub overrides: Option<PathBuf>,
     #[command(flatten)]
     pub read: ReadArgs,
 }
@@ -159,6 +183,10 @@ pub struct BuildArgs {
     /// The bulletins' configuration.
     #[arg(long, default_value = "data/bulletins.toml")]
     pub config: PathBuf,
+    /// The compiler's overrides (default: overrides.toml beside the configuration, when
+    /// it exists).
+    #[arg(long)]
+    pub overrides: Option<PathBuf>,
     /// Quarters to build, e.g. 2012-Q3 (default: every quarter in the feeds).
     #[arg(long = "quarter", conflicts_with = "year")]
     pub quarters: Vec<String>,
@@ -244,6 +272,9 @@ pub struct IndexArgs {
     /// The bulletins' configuration.
     #[arg(long, default_value = "data/bulletins.toml")]
     pub config: PathBuf,
+    /// The compiler's overrides (default: overrides.toml beside the configuration).
+    #[arg(long)]
+    pub overrides: Option<PathBuf>,
     /// The index definitions.
     #[arg(long, default_value = "data/indexes.toml")]
     pub definitions: PathBuf,
@@ -329,22 +360,36 @@ pub(crate) fn source_date() -> Result<Option<chrono::NaiveDate>, CliError> {
 /// Runs a parsed command line; returns the exit status.
 pub fn run(cli: Cli) -> Result<i32, CliError> {
     match cli.command {
-        Command::Check(args) => Ok(check_command(&args)),
+        Command::Check(args) => check_command(&args),
         Command::Build(args) => build_command(&args),
         Command::Index(args) => index_cmd::run(&args),
         Command::Stats(args) => web_cmd::run(&args),
+        Command::Watch(args) => watch_cmd::run(*args),
     }
 }
 
 /// `bulletin check`: prints the summary, the records asked for and every problem.
-fn check_command(args: &CheckArgs) -> i32 {
+fn check_command(args: &CheckArgs) -> Result<i32, CliError> {
     let default_feeds = [PathBuf::from("data/feed")];
     let feeds = if args.feeds.is_empty() {
         &default_feeds[..]
     } else {
         &args.feeds[..]
     };
-    let report = check::check(feeds, &args.read.options(), args.by.into(), &args.show);
+    // The overrides need the configuration (their subtopics); without either, none apply.
+    let overrides = if args.overrides.is_some() || args.config.is_file() {
+        let config = load_config(&args.config)?;
+        load_overrides(args.overrides.as_deref(), &args.config, &config)?
+    } else {
+        Overrides::none()
+    };
+    let report = check::check(
+        feeds,
+        &args.read.options(),
+        args.by.into(),
+        &overrides,
+        &args.show,
+    );
     let mut out = std::io::stdout().lock();
     let _ = write!(out, "{}", report.summary());
     for text in &report.shown {
@@ -367,7 +412,7 @@ fn check_command(args: &CheckArgs) -> i32 {
     for e in &report.file_errors {
         let _ = writeln!(out, "error: {e}");
     }
-    report.exit_code()
+    Ok(report.exit_code())
 }
 
 /// `bulletin build`: the quarters (or the annual volumes) as JSON and PDF.
@@ -388,12 +433,16 @@ fn build_command(args: &BuildArgs) -> Result<i32, CliError> {
                 .map_err(|e| CliError::new(e.to_string()))?,
         ),
     };
-    let records = read_feeds(&args.feeds, &args.read)?;
+    let overrides = load_overrides(args.overrides.as_deref(), &args.config, &config)?;
+    let mut records = read_feeds(&args.feeds, &args.read)?;
+    overrides.edit(&mut records);
+    warn_missing(&overrides, &records);
     let collators = Collators::new();
     let options = PlanOptions {
         quarters,
         by: args.by.into(),
         date: source_date()?,
+        overrides: std::sync::Arc::new(overrides),
     };
     let paper = config.library.paper;
     let jobs = usize::from(args.jobs);
@@ -401,8 +450,9 @@ fn build_command(args: &BuildArgs) -> Result<i32, CliError> {
     let (summary, pdfs) = match args.year.filter(|_| args.cumulate) {
         Some(year) => {
             let plan = build::plan_annual(&records, &config, &collators, year, &options);
-            let mut summary =
-                output::write_annual(&plan, out).map_err(|e| CliError::new(e.to_string()))?;
+            let mut summary = output::write_annual(&plan, out)
+                .map_err(|e| CliError::new(e.to_string()))?
+                + &applied_overrides(&plan.exceptions);
             let documents: Vec<output::Document> = plan
                 .issues
                 .iter()
@@ -430,6 +480,9 @@ fn build_command(args: &BuildArgs) -> Result<i32, CliError> {
             let plan = build::plan(&records, &config, &collators, &options);
             let mut summary =
                 output::write_plan(&plan, out).map_err(|e| CliError::new(e.to_string()))?;
+            for q in &plan.quarters {
+                summary.push_str(&applied_overrides(&q.exceptions));
+            }
             let pdfs = renderer.map(|r| {
                 output::write_pdfs(&plan, out, &r, paper, jobs, &mut progress::Display::new())
             });
@@ -468,6 +521,47 @@ pub(crate) fn load_config(path: &Path) -> Result<Config, CliError> {
         CliError::new(e.to_string())
             .hint("see data/bulletins.toml for the format of the configuration")
     })
+}
+
+/// The compiler's overrides: `path` when given (it must exist), else `overrides.toml`
+/// beside the configuration when there is one, else none.
+pub(crate) fn load_overrides(
+    path: Option<&Path>,
+    config_path: &Path,
+    config: &Config,
+) -> Result<Overrides, CliError> {
+    let default = crate::overrides::default_path(config_path);
+    let path = match path {
+        Some(path) => path,
+        None if default.is_file() => &default,
+        None => return Ok(Overrides::none()),
+    };
+    Overrides::load(path, config).map_err(|e| {
+        CliError::new(e.to_string())
+            .hint("see README (editorial decisions) for the format of the overrides")
+    })
+}
+
+/// The summary's lines for the overrides applied in a period.
+pub(crate) fn applied_overrides(report: &build::ExceptionsReport) -> String {
+    let period = report.quarter.as_deref().unwrap_or("");
+    report
+        .overrides
+        .iter()
+        .map(|o| {
+            format!(
+                "{period}: override {}: record {}: {}\n",
+                o.at, o.record, o.decision
+            )
+        })
+        .collect()
+}
+
+/// Warns of overrides whose record is not in the feeds (it may be in another quarter).
+pub(crate) fn warn_missing(overrides: &Overrides, records: &[Record]) {
+    for w in overrides.missing(records) {
+        eprintln!("warning: {w}");
+    }
 }
 
 pub(crate) fn read_feeds(feeds: &[PathBuf], read: &ReadArgs) -> Result<Vec<Record>, CliError> {

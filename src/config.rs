@@ -7,6 +7,11 @@
 //! could never match ([`crate::scheme`]), a class code used by two subtopics of one
 //! bulletin (compared as the classifier compares them: `fp.1` = `FP.1`), an empty bulletin.
 //! Every error carries the file, line and column of the offending value.
+//!
+//! The issue's apparatus (title verso, imprint, preface, annotations) is configured by
+//! [`Apparatus`] keys in `[library]`, each overridable per `[[bulletin]]`;
+//! [`Config::apparatus`] is the one rule that merges the two. A `preface_file` is read
+//! (beside the configuration) when the configuration is loaded.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -62,7 +67,146 @@ pub struct Library {
     pub separator: Separator,
     #[serde(default)]
     pub paper: Paper,
+    /// Apparatus keys (see [`Apparatus`]); a bulletin's own win over the library's.
+    #[serde(default)]
+    pub compilers: Option<Vec<String>>,
+    #[serde(default)]
+    pub editor: Option<String>,
+    #[serde(default)]
+    pub responsible: Option<String>,
+    #[serde(default)]
+    pub issn: Option<String>,
+    #[serde(default)]
+    pub udc: Option<String>,
+    #[serde(default)]
+    pub bbk: Option<String>,
+    #[serde(default)]
+    pub series_note: Option<String>,
+    #[serde(default)]
+    pub print_run: Option<u32>,
+    #[serde(default)]
+    pub preface: Option<String>,
+    #[serde(default)]
+    pub preface_file: Option<Spanned<String>>,
+    #[serde(default)]
+    pub annotated: Option<bool>,
 }
+
+/// The issue's apparatus keys (GOST R 7.0.4 imprint, GOST R 7.0.23 front matter), in
+/// `[library]` and per `[[bulletin]]`; a missing key leaves its line out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Apparatus {
+    /// `Tərtib edən(lər)`.
+    pub compilers: Option<Vec<String>>,
+    /// `Redaktor`.
+    pub editor: Option<String>,
+    /// `Buraxılışa məsul`.
+    pub responsible: Option<String>,
+    /// ISSN of the bulletin series.
+    pub issn: Option<String>,
+    /// UDC (`UOT`) and BBK (`KBT`) of the publication.
+    pub udc: Option<String>,
+    pub bbk: Option<String>,
+    /// A short annotation of the series, printed on the title verso.
+    pub series_note: Option<String>,
+    /// Print run (`Tiraj`), on the last page.
+    pub print_run: Option<u32>,
+    /// The preface (`Tərtibçidən`), with `{quarter}`, `{entries}`, `{periodicals}`,
+    /// `{from}`, `{to}` filled by the program.
+    pub preface: Option<String>,
+    /// A file beside the configuration holding the preface (read at load time into
+    /// `preface`).
+    pub preface_file: Option<Spanned<String>>,
+    /// Whether entries print their annotations.
+    pub annotated: Option<bool>,
+}
+
+impl Apparatus {
+    /// `self`'s keys, each falling back to `base`'s.
+    pub fn or(&self, base: &Apparatus) -> Apparatus {
+        Apparatus {
+            compilers: self.compilers.clone().or_else(|| base.compilers.clone()),
+            editor: self.editor.clone().or_else(|| base.editor.clone()),
+            responsible: self
+                .responsible
+                .clone()
+                .or_else(|| base.responsible.clone()),
+            issn: self.issn.clone().or_else(|| base.issn.clone()),
+            udc: self.udc.clone().or_else(|| base.udc.clone()),
+            bbk: self.bbk.clone().or_else(|| base.bbk.clone()),
+            series_note: self
+                .series_note
+                .clone()
+                .or_else(|| base.series_note.clone()),
+            print_run: self.print_run.or(base.print_run),
+            preface: self.preface.clone().or_else(|| base.preface.clone()),
+            preface_file: self
+                .preface_file
+                .clone()
+                .or_else(|| base.preface_file.clone()),
+            annotated: self.annotated.or(base.annotated),
+        }
+    }
+}
+
+/// The apparatus keys as written in one table (`[library]` or a `[[bulletin]]`).
+macro_rules! apparatus_of {
+    ($t:ty) => {
+        impl $t {
+            /// The apparatus keys this table sets.
+            pub fn own_apparatus(&self) -> Apparatus {
+                Apparatus {
+                    compilers: self.compilers.clone(),
+                    editor: self.editor.clone(),
+                    responsible: self.responsible.clone(),
+                    issn: self.issn.clone(),
+                    udc: self.udc.clone(),
+                    bbk: self.bbk.clone(),
+                    series_note: self.series_note.clone(),
+                    print_run: self.print_run,
+                    preface: self.preface.clone(),
+                    preface_file: self.preface_file.clone(),
+                    annotated: self.annotated,
+                }
+            }
+
+            /// Reads `preface_file` (relative to `dir`) into `preface`; both set is an error.
+            fn read_preface(
+                &mut self,
+                dir: &Path,
+                text: &str,
+                path: &Path,
+            ) -> Result<(), ConfigError> {
+                let Some(file) = &self.preface_file else {
+                    return Ok(());
+                };
+                let at = file.span().start;
+                if self.preface.is_some() {
+                    return Err(ConfigError::at(
+                        text,
+                        path,
+                        at,
+                        "set either preface or preface_file, not both".into(),
+                    ));
+                }
+                let full = dir.join(file.get_ref());
+                let read = std::fs::read_to_string(&full).map_err(|e| {
+                    ConfigError::at(
+                        text,
+                        path,
+                        at,
+                        format!("cannot read the preface file {}: {e}", full.display()),
+                    )
+                })?;
+                self.preface = Some(read.trim().to_string());
+                Ok(())
+            }
+        }
+    };
+}
+
+apparatus_of!(Library);
+apparatus_of!(Bulletin);
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -96,6 +240,29 @@ pub struct Bulletin {
     pub separator: Option<Separator>,
     #[serde(rename = "subtopic", default)]
     pub subtopics: Vec<Subtopic>,
+    /// Apparatus keys (see [`Apparatus`]); a bulletin's own win over the library's.
+    #[serde(default)]
+    pub compilers: Option<Vec<String>>,
+    #[serde(default)]
+    pub editor: Option<String>,
+    #[serde(default)]
+    pub responsible: Option<String>,
+    #[serde(default)]
+    pub issn: Option<String>,
+    #[serde(default)]
+    pub udc: Option<String>,
+    #[serde(default)]
+    pub bbk: Option<String>,
+    #[serde(default)]
+    pub series_note: Option<String>,
+    #[serde(default)]
+    pub print_run: Option<u32>,
+    #[serde(default)]
+    pub preface: Option<String>,
+    #[serde(default)]
+    pub preface_file: Option<Spanned<String>>,
+    #[serde(default)]
+    pub annotated: Option<bool>,
 }
 
 impl Bulletin {
@@ -195,6 +362,11 @@ impl Config {
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let error = |offset: usize, message: String| ConfigError::at(text, path, offset, message);
         let mut config: Config = parse_toml(text, path)?;
+        let dir = path.parent().unwrap_or(Path::new(""));
+        config.library.read_preface(dir, text, path)?;
+        for b in &mut config.bulletins {
+            b.read_preface(dir, text, path)?;
+        }
         if config.bulletins.is_empty() {
             return Err(error(0, "no [[bulletin]] is configured".into()));
         }
@@ -280,6 +452,11 @@ impl Config {
 
     pub fn bulletin(&self, id: &str) -> Option<&Bulletin> {
         self.bulletins.iter().find(|b| b.id() == id)
+    }
+
+    /// The apparatus of a bulletin: its own keys over the library's.
+    pub fn apparatus(&self, bulletin: &Bulletin) -> Apparatus {
+        bulletin.own_apparatus().or(&self.library.own_apparatus())
     }
 
     /// The separator style of a bulletin.
@@ -430,5 +607,43 @@ title_en = "Foreign policy"
         assert_eq!((e.line, e.column), (21, 12), "{e}");
         // A prefix and an exact code are different codes.
         assert!(Config::parse(&with_codes(r#""udc:327", "udc:327*""#), Path::new("b")).is_ok());
+    }
+
+    #[test]
+    fn apparatus_keys_merge_and_preface_file_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("preface.txt"),
+            "Bu buraxılış {entries} yazı.\n",
+        )
+        .unwrap();
+        let text = GOOD
+            .replace(
+                "scheme = \"preslib\"",
+                "scheme = \"preslib\"\neditor = \"A. Ə.\"\nprint_run = 100\ncompilers = [\"X\"]",
+            )
+            .replace(
+                "title_en = \"Foreign policy\"",
+                "title_en = \"Foreign policy\"\neditor = \"B. C.\"\npreface_file = \"preface.txt\"\nannotated = true",
+            );
+        let path = dir.path().join("b.toml");
+        let c = Config::parse(&text, &path).unwrap();
+        let a = c.apparatus(&c.bulletins[0]);
+        assert_eq!(
+            a.editor.as_deref(),
+            Some("B. C."),
+            "the bulletin's own key wins"
+        );
+        assert_eq!(a.print_run, Some(100), "the library's key is inherited");
+        assert_eq!(a.compilers, Some(vec!["X".to_string()]));
+        assert_eq!(a.preface.as_deref(), Some("Bu buraxılış {entries} yazı."));
+        assert_eq!(a.annotated, Some(true));
+        let missing = text.replace("preface.txt", "absent.txt");
+        let e = Config::parse(&missing, &path).unwrap_err();
+        assert!(e.message.contains("cannot read the preface file"), "{e}");
+        assert_eq!(e.line, 16, "{e}");
+        let both = text.replace("annotated = true", "annotated = true\npreface = \"x\"");
+        let e = Config::parse(&both, &path).unwrap_err();
+        assert!(e.message.contains("not both"), "{e}");
     }
 }

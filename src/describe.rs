@@ -200,14 +200,35 @@ impl Apparatus {
     /// own language where the rules give its abbreviations (German, French, Turkish,
     /// English), English otherwise.
     pub fn of_record(record: &Record, group: LanguageGroup) -> Apparatus {
+        let lang = record
+            .main_language()
+            .and_then(|l| l.primary())
+            .unwrap_or("");
+        Apparatus::of_lang(group, lang)
+    }
+
+    /// [`Apparatus::of_record`] from the entry's language subtag (`de`, `fr`, `tr` …).
+    pub fn of_lang(group: LanguageGroup, lang: &str) -> Apparatus {
         if group != LanguageGroup::Other {
             return Apparatus::of(group);
         }
-        match record.main_language().and_then(|l| l.primary()) {
-            Some("de") => Apparatus::German,
-            Some("fr") => Apparatus::French,
-            Some("tr") => Apparatus::Turkish,
+        match lang {
+            "de" => Apparatus::German,
+            "fr" => Apparatus::French,
+            "tr" => Apparatus::Turkish,
             _ => Apparatus::English,
+        }
+    }
+
+    /// The language subtag of this apparatus (`az`, `ru`, `en`, `de`, `fr`, `tr`).
+    pub fn lang(self) -> &'static str {
+        match self {
+            Apparatus::Azerbaijani => "az",
+            Apparatus::Russian => "ru",
+            Apparatus::English => "en",
+            Apparatus::German => "de",
+            Apparatus::French => "fr",
+            Apparatus::Turkish => "tr",
         }
     }
 
@@ -285,6 +306,191 @@ impl Apparatus {
         self.forms().roles[kind].or(ENGLISH.roles[kind])
     }
 }
+
+/// The full forms of one language's abbreviations, for the issue's list of abbreviations:
+/// page, volume, issue number, "et al.", the months, and the secondary roles in
+/// [`ROLES`] order (`None` where the role's label is not abbreviated or not attested).
+struct FullForms {
+    page: &'static str,
+    volume: &'static str,
+    number: &'static str,
+    et_al: &'static str,
+    months: &'static [&'static str; 12],
+    roles: [Option<&'static str>; ROLES.len()],
+}
+
+const AZERBAIJANI_FULL: FullForms = FullForms {
+    page: "səhifə",
+    volume: "cild",
+    number: "nömrə",
+    et_al: "və başqaları",
+    months: &AZ_MONTHS,
+    roles: [
+        Some("tərcümə etmişdir"),
+        None,
+        Some("redaktor"),
+        Some("tərtib etmişdir"),
+        None,
+        None,
+    ],
+};
+
+const RUSSIAN_FULL: FullForms = FullForms {
+    page: "страница",
+    volume: "том",
+    number: "номер",
+    et_al: "и другие",
+    months: &RU_MONTHS_FULL,
+    roles: [
+        Some("перевод"),
+        None,
+        Some("редактор"),
+        Some("составитель"),
+        Some("фотограф"),
+        Some("художник"),
+    ],
+};
+
+const ENGLISH_FULL: FullForms = FullForms {
+    page: "page",
+    volume: "volume",
+    number: "number",
+    et_al: "et alii (and others)",
+    months: &EN_MONTHS_FULL,
+    roles: [
+        Some("translated by"),
+        None,
+        Some("edited by"),
+        Some("compiled by"),
+        None,
+        Some("illustrated by"),
+    ],
+};
+
+const GERMAN_FULL: FullForms = FullForms {
+    page: "Seite",
+    volume: "Jahrgang",
+    number: "Heft",
+    et_al: "und andere",
+    months: &[
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+    roles: [
+        Some("übersetzt von"),
+        None,
+        Some("herausgegeben von"),
+        Some("zusammengestellt von"),
+        None,
+        Some("illustriert von"),
+    ],
+};
+
+const FRENCH_FULL: FullForms = FullForms {
+    page: "page",
+    volume: "tome",
+    number: "numéro",
+    et_al: "et alii (et autres)",
+    months: &[
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    roles: [
+        Some("traduit par"),
+        None,
+        Some("édité par"),
+        None,
+        None,
+        Some("illustré par"),
+    ],
+};
+
+const TURKISH_FULL: FullForms = FullForms {
+    page: "sayfa",
+    volume: "cilt",
+    number: "sayı",
+    et_al: "ve diğerleri",
+    months: &TR_MONTHS,
+    roles: [Some("çeviren"), None, None, Some("hazırlayan"), None, None],
+};
+
+impl Apparatus {
+    fn full_forms(self) -> &'static FullForms {
+        match self {
+            Apparatus::Azerbaijani => &AZERBAIJANI_FULL,
+            Apparatus::Russian => &RUSSIAN_FULL,
+            Apparatus::English => &ENGLISH_FULL,
+            Apparatus::German => &GERMAN_FULL,
+            Apparatus::French => &FRENCH_FULL,
+            Apparatus::Turkish => &TURKISH_FULL,
+        }
+    }
+
+    /// The abbreviations this apparatus prints in descriptions, each with its full form
+    /// in the same language (the list of abbreviations of an issue is chosen from these):
+    /// only forms that differ from their full form (`S.`, `№`, `[və b.]`, `янв.`), never a
+    /// word written out (`cilt`, `mart`).
+    pub fn abbreviations(self) -> Vec<(String, &'static str)> {
+        let (forms, full) = (self.forms(), self.full_forms());
+        let mut list: Vec<(String, &'static str)> = vec![
+            (forms.page.into(), full.page),
+            (forms.volume.into(), full.volume),
+            (forms.number.into(), full.number),
+            (forms.et_al.into(), full.et_al),
+        ];
+        for (label, full) in forms.roles.iter().zip(full.roles) {
+            if let (Some(label), Some(full)) = (label, full) {
+                list.push(((*label).into(), full));
+            }
+        }
+        for short in [forms.day_months, forms.months] {
+            for (s, f) in short.iter().zip(full.months) {
+                list.push(((*s).into(), f));
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        list.retain(|(short, full)| {
+            short.to_lowercase() != full.to_lowercase() && seen.insert(short.clone())
+        });
+        list
+    }
+}
+
+/// English months in full (the full forms of [`EN_MONTHS`]).
+pub const EN_MONTHS_FULL: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 pub const AZ_MONTHS: [&str; 12] = [
     "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr",

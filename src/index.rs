@@ -419,6 +419,12 @@ fn front_matter(config: &Config, spec: &IndexSpec, title: &str, date: NaiveDate)
             .into(),
         keywords,
         date,
+        verso: Vec::new(),
+        colophon: Vec::new(),
+        preface: None,
+        abbreviations: None,
+        see_also_label: String::new(),
+        annotated: false,
     }
 }
 
@@ -752,6 +758,7 @@ fn with_years(months: Vec<Section>, heads: &[usize], years: &[i32]) -> Vec<Secti
                 title: this.to_string(),
                 level: 1,
                 groups: Vec::new(),
+                see_also: Vec::new(),
             });
             year = Some(this);
         }

@@ -9,6 +9,12 @@
 //! run by date, a group is a run of one language with an empty heading, and a
 //! chronological index's level-1 year sections carry no groups (their months do). Every
 //! number in `names` and every count in `periodicals` refers to entries of this document.
+//!
+//! The apparatus fields (`front.verso`, `front.colophon`, `front.preface`,
+//! `front.abbreviations`, `front.annotated`, a section's `see_also`, a name's `about`) are
+//! optional in the JSON: absent when empty, so readers of older files keep working. Every
+//! number in `see_also` and `about` is an entry of this document; a section whose subtopic
+//! only refers elsewhere has `see_also` and no groups.
 
 use serde::{Deserialize, Serialize};
 
@@ -89,6 +95,57 @@ pub struct FrontMatter {
     pub keywords: Vec<String>,
     /// The document date (ISO 8601 in the JSON), from the data or `SOURCE_DATE_EPOCH`.
     pub date: chrono::NaiveDate,
+    /// Title page verso (GOST R 7.0.4): UDC, BBK, compilers, editor, responsible, the
+    /// series annotation, ISSN, in print order; lines whose key is not configured are left
+    /// out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub verso: Vec<Line>,
+    /// Output data on the last page: signed for print, format, print run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub colophon: Vec<Line>,
+    /// The compiler's preface (`Tərtibçidən`), placeholders filled, printed after the
+    /// contents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preface: Option<Preface>,
+    /// The list of abbreviations the descriptions use (`Şərti ixtisarlar`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abbreviations: Option<Abbreviations>,
+    /// `Bax həmçinin` (`См. также`): the label of a section's cross-references.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub see_also_label: String,
+    /// Whether each entry's annotation is printed under it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub annotated: bool,
+}
+
+/// A labelled line of the imprint (`Redaktor:` `Ə. Məmmədov`); the label may be empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Line {
+    pub label: String,
+    pub text: String,
+}
+
+/// The preface: its heading and its paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preface {
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+}
+
+/// The list of abbreviations: heading and items in print order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Abbreviations {
+    pub heading: String,
+    pub items: Vec<Abbreviation>,
+}
+
+/// One abbreviation as printed in the descriptions, with its full form in the language of
+/// the entries that use it (`lang`: `az`, `ru`, `en`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Abbreviation {
+    pub short: String,
+    pub full: String,
+    pub lang: String,
 }
 
 /// A subtopic (or, in an index, a month or a subject heading) with its language groups.
@@ -104,6 +161,10 @@ pub struct Section {
     /// Language groups with entries, in the order Azerbaijani, Russian, other (in an
     /// index, runs of one language in date order).
     pub groups: Vec<Group>,
+    /// Entries described under another subtopic that also belong here (`Bax həmçinin:
+    /// 12, 47`), ascending.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub see_also: Vec<u32>,
 }
 
 fn azerbaijani() -> String {
@@ -191,10 +252,14 @@ pub enum Style {
 /// A name in the name index with the numbers of its entries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NameEntry {
-    /// The person's inverted name (`Xələfov, A.`).
+    /// The heading: the fullest form the records give (`Əliyev, İlham`).
     pub name: String,
-    /// Numbers of the entries the person is named in, ascending, each once.
+    /// Entries the person wrote (or edited, translated …).
     pub entries: Vec<u32>,
+    /// Entries about the person (subject, RUSMARC 600), not already in `entries`; printed
+    /// in italics.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub about: Vec<u32>,
 }
 
 /// A periodical used, with its entry count (and the entries, for links).

@@ -179,7 +179,7 @@ pub fn arrange(
     });
     let mut sections: Vec<Section> = Vec::new();
     let mut section_heads: Vec<usize> = Vec::new();
-    let mut names: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut names = crate::names::NameIndex::new();
     // Each periodical's printed title, with its filing form and its entries.
     let mut periodicals: BTreeMap<&str, (&str, Vec<u32>)> = BTreeMap::new();
     let mut number: u32 = 0;
@@ -199,10 +199,7 @@ pub fn arrange(
                         person.role,
                         Role::Primary | Role::Coauthor | Role::Secondary | Role::Subject
                     ) {
-                        let numbers = names.entry(person.inverted()).or_default();
-                        if numbers.last() != Some(&number) {
-                            numbers.push(number);
-                        }
+                        names.add(person, number);
                     }
                 }
                 if let Some(host) = &record.host {
@@ -228,13 +225,10 @@ pub fn arrange(
             title: head.title.clone(),
             level: head.level,
             groups,
+            see_also: Vec::new(),
         });
     }
-    let mut names: Vec<NameEntry> = names
-        .into_iter()
-        .map(|(name, entries)| NameEntry { name, entries })
-        .collect();
-    names.sort_by(|a, b| collators.compare_names(&a.name, &b.name));
+    let names = names.finish(collators);
     let mut periodicals: Vec<(&str, Periodical)> = periodicals
         .into_iter()
         .map(|(title, (filing, numbers))| {
@@ -297,5 +291,51 @@ fn entry(record: &Record, group: LanguageGroup, number: u32, separator: Separato
         runs,
         annotation: record.annotation.clone(),
         issn: record.host.as_ref().and_then(|h| h.issn.clone()),
+    }
+}
+
+/// Adds cross-references to a bulletin's body: `refs` holds, for each record described
+/// under one subtopic that also belongs to others, its entry's record id and the other
+/// subtopics (indexes into `heads`). Each of those sections gets the entry's number in its
+/// `see_also`; a subtopic with no entries of its own gets a section with only its
+/// references, in its configured place.
+pub fn add_see_also(body: &mut Body, heads: &[SectionHead], refs: &[(&str, Vec<usize>)]) {
+    if refs.is_empty() {
+        return;
+    }
+    let numbers: std::collections::HashMap<&str, u32> = body
+        .sections
+        .iter()
+        .flat_map(|s| s.groups.iter().flat_map(|g| g.entries.iter()))
+        .map(|e| (e.record.as_str(), e.number))
+        .collect();
+    let mut wanted: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
+    for (record, others) in refs {
+        let Some(&number) = numbers.get(record) else {
+            continue;
+        };
+        for &head in others {
+            wanted.entry(head).or_default().push(number);
+        }
+    }
+    for (head, mut list) in wanted {
+        list.sort_unstable();
+        list.dedup();
+        let at = body.section_heads.partition_point(|&h| h < head);
+        if body.section_heads.get(at) != Some(&head) {
+            let h = &heads[head];
+            body.section_heads.insert(at, head);
+            body.sections.insert(
+                at,
+                Section {
+                    subtopic: h.key.clone(),
+                    title: h.title.clone(),
+                    level: h.level,
+                    groups: Vec::new(),
+                    see_also: Vec::new(),
+                },
+            );
+        }
+        body.sections[at].see_also = list;
     }
 }

@@ -300,8 +300,13 @@ fn configuration_errors_stop_the_build_with_line_and_column() {
     ]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
+    let line = 1 + text[..text.find("codes = [\"FP.2\"]").unwrap()]
+        .matches('\n')
+        .count();
     assert!(
-        err.contains("bulletins.toml:49:12: class code \"fp.1\" is used by subtopics \"fp-1\""),
+        err.contains(&format!(
+            "bulletins.toml:{line}:12: class code \"fp.1\" is used by subtopics \"fp-1\""
+        )),
         "{err}"
     );
     assert!(err.contains("hint: "), "{err}");
@@ -446,7 +451,13 @@ fn check_and_build_quarters(
     feeds: &[PathBuf],
 ) -> (BTreeMap<String, usize>, BTreeMap<String, usize>) {
     let options = ReadOptions::default();
-    let report = check::check(feeds, &options, QuarterBy::Published, &[]);
+    let report = check::check(
+        feeds,
+        &options,
+        QuarterBy::Published,
+        &bulletin::overrides::Overrides::none(),
+        &[],
+    );
     let records: Vec<Record> = feeds
         .iter()
         .flat_map(|f| {

@@ -1,5 +1,6 @@
 //! The crate's one integration-test binary; each stage adds its module here.
 
+mod apparatus;
 mod build;
 mod classify;
 mod common;
@@ -8,6 +9,8 @@ mod faults;
 mod feed;
 mod hosts;
 mod index;
+mod overrides;
 mod render;
 mod typeset;
+mod watch;
 mod web;

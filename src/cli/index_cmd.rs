@@ -173,7 +173,12 @@ pub(crate) fn run(args: &IndexArgs) -> Result<i32, CliError> {
         }
     }
     let _lock = super::prepare_output(&args.out)?;
-    let records = read_feeds(&args.feeds, &args.read)?;
+    let overrides = super::load_overrides(args.overrides.as_deref(), &args.config, &config)?;
+    let mut records = read_feeds(&args.feeds, &args.read)?;
+    overrides.edit(&mut records);
+    super::warn_missing(&overrides, &records);
+    // The compiler's exclusions hold in indexes too.
+    records.retain(|r| overrides.excluded(&r.id).is_none());
     let collators = Collators::new();
     let indexer = index::Indexer::new(&config, &collators);
     let dir = args.out.join("indexes");

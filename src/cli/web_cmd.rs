@@ -150,12 +150,15 @@ pub(crate) fn run(args: &StatsArgs) -> Result<i32, CliError> {
         .map(|q| q.parse::<Quarter>())
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| CliError::new(e.to_string()))?;
-    let records = read_feeds(&args.feeds, &args.read)?;
+    let overrides = super::load_overrides(args.overrides.as_deref(), &args.config, &config)?;
+    let mut records = read_feeds(&args.feeds, &args.read)?;
+    overrides.edit(&mut records);
     let collators = Collators::new();
     let options = PlanOptions {
         quarters: (!quarters.is_empty()).then_some(quarters),
         by: args.by.into(),
         date: source_date()?,
+        overrides: std::sync::Arc::new(overrides),
     };
     let mut text = String::new();
     match args.year {

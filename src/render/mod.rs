@@ -166,6 +166,9 @@ pub struct Renderer {
     shared: Shared,
     /// Documents being rendered right now, to evict the memo cache without starving them.
     in_flight: AtomicUsize,
+    /// Memoised work unused for this many documents is evicted (0: everything, after
+    /// each document; a live preview keeps more, see [`Renderer::keep_memoised`]).
+    keep: AtomicUsize,
 }
 
 impl Renderer {
@@ -197,12 +200,26 @@ impl Renderer {
                 data_id,
             },
             in_flight: AtomicUsize::new(0),
+            keep: AtomicUsize::new(0),
         })
+    }
+
+    /// Keeps Typst's memoised work between documents, evicting what `age` documents did
+    /// not use: a rebuild after a small change then reuses the layout of what did not
+    /// change (as Typst's own `watch` does).
+    pub fn keep_memoised(&self, age: usize) {
+        self.keep.store(age, Ordering::SeqCst);
+    }
+
+    /// Reads the template folder again (see [`world::Templates::refresh`]); returns
+    /// whether any template changed. On error the previous templates stay in use.
+    pub fn reload_templates(&mut self) -> Result<bool, RenderError> {
+        self.shared.templates.refresh()
     }
 
     /// Typeset `issue` as a PDF/A document.
     pub fn render(&self, issue: &Issue, options: &RenderOptions) -> Result<Rendered, RenderError> {
-        let _guard = InFlight::enter(&self.in_flight);
+        let _guard = InFlight::enter(&self.in_flight, self.keep.load(Ordering::SeqCst));
         let t = options.timestamp;
         let (month, day) = (t.month() as u8, t.day() as u8);
         let (hour, minute, second) = (t.hour() as u8, t.minute() as u8, t.second() as u8);
@@ -313,19 +330,19 @@ impl Renderer {
 /// Counts a document in flight; on drop, evicts Typst's memo cache. With no other document
 /// in flight everything goes (`evict(0)`); otherwise entries the others used since the last
 /// eviction are kept, so parallel documents do not lose their caches mid-compile.
-struct InFlight<'a>(&'a AtomicUsize);
+struct InFlight<'a>(&'a AtomicUsize, usize);
 
 impl<'a> InFlight<'a> {
-    fn enter(counter: &'a AtomicUsize) -> Self {
+    fn enter(counter: &'a AtomicUsize, keep: usize) -> Self {
         counter.fetch_add(1, Ordering::SeqCst);
-        InFlight(counter)
+        InFlight(counter, keep)
     }
 }
 
 impl Drop for InFlight<'_> {
     fn drop(&mut self) {
         let others = self.0.fetch_sub(1, Ordering::SeqCst) - 1;
-        typst::comemo::evict(others);
+        typst::comemo::evict(others.max(self.1));
     }
 }
 

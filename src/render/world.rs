@@ -114,6 +114,39 @@ impl Templates {
         })
     }
 
+    /// Reads the folder again, keeping what did not change: an unchanged file keeps its
+    /// bytes and parsed source (so Typst's memoised work on it stays valid), a changed
+    /// `.typ` file has its source replaced in place under the same file id (Typst reparses
+    /// only the edited part). Returns whether anything changed.
+    pub fn refresh(&mut self) -> Result<bool, RenderError> {
+        let fresh = Templates::read(&self.dir)?;
+        let mut changed = fresh.files.len() != self.files.len();
+        let mut files = BTreeMap::new();
+        for (key, new) in fresh.files {
+            let kept = match self.files.remove(&key) {
+                Some(old) if old.bytes == new.bytes => old,
+                Some(TemplateFile {
+                    source: Some(mut source),
+                    ..
+                }) if new.source.is_some() => {
+                    changed = true;
+                    source.replace(new.source.as_ref().map_or("", |s| s.text()));
+                    TemplateFile {
+                        bytes: new.bytes,
+                        source: Some(source),
+                    }
+                }
+                _ => {
+                    changed = true;
+                    new
+                }
+            };
+            files.insert(key, kept);
+        }
+        self.files = files;
+        Ok(changed)
+    }
+
     /// Whether the folder holds a file at this virtual path (`/bulletin.typ`).
     pub(crate) fn contains(&self, vpath: &str) -> bool {
         self.files.contains_key(vpath)

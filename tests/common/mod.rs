@@ -88,6 +88,12 @@ fn front() -> FrontMatter {
         periodicals_heading: "İstifadə olunmuş dövri nəşrlər".to_owned(),
         keywords: vec!["xarici siyasət".to_owned(), "bülleten".to_owned()],
         date: chrono::NaiveDate::from_ymd_opt(2012, 10, 1).expect("a date"),
+        verso: Vec::new(),
+        colophon: Vec::new(),
+        preface: None,
+        abbreviations: None,
+        see_also_label: String::new(),
+        annotated: false,
     }
 }
 
@@ -102,6 +108,7 @@ pub(crate) fn sample_issue() -> Issue {
     let name = |n: &str, e: &[u32]| NameEntry {
         name: n.to_owned(),
         entries: e.to_vec(),
+        about: Vec::new(),
     };
     let periodical = |t: &str, numbers: &[u32]| Periodical {
         title: t.to_owned(),
@@ -151,6 +158,7 @@ pub(crate) fn sample_issue() -> Issue {
 /// The sample's first section: all three language groups, an entry without a heading.
 fn diplomacy_section() -> Section {
     Section {
+        see_also: Vec::new(),
         subtopic: "diplomacy".to_owned(),
         title: "Azərbaycanın xarici siyasəti".to_owned(),
         level: 1,
@@ -227,6 +235,7 @@ fn diplomacy_section() -> Section {
 /// Cyrillic Azerbaijani alphabet in titles.
 fn culture_section() -> Section {
     Section {
+        see_also: Vec::new(),
         subtopic: "culture".to_owned(),
         title: "Mədəniyyət və incəsənət".to_owned(),
         level: 1,
@@ -266,6 +275,7 @@ fn culture_section() -> Section {
 /// The sample's third section: Azerbaijani and Russian.
 fn economy_section() -> Section {
     Section {
+        see_also: Vec::new(),
         subtopic: "economy".to_owned(),
         title: "İqtisadiyyat".to_owned(),
         level: 1,
@@ -353,6 +363,7 @@ pub(crate) fn long_issue(n: u32) -> Issue {
                 }
             }
             Section {
+                see_also: Vec::new(),
                 subtopic: format!("s{i}"),
                 title: (*t).to_owned(),
                 level: 1,

@@ -1,0 +1,238 @@
+//! The issue's apparatus beyond the title page (GOST R 7.0.23-2019, GOST R 7.0.4): the
+//! title verso, the output data on the last page, the compiler's preface and the list of
+//! abbreviations.
+//!
+//! [`complete`] is the one place an issue's apparatus is filled, after its body is built
+//! (the preface counts its entries; the abbreviations are the ones its descriptions use).
+//! A key that is not configured leaves its line out; an issue whose descriptions use no
+//! abbreviation has no list. Texts are in the bulletin's language (Azerbaijani); each
+//! abbreviation's full form is in the language of the entries that use it.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::collate::{Collators, LanguageGroup};
+use crate::config::{Apparatus, Paper};
+use crate::describe::{self, AZ_MONTHS};
+use crate::issue::{Abbreviation, Abbreviations, Entry, Issue, Line, Preface, Style};
+use crate::period::Period;
+
+/// Fills `issue.front`'s apparatus from the bulletin's configured `apparatus`.
+pub fn complete(issue: &mut Issue, apparatus: &Apparatus, paper: Paper, collators: &Collators) {
+    let front = &mut issue.front;
+    front.verso = verso(apparatus);
+    if !front.verso.is_empty() || apparatus.print_run.is_some() {
+        front.colophon = colophon(apparatus, paper, front.date);
+    }
+    front.annotated = apparatus.annotated.unwrap_or(false);
+    front.see_also_label = "Bax həmçinin".into();
+    let preface = apparatus
+        .preface
+        .as_deref()
+        .map(|text| preface(text, issue));
+    issue.front.preface = preface;
+    issue.front.abbreviations = abbreviations(issue, "Şərti ixtisarlar", collators);
+}
+
+/// The title verso's lines, in print order.
+pub fn verso(a: &Apparatus) -> Vec<Line> {
+    let line = |label: &str, text: &str| Line {
+        label: label.into(),
+        text: text.trim().into(),
+    };
+    let mut lines = Vec::new();
+    if let Some(udc) = &a.udc {
+        lines.push(line("UOT", udc));
+    }
+    if let Some(bbk) = &a.bbk {
+        lines.push(line("KBT", bbk));
+    }
+    if let Some(compilers) = a.compilers.as_ref().filter(|c| !c.is_empty()) {
+        let label = if compilers.len() == 1 {
+            "Tərtib edən:"
+        } else {
+            "Tərtib edənlər:"
+        };
+        lines.push(line(label, &compilers.join(", ")));
+    }
+    if let Some(editor) = &a.editor {
+        lines.push(line("Redaktor:", editor));
+    }
+    if let Some(responsible) = &a.responsible {
+        lines.push(line("Buraxılışa məsul:", responsible));
+    }
+    if let Some(note) = &a.series_note {
+        lines.push(line("", note));
+    }
+    if let Some(issn) = &a.issn {
+        lines.push(line("ISSN", issn));
+    }
+    lines
+}
+
+/// The output data of the last page: signed for print, format, print run.
+pub fn colophon(a: &Apparatus, paper: Paper, signed: NaiveDate) -> Vec<Line> {
+    let mut lines = vec![
+        Line {
+            label: "Çapa imzalanmışdır:".into(),
+            text: signed.format("%d.%m.%Y").to_string(),
+        },
+        Line {
+            label: "Format:".into(),
+            text: match paper {
+                Paper::A5 => "60×84 1/16",
+                Paper::A4 => "60×84 1/8",
+            }
+            .into(),
+        },
+    ];
+    if let Some(run) = a.print_run {
+        lines.push(Line {
+            label: "Tiraj:".into(),
+            text: format!("{run} nüsxə"),
+        });
+    }
+    lines
+}
+
+/// The first and last day a period covers.
+fn days(period: Period) -> (NaiveDate, NaiveDate) {
+    let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+    match period {
+        Period::Quarter(q) => (ymd(q.year, q.months().0, 1), q.last_day()),
+        Period::Year(y) => (ymd(y, 1, 1), ymd(y, 12, 31)),
+        Period::Years { from, to } => (ymd(from, 1, 1), ymd(to, 12, 31)),
+        Period::Days { from, to } => (from, to),
+    }
+}
+
+/// `17 iyul 2012`.
+fn az_date(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        AZ_MONTHS[date.month0() as usize],
+        date.year()
+    )
+}
+
+/// The preface with its placeholders filled: `{quarter}` (the issue line), `{entries}`,
+/// `{periodicals}`, `{from}`, `{to}`; paragraphs are separated by blank lines.
+pub fn preface(text: &str, issue: &Issue) -> Preface {
+    let (from, to) = days(issue.period);
+    let filled = text
+        .replace("{quarter}", &issue.front.issue_line)
+        .replace("{entries}", &issue.entry_count().to_string())
+        .replace("{periodicals}", &issue.periodicals.len().to_string())
+        .replace("{from}", &az_date(from))
+        .replace("{to}", &az_date(to));
+    let paragraphs = filled
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect();
+    Preface {
+        heading: "Tərtibçidən".into(),
+        paragraphs,
+    }
+}
+
+/// Whether `short` stands in `text` as a token of its own (not inside a word).
+fn uses(text: &str, short: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(short).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + short.len()..].chars().next();
+        // A short form ending in a period may be followed by anything; else not a letter.
+        !word(before) && (short.ends_with(['.', ']']) || !word(after))
+    })
+}
+
+/// The abbreviations the issue's descriptions use (in the runs the apparatus writes:
+/// responsibility, numbering, pages), grouped Azerbaijani, Russian, other, each group in
+/// its collation order; `None` when there are none.
+pub fn abbreviations(issue: &Issue, heading: &str, collators: &Collators) -> Option<Abbreviations> {
+    let groups = [
+        LanguageGroup::Azerbaijani,
+        LanguageGroup::Russian,
+        LanguageGroup::Other,
+    ];
+    let mut items = Vec::new();
+    for group in groups {
+        let entries: Vec<&Entry> = issue
+            .sections
+            .iter()
+            .flat_map(|s| s.groups.iter())
+            .filter(|g| g.language == group)
+            .flat_map(|g| g.entries.iter())
+            .collect();
+        // The apparatus each entry was described in (in the "other" group, its language's).
+        let mut apparatuses: Vec<(describe::Apparatus, &str)> = Vec::new();
+        for e in &entries {
+            let apparatus = describe::Apparatus::of_lang(group, &e.lang);
+            if !apparatuses.iter().any(|(a, _)| *a == apparatus) {
+                apparatuses.push((apparatus, apparatus.lang()));
+            }
+        }
+        let mut used: Vec<(Vec<u8>, Abbreviation)> = Vec::new();
+        for (apparatus, lang) in apparatuses {
+            let texts: Vec<&str> = entries
+                .iter()
+                .filter(|e| describe::Apparatus::of_lang(group, &e.lang) == apparatus)
+                .flat_map(|e| e.runs.iter())
+                .filter(|r| {
+                    matches!(
+                        r.style,
+                        Style::Responsibility | Style::Numbering | Style::Pages
+                    )
+                })
+                .map(|r| r.text.as_str())
+                .collect();
+            for (short, full) in apparatus.abbreviations() {
+                // Listed as printed: `P.` where the page label only ever opens an area.
+                let short = if texts.iter().any(|t| uses(t, &short)) {
+                    short
+                } else {
+                    let capital = apparatus.capitalise(&short);
+                    if !texts.iter().any(|t| uses(t, &capital)) {
+                        continue;
+                    }
+                    capital
+                };
+                if used.iter().any(|(_, a)| a.short == short && a.lang == lang) {
+                    continue;
+                }
+                // Filed by its letters: `[və b.]` under `v`.
+                let letters: String = short.chars().filter(|c| c.is_alphanumeric()).collect();
+                let key = collators.sort_key(group, &letters);
+                used.push((
+                    key,
+                    Abbreviation {
+                        short,
+                        full: full.into(),
+                        lang: lang.into(),
+                    },
+                ));
+            }
+        }
+        used.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.short.cmp(&b.1.short)));
+        items.extend(used.into_iter().map(|(_, a)| a));
+    }
+    (!items.is_empty()).then(|| Abbreviations {
+        heading: heading.into(),
+        items,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uses;
+
+    #[test]
+    fn an_abbreviation_is_a_token() {
+        assert!(uses("S.\u{a0}3", "S."));
+        assert!(uses("2012, №\u{a0}4", "№"));
+        assert!(!uses("Səs.", "S."));
+        assert!(uses("пер. с англ.", "пер."));
+        assert!(!uses("Сент.", "сент."));
+    }
+}
