@@ -20,6 +20,7 @@ use crate::model::{Dialect, Format, Record};
 use crate::output;
 
 mod index_cmd;
+mod package;
 
 /// Quarterly thematic information bulletins from a library catalogue's exports.
 #[derive(Debug, Parser)]
@@ -128,6 +129,9 @@ pub enum Command {
         /// Write the JSON only, no PDFs.
         #[arg(long)]
         no_pdf: bool,
+        /// Also write each A5 bulletin imposed two pages to an A4 sheet (<id>.booklet.pdf).
+        #[arg(long, conflicts_with = "no_pdf")]
+        booklet: bool,
         /// Folder of the Typst templates.
         #[arg(long, default_value = "templates")]
         templates: PathBuf,
@@ -141,6 +145,8 @@ pub enum Command {
     Index(Box<IndexArgs>),
     /// Measure each stage on generated feeds (read, place+order+describe, typeset).
     Bench(BenchArgs),
+    /// Zip each recipient's bulletins of a built quarter with a covering letter.
+    Package(package::PackageArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -385,6 +391,7 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
             out,
             by,
             no_pdf,
+            booklet,
             templates,
             jobs,
             read,
@@ -415,6 +422,7 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
                 date: source_date()?,
             };
             let paper = config.library.paper;
+            let booklet = booklet || config.library.booklet;
             let (summary, pdfs) = match year.filter(|_| cumulate) {
                 Some(year) => {
                     let plan = build::plan_annual(&records, &config, &collators, year, &options);
@@ -432,23 +440,40 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
                                 .unwrap_or_else(|_| Quarter { year, number: 4 }.last_day()),
                         })
                         .collect();
-                    let pdfs = renderer
-                        .map(|r| output::write_documents(&documents, &r, paper, jobs as usize));
+                    let pdfs = renderer.map(|r| {
+                        output::write_documents(&documents, &r, paper, booklet, jobs as usize)
+                    });
+                    write_checksums([out.join(year.to_string())])?;
                     (summary, pdfs)
                 }
                 None => {
                     let plan = build::plan(&records, &config, &collators, &options);
                     let summary = output::write_plan(&plan, &out)
                         .map_err(|e| CliError::new(e.to_string()))?;
-                    let pdfs =
-                        renderer.map(|r| output::write_pdfs(&plan, &out, &r, paper, jobs as usize));
+                    let pdfs = renderer.map(|r| {
+                        output::write_pdfs(&plan, &out, &r, paper, booklet, jobs as usize)
+                    });
+                    write_checksums(
+                        plan.quarters
+                            .iter()
+                            .map(|q| out.join(q.quarter.to_string())),
+                    )?;
                     (summary, pdfs)
                 }
             };
             finish(&summary, pdfs, records.len(), started, Vec::new())
         }
         Command::Index(args) => index_cmd::run(*args),
+        Command::Package(args) => package::run(args),
     }
+}
+
+/// Writes `SHA256SUMS` in each period folder, once its other files are written.
+fn write_checksums(folders: impl IntoIterator<Item = PathBuf>) -> Result<(), CliError> {
+    for folder in folders {
+        output::write_checksums(&folder).map_err(|e| CliError::new(e.to_string()))?;
+    }
+    Ok(())
 }
 
 /// The renderer, unless only JSON is wanted.
@@ -500,6 +525,9 @@ pub(crate) fn finish(
             let _ = writeln!(stdout, "warning: {w}");
         }
         let _ = writeln!(stdout, "{} PDFs, {} pages", pdfs.documents, pdfs.pages);
+        if pdfs.booklets > 0 {
+            let _ = writeln!(stdout, "{} booklets for office printers", pdfs.booklets);
+        }
     }
     let _ = writeln!(
         stdout,

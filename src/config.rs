@@ -57,6 +57,9 @@ pub struct Library {
     pub separator: Separator,
     #[serde(default)]
     pub paper: Paper,
+    /// Also write each A5 bulletin's print edition (`<id>.booklet.pdf`), as `build --booklet`.
+    #[serde(default)]
+    pub booklet: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -7,7 +7,8 @@
 //! writes the GOST descriptions, and [`render`] typesets the PDF with Typst embedded.
 //! [`build`] ties the stages together for a quarter or a year; [`index`] builds
 //! chronological and subject guides from the same stages, choosing records with [`select`];
-//! [`cli`] is the command line.
+//! [`output`] writes the files (with `SHA256SUMS`) and [`package`] zips each recipient's
+//! bulletins with a covering letter; [`cli`] is the command line.
 
 #[cfg(feature = "pdf")]
 pub mod bench;
@@ -25,6 +26,8 @@ pub mod issue;
 pub mod model;
 pub mod order;
 pub mod output;
+#[cfg(feature = "pdf")]
+pub mod package;
 #[cfg(feature = "pdf")]
 pub mod render;
 pub mod select;

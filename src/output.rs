@@ -3,7 +3,11 @@
 //!
 //! Every file is written to a temporary file in its destination folder and renamed into
 //! place, so a reader never sees half a file and a failed build leaves the previous
-//! version untouched. Paths come only from validated ids (`[a-z0-9-]`) and quarters.
+//! version untouched. A file gets the mode an ordinary program gives a new file (0666 less
+//! the umask: 0644 under the usual umask 022), not the temporary file's private 0600, so a
+//! print server, a web server or a colleague can read it. Paths come only from validated ids
+//! (`[a-z0-9-]`) and quarters. Each period folder ends with `SHA256SUMS` ([`write_checksums`]),
+//! written after every other file of the folder, so it lists what the folder finally holds.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -42,11 +46,12 @@ pub fn write_atomic_with(
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(fail)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".bulletin-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".bulletin-").suffix(".tmp");
+    // The kernel takes the umask off the requested mode when it creates the file.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir).map_err(fail)?;
     write(tmp.as_file_mut()).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
@@ -184,6 +189,8 @@ pub fn write_annual(plan: &AnnualPlan, out: &Path) -> Result<String, OutputError
 pub struct PdfSummary {
     pub documents: usize,
     pub pages: usize,
+    /// Print editions written beside their documents.
+    pub booklets: usize,
     /// One line per document that failed, naming it and the error; its old PDF is kept.
     pub failures: Vec<String>,
     pub warnings: Vec<String>,
@@ -195,6 +202,55 @@ pub struct Document<'a> {
     pub issue: &'a Issue,
     pub path: PathBuf,
     pub date: chrono::NaiveDate,
+}
+
+/// Where a document's print edition goes: `<stem>.booklet.pdf` beside `<stem>.pdf`.
+pub fn booklet_path(pdf: &Path) -> PathBuf {
+    pdf.with_extension("booklet.pdf")
+}
+
+/// The checksum list of a period folder.
+pub const CHECKSUMS: &str = "SHA256SUMS";
+
+/// Writes `dir/SHA256SUMS` atomically: a `<SHA-256 in hex>  <file name>` line for every PDF
+/// (booklets included), JSON and zip file of the folder, in byte order of the names — the format
+/// `sha256sum -c SHA256SUMS` checks. Call it after the folder's other files are written.
+pub fn write_checksums(dir: &Path) -> Result<(), OutputError> {
+    use sha2::{Digest, Sha256};
+
+    let fail = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| OutputError { path, source }
+    };
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(fail(dir))? {
+        let entry = entry.map_err(fail(dir))?;
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        let listed = !name.starts_with('.')
+            && [".pdf", ".json", ".zip"].iter().any(|x| name.ends_with(x))
+            && entry.file_type().map_err(fail(&entry.path()))?.is_file();
+        if listed {
+            names.push(name);
+        }
+    }
+    names.sort();
+    let mut list = String::new();
+    for name in &names {
+        let path = dir.join(name);
+        let digest = Sha256::digest(std::fs::read(&path).map_err(fail(&path))?);
+        // GNU coreutils' escaping: a name with a backslash or newline starts the line with `\`.
+        if name.contains(['\\', '\n']) {
+            list.push('\\');
+        }
+        for byte in digest {
+            let _ = write!(list, "{byte:02x}");
+        }
+        let escaped = name.replace('\\', "\\\\").replace('\n', "\\n");
+        let _ = writeln!(list, "  {escaped}");
+    }
+    write_atomic(&dir.join(CHECKSUMS), list.as_bytes())
 }
 
 /// Writes one document's JSON (`<stem>.json`) atomically.
@@ -210,6 +266,7 @@ pub fn write_pdfs(
     out: &Path,
     renderer: &crate::render::Renderer,
     paper: crate::config::Paper,
+    booklet: bool,
     threads: usize,
 ) -> PdfSummary {
     let mut documents = Vec::new();
@@ -226,16 +283,19 @@ pub fn write_pdfs(
             });
         }
     }
-    write_documents(&documents, renderer, paper, threads)
+    write_documents(&documents, renderer, paper, booklet, threads)
 }
 
 #[cfg(feature = "pdf")]
 /// Typesets documents into their PDFs, at most `threads` at a time, with a progress bar on
 /// a terminal and a plain line per document otherwise. A failed document keeps its old PDF.
+/// With `booklet`, an A5 document also gets its print edition beside it
+/// ([`booklet_path`]).
 pub fn write_documents(
     documents: &[Document<'_>],
     renderer: &crate::render::Renderer,
     paper: crate::config::Paper,
+    booklet: bool,
     threads: usize,
 ) -> PdfSummary {
     use std::io::IsTerminal;
@@ -247,6 +307,7 @@ pub fn write_documents(
     for d in documents {
         let mut options = RenderOptions::new(d.date.and_time(chrono::NaiveTime::MIN));
         options.paper = paper;
+        options.booklet = booklet;
         jobs.push(Job {
             issue: d.issue,
             options,
@@ -270,12 +331,16 @@ pub fn write_documents(
         let path = &paths[index];
         let outcome = result.map_err(|e| e.to_string()).and_then(|rendered| {
             write_atomic(path, &rendered.pdf).map_err(|e| e.to_string())?;
+            if let Some(booklet) = &rendered.booklet {
+                write_atomic(&booklet_path(path), booklet).map_err(|e| e.to_string())?;
+            }
             Ok(rendered)
         });
         match outcome {
             Ok(rendered) => {
                 summary.documents += 1;
                 summary.pages += rendered.pages;
+                summary.booklets += usize::from(rendered.booklet.is_some());
                 summary.warnings.extend(
                     rendered
                         .warnings

@@ -154,7 +154,13 @@ pub(crate) fn run(args: IndexArgs) -> Result<i32, CliError> {
                     .unwrap_or(NaiveDate::MIN),
             })
             .collect();
-        output::write_documents(&documents, &r, config.library.paper, args.jobs as usize)
+        output::write_documents(
+            &documents,
+            &r,
+            config.library.paper,
+            false,
+            args.jobs as usize,
+        )
     });
     finish(&summary, pdfs, records.len(), started, errors)
 }
