@@ -6,5 +6,6 @@ mod describe;
 mod faults;
 mod feed;
 mod index;
+mod print;
 mod render;
 mod typeset;
