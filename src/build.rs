@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::classify::{self, Classifier, Exclusion, Quarter, QuarterBy};
@@ -17,6 +18,7 @@ use crate::config::{Bulletin, Config};
 use crate::issue::{DocumentKind, FrontMatter, Issue};
 use crate::model::{ProblemKind, Record};
 use crate::order::{self, Placed, SectionHead};
+use crate::period::Period;
 
 /// One record in an exceptions report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -25,6 +27,8 @@ pub struct ExceptionEntry {
     pub file: String,
     pub line: u32,
     pub reason: String,
+    /// The kind of reason ([`Exclusion::cause`]), which the statistics count by.
+    pub cause: String,
 }
 
 /// A note on a placed record (a language inferred, a quarter taken from the intake date).
@@ -69,16 +73,17 @@ pub struct PlanOptions {
     /// Quarters to build; `None` builds every quarter present in the records.
     pub quarters: Option<Vec<Quarter>>,
     pub by: QuarterBy,
-    /// Document date (`YYYY-MM-DD`) overriding the quarter's last day (`SOURCE_DATE_EPOCH`).
-    pub date: Option<String>,
+    /// Document date overriding the quarter's last day (`SOURCE_DATE_EPOCH`).
+    pub date: Option<NaiveDate>,
 }
 
-fn exception(record: &Record, reason: String) -> ExceptionEntry {
+fn exception(record: &Record, why: &Exclusion) -> ExceptionEntry {
     ExceptionEntry {
         record: record.id.clone(),
         file: record.origin.file.display().to_string(),
         line: record.origin.line,
-        reason,
+        reason: why.reason(),
+        cause: why.cause().to_string(),
     }
 }
 
@@ -105,7 +110,7 @@ pub fn front_matter(
     config: &Config,
     bulletin: &Bulletin,
     quarter: Quarter,
-    date: &str,
+    date: NaiveDate,
 ) -> FrontMatter {
     let (first, last) = quarter.months();
     let months = format!(
@@ -123,6 +128,7 @@ pub fn front_matter(
             "{}. {}, №\u{a0}{}",
             bulletin.title, quarter.year, quarter.number
         ),
+        language: "az".into(),
         contents_heading: "Mündəricat".into(),
         names_heading: "Müəlliflər göstəricisi".into(),
         periodicals_heading: "İstifadə olunmuş dövri nəşrlər".into(),
@@ -132,7 +138,7 @@ pub fn front_matter(
             bulletin.title_en.clone(),
             format!("{quarter}"),
         ],
-        date: date.to_string(),
+        date,
     }
 }
 
@@ -170,8 +176,8 @@ pub fn plan(
             Ok((q, why)) => by_quarter.entry(q).or_default().push((record, why)),
             Err(e) => {
                 undated.records += 1;
-                let reason = unusable(record).unwrap_or(e).reason();
-                undated.exceptions.push(exception(record, reason));
+                let why = unusable(record).unwrap_or(e);
+                undated.exceptions.push(exception(record, &why));
             }
         }
     }
@@ -230,7 +236,7 @@ fn place_all<'a>(
                 group
             }
             Err(e) => {
-                report.exceptions.push(exception(record, e.reason()));
+                report.exceptions.push(exception(record, &e));
                 continue;
             }
         };
@@ -238,17 +244,17 @@ fn place_all<'a>(
         if placements.is_empty() {
             report
                 .exceptions
-                .push(exception(record, Exclusion::NoMatchingSubtopic.reason()));
+                .push(exception(record, &Exclusion::NoMatchingSubtopic));
             continue;
         }
         if let Some(why) = why {
             report.notes.push(note(record, why));
         }
         report.placed += 1;
-        for (b, s) in placements {
-            per_bulletin[b].push(Placed {
+        for p in placements {
+            per_bulletin[p.bulletin].push(Placed {
                 record,
-                section: s,
+                section: p.subtopic,
                 group,
             });
         }
@@ -259,12 +265,7 @@ fn place_all<'a>(
 /// A canonical order of a period's records (id, file, position), so that duplicates resolve
 /// the same way for any input order.
 fn canonical_order(records: &mut [(&Record, Option<String>)]) {
-    records.sort_by(|a, b| {
-        a.0.id
-            .cmp(&b.0.id)
-            .then_with(|| a.0.origin.file.cmp(&b.0.origin.file))
-            .then_with(|| a.0.origin.position.cmp(&b.0.origin.position))
-    });
+    records.sort_by(|a, b| a.0.canonical_cmp(b.0));
 }
 
 fn plan_quarter(
@@ -284,32 +285,21 @@ fn plan_quarter(
         notes: Vec::new(),
     };
     let per_bulletin = place_all(records, config, classifier, &mut report);
-    let date = options
-        .date
-        .clone()
-        .unwrap_or_else(|| quarter.last_day().to_string());
-    let period = Period {
-        year: quarter.year,
-        issue: quarter.number,
-        name: quarter.to_string(),
-        kind: DocumentKind::Quarterly,
-    };
-    let issues = bulletin_issues(config, collators, per_bulletin, &period, |b| {
-        front_matter(config, b, quarter, &date)
-    });
+    let date = options.date.unwrap_or_else(|| quarter.last_day());
+    let period = Period::Quarter(quarter);
+    let issues = bulletin_issues(
+        config,
+        collators,
+        per_bulletin,
+        period,
+        DocumentKind::Quarterly,
+        |b| front_matter(config, b, quarter, date),
+    );
     QuarterPlan {
         quarter,
         issues,
         exceptions: report,
     }
-}
-
-/// What an issue covers: its year, number within the year, name and kind.
-struct Period {
-    year: i32,
-    issue: u32,
-    name: String,
-    kind: DocumentKind,
 }
 
 /// Orders and describes each bulletin's placed records into its issue for `period`, the
@@ -318,7 +308,8 @@ fn bulletin_issues(
     config: &Config,
     collators: &Collators,
     per_bulletin: Vec<Vec<Placed>>,
-    period: &Period,
+    period: Period,
+    kind: DocumentKind,
     front: impl Fn(&Bulletin) -> FrontMatter + Sync,
 ) -> Vec<Issue> {
     let jobs: Vec<(&Bulletin, Vec<Placed>)> = config.bulletins.iter().zip(per_bulletin).collect();
@@ -330,10 +321,10 @@ fn bulletin_issues(
             title: bulletin.title.clone(),
             title_ru: bulletin.title_ru.clone(),
             title_en: bulletin.title_en.clone(),
-            year: period.year,
-            issue: period.issue,
-            quarter: period.name.clone(),
-            kind: period.kind,
+            year: period.year(),
+            issue: period.number(),
+            period,
+            kind,
             front: front(bulletin),
             sections: body.sections,
             names: body.names,
@@ -393,7 +384,7 @@ pub fn annual_front_matter(
     config: &Config,
     bulletin: &Bulletin,
     year: i32,
-    date: &str,
+    date: NaiveDate,
 ) -> FrontMatter {
     let mut front = front_matter(config, bulletin, Quarter { year, number: 1 }, date);
     front.series = "Məlumat bülleteni. İllik toplu".into();
@@ -438,17 +429,15 @@ pub fn plan_annual(
     let per_bulletin = place_all(chosen, config, &classifier, &mut report);
     let date = options
         .date
-        .clone()
-        .unwrap_or_else(|| Quarter { year, number: 4 }.last_day().to_string());
-    let period = Period {
-        year,
-        issue: 0,
-        name: year.to_string(),
-        kind: DocumentKind::Annual,
-    };
-    let issues = bulletin_issues(config, collators, per_bulletin, &period, |b| {
-        annual_front_matter(config, b, year, &date)
-    });
+        .unwrap_or_else(|| Quarter { year, number: 4 }.last_day());
+    let issues = bulletin_issues(
+        config,
+        collators,
+        per_bulletin,
+        Period::Year(year),
+        DocumentKind::Annual,
+        |b| annual_front_matter(config, b, year, date),
+    );
     AnnualPlan {
         year,
         issues,

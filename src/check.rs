@@ -9,23 +9,35 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use crate::classify::Quarter;
+use crate::classify::{self, QuarterBy};
 use crate::feed::{self, FeedError, ReadOptions};
 use crate::model::{Format, ProblemKind, Record};
+
+/// The per-quarter key of the records that belong to no quarter (`build`'s undated report).
+pub const UNDATED: &str = "(undated)";
 
 /// What `check` found.
 #[derive(Debug, Default)]
 pub struct CheckReport {
+    /// Feed files found (the unreadable ones included).
     pub files: usize,
+    /// Records read from them, usable or not.
     pub records: usize,
+    /// Records per export format, by the format's name.
     pub per_format: BTreeMap<String, usize>,
+    /// Records per main language code as catalogued; `(none)` when none is coded.
     pub per_language: BTreeMap<String, usize>,
+    /// Records per quarter as `build` decides it ([`classify::quarter_of`]), and
+    /// [`UNDATED`] for those it lists in its undated report.
     pub per_quarter: BTreeMap<String, usize>,
+    /// Records per host periodical title; `(none)` for records without a host.
     pub per_host: BTreeMap<String, usize>,
     /// `file:line:col: record ID: message` lines, in reading order.
     pub problems: Vec<String>,
     /// Notes that do not make a record unusable (only a year known, no id).
     pub warnings: Vec<String>,
+    /// File-level errors (a file that cannot be opened, or a part of one that cannot be
+    /// parsed), each with its position and reason.
     pub file_errors: Vec<FeedError>,
     /// The original text of the records asked for with `--show`.
     pub shown: Vec<String>,
@@ -34,16 +46,14 @@ pub struct CheckReport {
 impl CheckReport {
     /// 0 all usable, 1 some records have problems, 2 some file could not be read.
     pub fn exit_code(&self) -> i32 {
-        if !self.file_errors.is_empty() {
-            2
-        } else if !self.problems.is_empty() {
-            1
-        } else {
-            0
+        match (self.file_errors.is_empty(), self.problems.is_empty()) {
+            (false, _) => 2,
+            (true, false) => 1,
+            (true, true) => 0,
         }
     }
 
-    fn add(&mut self, format: Format, record: &Record) {
+    fn add(&mut self, format: Format, record: &Record, by: QuarterBy) {
         self.records += 1;
         *self
             .per_format
@@ -53,21 +63,17 @@ impl CheckReport {
             .main_language()
             .map_or_else(|| "(none)".to_string(), |l| l.code.clone());
         *self.per_language.entry(language).or_default() += 1;
-        let quarter = match (
-            record.published.date,
-            record.published.year(),
-            record.published.month,
-        ) {
-            (Some(d), _, _) => Quarter::of(d).to_string(),
-            (None, Some(y), Some(m)) => Quarter::of_month(y, m).to_string(),
-            (None, Some(y), None) => format!("{y} (year only)"),
-            _ => "(no date)".to_string(),
+        // The build's own rule, so that these counts are what `build` places and excepts
+        // per quarter (and the undated report holds the rest).
+        let quarter = match classify::quarter_of(record, by) {
+            Ok((quarter, _)) => quarter.to_string(),
+            Err(_) => UNDATED.to_string(),
         };
         *self.per_quarter.entry(quarter).or_default() += 1;
         let host = record
             .host
             .as_ref()
-            .map_or_else(|| "(none)".to_string(), |h| h.title.clone());
+            .map_or_else(|| "(none)".to_string(), |h| h.title.to_string());
         *self.per_host.entry(host).or_default() += 1;
         for p in &record.problems {
             let line = format!(
@@ -122,7 +128,12 @@ impl CheckReport {
 
 /// Reads every feed and reports. Never stops at a bad file: the others are still read.
 /// Records whose id is in `show` have their original text added to the report.
-pub fn check(paths: &[PathBuf], options: &ReadOptions, show: &[String]) -> CheckReport {
+pub fn check(
+    paths: &[PathBuf],
+    options: &ReadOptions,
+    by: QuarterBy,
+    show: &[String],
+) -> CheckReport {
     let mut report = CheckReport::default();
     let files = match feed::feed_files(paths) {
         Ok(files) => files,
@@ -150,7 +161,7 @@ pub fn check(paths: &[PathBuf], options: &ReadOptions, show: &[String]) -> Check
                                     text.trim_end()
                                 ));
                             }
-                            report.add(format, &r);
+                            report.add(format, &r, by);
                         }
                         Err(e) => report.file_errors.push(e),
                     }

@@ -1,85 +1,26 @@
 //! Placing records: which quarter, which bulletins and subtopics, which language group.
 //!
-//! A record goes into a bulletin when one of its class numbers (in the configured scheme)
-//! or one of its subject headings or keywords (compared case- and accent-insensitively by
-//! the Azerbaijani collator, whole heading or heading prefix) matches a subtopic; inside
-//! one bulletin it goes under the first matching subtopic in configuration order. A record
-//! that cannot be placed gets an [`Exclusion`] with its reason: nothing is dropped.
+//! A record goes into a bulletin when one of its class numbers matches one of a subtopic's
+//! codes (same scheme — BBK, GRNTI, UDC or the library's own, see [`crate::scheme`] — and
+//! the same code, or a code beginning with a `*` pattern's stem, compared after
+//! [`normalise_code`]) or one of its subject headings or keywords (compared case- and
+//! accent-insensitively by the Azerbaijani collator, whole heading or heading prefix)
+//! matches a subtopic; inside one bulletin it goes under the first matching subtopic in
+//! configuration order. The code tables are built once per classifier: exact codes in a
+//! hash map, prefixes in a hash map probed once per distinct prefix length. A record that
+//! cannot be placed gets an [`Exclusion`] with its reason: nothing is dropped.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
 
 use crate::collate::{Collators, LanguageGroup, is_cyrillic, is_latin};
 use crate::config::Config;
+use crate::feed::lang;
 use crate::model::{ProblemKind, Record};
-
-/// A quarter of a year: the period of one bulletin issue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct Quarter {
-    pub year: i32,
-    /// 1–4.
-    pub number: u32,
-}
-
-impl Quarter {
-    pub fn of(date: NaiveDate) -> Quarter {
-        Quarter {
-            year: date.year(),
-            number: (date.month() - 1) / 3 + 1,
-        }
-    }
-
-    pub fn of_month(year: i32, month: u32) -> Quarter {
-        Quarter {
-            year,
-            number: (month.clamp(1, 12) - 1) / 3 + 1,
-        }
-    }
-
-    /// First and last month of the quarter.
-    pub fn months(self) -> (u32, u32) {
-        (self.number * 3 - 2, self.number * 3)
-    }
-
-    /// The last day of the quarter (the issue's date).
-    pub fn last_day(self) -> NaiveDate {
-        let (next_year, next_month) = if self.number == 4 {
-            (self.year + 1, 1)
-        } else {
-            (self.year, self.number * 3 + 1)
-        };
-        NaiveDate::from_ymd_opt(next_year, next_month, 1)
-            .and_then(|d| d.pred_opt())
-            .unwrap_or(NaiveDate::MIN)
-    }
-}
-
-impl std::fmt::Display for Quarter {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}-Q{}", self.year, self.number)
-    }
-}
-
-impl std::str::FromStr for Quarter {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Quarter, String> {
-        let bad = || format!("\"{s}\" is not a quarter: write it as 2012-Q3");
-        let (year, q) = s.trim().split_once(['-', ' ']).ok_or_else(bad)?;
-        let year: i32 = year.parse().map_err(|_| bad())?;
-        let number: u32 = q
-            .trim_start_matches(['Q', 'q'])
-            .parse()
-            .map_err(|_| bad())?;
-        if !(1..=4).contains(&number) || !(1000..=9999).contains(&year) {
-            return Err(bad());
-        }
-        Ok(Quarter { year, number })
-    }
-}
+pub use crate::period::Quarter;
+use crate::scheme::{Scheme, normalise_code};
 
 /// Which date decides a record's quarter.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -114,34 +55,87 @@ impl Exclusion {
             Exclusion::DuplicateOf(id) => format!("duplicate of record {id}"),
         }
     }
+
+    /// The kind of reason, without the record's particulars: what the statistics count
+    /// exceptions by (`exceptions.json` carries it as `cause`).
+    pub fn cause(&self) -> &'static str {
+        match self {
+            Exclusion::NoMatchingSubtopic => "no matching subtopic",
+            Exclusion::NoDate(_) => "no date",
+            Exclusion::UnreadableLanguage(_) => "unreadable language",
+            Exclusion::Unusable(ProblemKind::NoTitle, _) => "no title",
+            Exclusion::Unusable(ProblemKind::NoHost, _) => "no periodical",
+            Exclusion::Unusable(ProblemKind::NotAnArticle, _) => "not an article",
+            Exclusion::Unusable(_, _) => "unusable record",
+            Exclusion::DuplicateOf(_) => "duplicate",
+        }
+    }
+}
+
+/// How precisely a record is dated for placing it: the one rule that the quarterly build,
+/// `check` and the indexes share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dating {
+    /// The day of publication.
+    Day(NaiveDate),
+    /// The month: as published (a monthly journal), or, when only the year is published,
+    /// the month the record was catalogued in that same year (`by_cataloguing`).
+    Month {
+        year: i32,
+        month: u32,
+        by_cataloguing: bool,
+    },
+    /// Only the year, and no cataloguing date in it.
+    Year(i32),
+}
+
+/// The dating of a record by its publication, or `None` when it has no year.
+pub fn dating(record: &Record) -> Option<Dating> {
+    let p = &record.published;
+    if let Some(date) = p.date {
+        return Some(Dating::Day(date));
+    }
+    let year = p.year()?;
+    Some(match (p.month, record.catalogued) {
+        (Some(month), _) => Dating::Month {
+            year,
+            month,
+            by_cataloguing: false,
+        },
+        (None, Some(c)) if c.year() == year => Dating::Month {
+            year,
+            month: c.month(),
+            by_cataloguing: true,
+        },
+        (None, _) => Dating::Year(year),
+    })
 }
 
 /// The quarter a record belongs to, and a note when it was decided by a fallback.
 pub fn quarter_of(record: &Record, by: QuarterBy) -> Result<(Quarter, Option<String>), Exclusion> {
-    let catalogued = record.catalogued.map(Quarter::of);
     if by == QuarterBy::Catalogued {
-        return catalogued.map(|q| (q, None)).ok_or_else(|| {
-            Exclusion::NoDate("no cataloguing date (907 ^A, 008/00-05, 100 $a)".into())
-        });
+        return record
+            .catalogued
+            .map(|d| (Quarter::of(d), None))
+            .ok_or_else(|| {
+                Exclusion::NoDate("no cataloguing date (907 ^A, 008/00-05, 100 $a)".into())
+            });
     }
-    let p = &record.published;
-    if let Some(date) = p.date {
-        return Ok((Quarter::of(date), None));
-    }
-    match (p.year(), p.month) {
-        (Some(year), Some(month)) => Ok((Quarter::of_month(year, month), None)),
-        (Some(year), None) => match catalogued {
-            Some(q) if q.year == year => Ok((
-                q,
-                Some(format!(
-                    "only the year {year} is known; placed by its cataloguing date"
-                )),
-            )),
-            _ => Err(Exclusion::NoDate(format!(
-                "only the year {year} is known, and no cataloguing date in that year"
-            ))),
-        },
-        (None, _) => Err(Exclusion::NoDate("no year of publication".into())),
+    match dating(record) {
+        Some(Dating::Day(date)) => Ok((Quarter::of(date), None)),
+        Some(Dating::Month {
+            year,
+            month,
+            by_cataloguing,
+        }) => Ok((
+            Quarter::of_month(year, month),
+            by_cataloguing
+                .then(|| format!("only the year {year} is known; placed by its cataloguing date")),
+        )),
+        Some(Dating::Year(year)) => Err(Exclusion::NoDate(format!(
+            "only the year {year} is known, and no cataloguing date in that year"
+        ))),
+        None => Err(Exclusion::NoDate("no year of publication".into())),
     }
 }
 
@@ -168,35 +162,20 @@ pub fn language_group(record: &Record) -> Result<(LanguageGroup, bool), Exclusio
     })
 }
 
-/// Infers a language group from the letters of a text: Cyrillic is Russian unless it has
-/// Azerbaijani Cyrillic letters; Latin with ə, ğ or ı is Azerbaijani; other Latin is other.
+/// Infers a language group from the letters of a text: any letter that only Azerbaijani
+/// writes ([`lang::is_azerbaijani_evidence`]: `ə`, `ğ`, `ı`, Azerbaijani Cyrillic) makes it
+/// Azerbaijani; otherwise mostly Cyrillic is Russian and mostly Latin is other.
 pub fn infer_group(text: &str) -> Option<LanguageGroup> {
     let (mut cyrillic, mut latin, mut az_marks) = (0usize, 0usize, false);
     for c in text.chars() {
         if is_cyrillic(c) {
             cyrillic += 1;
-            az_marks |= matches!(
-                c,
-                'ә' | 'Ә'
-                    | 'ғ'
-                    | 'Ғ'
-                    | 'ҝ'
-                    | 'Ҝ'
-                    | 'һ'
-                    | 'Һ'
-                    | 'ҹ'
-                    | 'Ҹ'
-                    | 'ј'
-                    | 'Ј'
-                    | 'ө'
-                    | 'Ө'
-                    | 'ү'
-                    | 'Ү'
-            );
         } else if is_latin(c) {
             latin += 1;
-            az_marks |= matches!(c, 'ə' | 'Ə' | 'ğ' | 'Ğ' | 'ı');
+        } else {
+            continue;
         }
+        az_marks |= lang::is_azerbaijani_evidence(c);
     }
     if cyrillic == 0 && latin == 0 {
         return None;
@@ -210,12 +189,24 @@ pub fn infer_group(text: &str) -> Option<LanguageGroup> {
     })
 }
 
+/// Where a record goes in one bulletin: indexes into the configuration's bulletins and
+/// that bulletin's subtopics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Placement {
+    pub bulletin: usize,
+    pub subtopic: usize,
+}
+
 /// Places records in bulletins by the configured codes and subjects.
 pub struct Classifier<'a> {
     config: &'a Config,
     collators: &'a Collators,
-    /// Class code → (bulletin, subtopic) pairs, in configuration order.
-    codes: HashMap<String, Vec<(usize, usize)>>,
+    /// Scheme → exact normalised code → placements, in configuration order.
+    codes: HashMap<Scheme, HashMap<String, Vec<Placement>>>,
+    /// Scheme → prefix (a `*` pattern's normalised stem) → placements.
+    prefixes: HashMap<Scheme, HashMap<String, Vec<Placement>>>,
+    /// Scheme → the distinct byte lengths of its prefixes, ascending.
+    prefix_lengths: HashMap<Scheme, Vec<usize>>,
     /// Subject heading → the first subtopic of each bulletin it matches. Catalogues use a
     /// controlled vocabulary, so headings repeat and each is compared with the
     /// configuration once per run.
@@ -224,42 +215,89 @@ pub struct Classifier<'a> {
 
 impl<'a> Classifier<'a> {
     pub fn new(config: &'a Config, collators: &'a Collators) -> Classifier<'a> {
-        let mut codes: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut codes: HashMap<Scheme, HashMap<String, Vec<Placement>>> = HashMap::new();
+        let mut prefixes: HashMap<Scheme, HashMap<String, Vec<Placement>>> = HashMap::new();
         for (b, bulletin) in config.bulletins.iter().enumerate() {
             for (s, subtopic) in bulletin.subtopics.iter().enumerate() {
-                for code in &subtopic.codes {
-                    codes
-                        .entry(normalise_code(code.get_ref()))
+                for pattern in &subtopic.patterns {
+                    let table = if pattern.prefix {
+                        &mut prefixes
+                    } else {
+                        &mut codes
+                    };
+                    table
+                        .entry(pattern.scheme.clone())
                         .or_default()
-                        .push((b, s));
+                        .entry(pattern.code.clone())
+                        .or_default()
+                        .push(Placement {
+                            bulletin: b,
+                            subtopic: s,
+                        });
                 }
             }
         }
+        let prefix_lengths = prefixes
+            .iter()
+            .map(|(scheme, stems)| {
+                let mut lengths: Vec<usize> = stems.keys().map(String::len).collect();
+                lengths.sort_unstable();
+                lengths.dedup();
+                (scheme.clone(), lengths)
+            })
+            .collect();
         Classifier {
             config,
             collators,
             codes,
+            prefixes,
+            prefix_lengths,
             headings: RefCell::new(HashMap::new()),
         }
     }
 
-    /// `(bulletin, subtopic)` for every bulletin the record belongs to, at most one per
-    /// bulletin (the first matching subtopic in configuration order), bulletins in order.
-    pub fn place(&self, record: &Record) -> Vec<(usize, usize)> {
-        let scheme = &self.config.library.scheme;
+    /// The configuration this classifier places by.
+    pub fn config(&self) -> &'a Config {
+        self.config
+    }
+
+    /// The collators it compares headings with.
+    pub fn collators(&self) -> &'a Collators {
+        self.collators
+    }
+
+    /// The placement in every bulletin the record belongs to, at most one per bulletin
+    /// (the first matching subtopic in configuration order), bulletins in order.
+    pub fn place(&self, record: &Record) -> Vec<Placement> {
+        let local = &self.config.library.scheme;
         let mut best: Vec<Option<usize>> = vec![None; self.config.bulletins.len()];
-        for class in record
-            .classes
-            .iter()
-            .filter(|c| c.scheme.trim().eq_ignore_ascii_case(scheme))
-        {
-            for &(b, s) in self
+        for class in &record.classes {
+            let Some(scheme) = Scheme::named(&class.scheme, local) else {
+                continue;
+            };
+            let code = normalise_code(&class.code);
+            if code.is_empty() {
+                continue;
+            }
+            let exact = self
                 .codes
-                .get(&normalise_code(&class.code))
+                .get(&scheme)
+                .and_then(|t| t.get(&code))
+                .into_iter()
+                .flatten();
+            let stems = self.prefixes.get(&scheme);
+            let by_prefix = self
+                .prefix_lengths
+                .get(&scheme)
                 .into_iter()
                 .flatten()
-            {
-                best[b] = Some(best[b].map_or(s, |old| old.min(s)));
+                .take_while(|&&n| n <= code.len())
+                .filter_map(|&n| code.get(..n))
+                .filter_map(|stem| stems.and_then(|t| t.get(stem)))
+                .flatten();
+            for p in exact.chain(by_prefix) {
+                let b = p.bulletin;
+                best[b] = Some(best[b].map_or(p.subtopic, |old| old.min(p.subtopic)));
             }
         }
         let headings = record
@@ -282,7 +320,7 @@ impl<'a> Classifier<'a> {
         }
         best.iter()
             .enumerate()
-            .filter_map(|(b, s)| s.map(|s| (b, s)))
+            .filter_map(|(bulletin, s)| s.map(|subtopic| Placement { bulletin, subtopic }))
             .collect()
     }
 
@@ -301,11 +339,6 @@ impl<'a> Classifier<'a> {
             })
             .collect()
     }
-}
-
-/// Class codes compare without case and surrounding space (`fp.1` = `FP.1`).
-fn normalise_code(code: &str) -> String {
-    code.trim().to_uppercase()
 }
 
 /// The key two catalogue records of one article share: host, date, title, first author.
@@ -345,23 +378,6 @@ pub fn duplicate_key(record: &Record) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn quarters() {
-        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        assert_eq!(Quarter::of(d(2012, 7, 5)).to_string(), "2012-Q3");
-        assert_eq!(Quarter::of(d(2012, 3, 31)).number, 1);
-        assert_eq!(
-            "2012-Q4".parse::<Quarter>().unwrap().last_day(),
-            d(2012, 12, 31)
-        );
-        assert_eq!(
-            "2012-q2".parse::<Quarter>().unwrap().last_day(),
-            d(2012, 6, 30)
-        );
-        assert!("2012-Q5".parse::<Quarter>().is_err());
-        assert!("Q3".parse::<Quarter>().is_err());
-    }
 
     #[test]
     fn undetermined_language_is_inferred() {

@@ -21,6 +21,8 @@ use crate::output;
 
 mod index_cmd;
 mod package;
+mod progress;
+mod web_cmd;
 
 /// Quarterly thematic information bulletins from a library catalogue's exports.
 #[derive(Debug, Parser)]
@@ -55,6 +57,15 @@ pub enum ByArg {
     Published,
     /// The cataloguing (intake) date, for late arrivals.
     Catalogued,
+}
+
+impl From<ByArg> for QuarterBy {
+    fn from(by: ByArg) -> QuarterBy {
+        match by {
+            ByArg::Published => QuarterBy::Published,
+            ByArg::Catalogued => QuarterBy::Catalogued,
+        }
+    }
 }
 
 /// How to read the feeds.
@@ -94,59 +105,95 @@ impl ReadArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Read feeds, print a summary and every problem (exit 0 clean, 1 problems, 2 unreadable).
-    Check {
-        /// Feed files or folders (default: data/feed).
-        feeds: Vec<PathBuf>,
-        /// Also print the original text of the record with this id (repeatable).
-        #[arg(long = "show", value_name = "ID")]
-        show: Vec<String>,
-        #[command(flatten)]
-        read: ReadArgs,
-    },
+    Check(CheckArgs),
     /// Build the quarterly bulletins (JSON and PDF) and the exceptions reports.
-    Build {
-        /// Feed files or folders.
-        #[arg(long = "feed", default_value = "data/feed")]
-        feeds: Vec<PathBuf>,
-        /// The bulletins' configuration.
-        #[arg(long, default_value = "data/bulletins.toml")]
-        config: PathBuf,
-        /// Quarters to build, e.g. 2012-Q3 (default: every quarter in the feeds).
-        #[arg(long = "quarter", conflicts_with = "year")]
-        quarters: Vec<String>,
-        /// Build the four quarters of this year.
-        #[arg(long)]
-        year: Option<i32>,
-        /// With --year: build one annual volume per bulletin instead (out/<year>/).
-        #[arg(long, requires = "year")]
-        cumulate: bool,
-        /// Output folder.
-        #[arg(long, default_value = "out")]
-        out: PathBuf,
-        /// Which date decides an article's quarter.
-        #[arg(long, value_enum, default_value = "published")]
-        by: ByArg,
-        /// Write the JSON only, no PDFs.
-        #[arg(long)]
-        no_pdf: bool,
-        /// Also write each A5 bulletin imposed two pages to an A4 sheet (<id>.booklet.pdf).
-        #[arg(long, conflicts_with = "no_pdf")]
-        booklet: bool,
-        /// Folder of the Typst templates.
-        #[arg(long, default_value = "templates")]
-        templates: PathBuf,
-        /// Documents typeset at once (each uses several threads itself).
-        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=16))]
-        jobs: u16,
-        #[command(flatten)]
-        read: ReadArgs,
-    },
+    Build(BuildArgs),
     /// Build bibliographic indexes: chronological or subject guides over any span.
     Index(Box<IndexArgs>),
-    /// Measure each stage on generated feeds (read, place+order+describe, typeset).
-    Bench(BenchArgs),
+    /// Print the figures of the quarters (or a year) as tables: the same as statistics.json.
+    Stats(StatsArgs),
     /// Zip each recipient's bulletins of a built quarter with a covering letter.
     Package(package::PackageArgs),
+}
+
+/// The `stats` command's arguments.
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// Feed files or folders.
+    #[arg(long = "feed", default_value = "data/feed")]
+    pub feeds: Vec<PathBuf>,
+    /// The bulletins' configuration.
+    #[arg(long, default_value = "data/bulletins.toml")]
+    pub config: PathBuf,
+    /// Quarters, e.g. 2012-Q3 (default: every quarter in the feeds).
+    #[arg(long = "quarter", conflicts_with = "year")]
+    pub quarters: Vec<String>,
+    /// The year, with its quarters side by side.
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Which date decides an article's quarter.
+    #[arg(long, value_enum, default_value = "published")]
+    pub by: ByArg,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// The `check` command's arguments.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Feed files or folders (default: data/feed).
+    pub feeds: Vec<PathBuf>,
+    /// Also print the original text of the record with this id (repeatable).
+    #[arg(long = "show", value_name = "ID")]
+    pub show: Vec<String>,
+    /// Which date decides an article's quarter (as for `build`).
+    #[arg(long, value_enum, default_value = "published")]
+    pub by: ByArg,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// The `build` command's arguments.
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Feed files or folders.
+    #[arg(long = "feed", default_value = "data/feed")]
+    pub feeds: Vec<PathBuf>,
+    /// The bulletins' configuration.
+    #[arg(long, default_value = "data/bulletins.toml")]
+    pub config: PathBuf,
+    /// Quarters to build, e.g. 2012-Q3 (default: every quarter in the feeds).
+    #[arg(long = "quarter", conflicts_with = "year")]
+    pub quarters: Vec<String>,
+    /// Build the four quarters of this year.
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// With --year: build one annual volume per bulletin instead (out/<year>/).
+    #[arg(long, requires = "year")]
+    pub cumulate: bool,
+    /// Output folder.
+    #[arg(long, default_value = "out")]
+    pub out: PathBuf,
+    /// Which date decides an article's quarter.
+    #[arg(long, value_enum, default_value = "published")]
+    pub by: ByArg,
+    /// Write the JSON only, no PDFs.
+    #[arg(long)]
+    pub no_pdf: bool,
+    /// Also write each A5 bulletin imposed two pages to an A4 sheet (<id>.booklet.pdf).
+    #[arg(long, conflicts_with = "no_pdf")]
+    pub booklet: bool,
+    /// Leave out the web edition (the HTML pages and out/index.html).
+    #[arg(long)]
+    pub no_html: bool,
+    /// Folder of the Typst templates.
+    #[arg(long, default_value = "templates")]
+    pub templates: PathBuf,
+    /// Documents typeset at once (each uses several threads itself).
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=16))]
+    pub jobs: u16,
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -208,6 +255,9 @@ pub struct IndexArgs {
     /// Write the JSON only, no PDFs.
     #[arg(long)]
     pub no_pdf: bool,
+    /// Leave out the web edition (the HTML pages and out/index.html).
+    #[arg(long)]
+    pub no_html: bool,
     /// Folder of the Typst templates.
     #[arg(long, default_value = "templates")]
     pub templates: PathBuf,
@@ -216,32 +266,6 @@ pub struct IndexArgs {
     pub jobs: u16,
     #[command(flatten)]
     pub read: ReadArgs,
-}
-
-/// Arguments of `bench`.
-#[derive(Debug, Clone, clap::Args)]
-pub struct BenchArgs {
-    /// Feed sizes in records, comma-separated.
-    #[arg(long, value_delimiter = ',', default_value = "10000,100000")]
-    pub records: Vec<usize>,
-    /// Feed formats, comma-separated (marcxml, marcxml-marc21, iso2709, iso2709-cp1251, iso2709-marc21, irbis).
-    #[arg(long, value_delimiter = ',', default_value = "marcxml,iso2709,irbis")]
-    pub formats: Vec<String>,
-    /// Typeset only feeds up to this many records.
-    #[arg(long, default_value_t = 10_000)]
-    pub typeset_max: usize,
-    /// Documents typeset at once.
-    #[arg(long, default_value_t = 2)]
-    pub jobs: usize,
-    /// Where the generated feeds go while they are measured.
-    #[arg(long)]
-    pub scratch: Option<PathBuf>,
-    /// Also write the table to this Markdown file.
-    #[arg(long)]
-    pub write: Option<PathBuf>,
-    /// Internal: measure in this process and print table rows only.
-    #[arg(long, hide = true)]
-    pub row: bool,
 }
 
 /// Checks an output folder and takes it for this run: refuses a path that climbs out with
@@ -290,7 +314,7 @@ impl CliError {
 }
 
 /// The document date: `SOURCE_DATE_EPOCH` when set, else each quarter's last day.
-pub(crate) fn source_date() -> Result<Option<String>, CliError> {
+pub(crate) fn source_date() -> Result<Option<chrono::NaiveDate>, CliError> {
     let Ok(value) = std::env::var("SOURCE_DATE_EPOCH") else {
         return Ok(None);
     };
@@ -301,171 +325,137 @@ pub(crate) fn source_date() -> Result<Option<String>, CliError> {
     })?;
     let date = chrono::DateTime::from_timestamp(seconds, 0)
         .ok_or_else(|| CliError::new(format!("SOURCE_DATE_EPOCH={seconds} is out of range")))?;
-    Ok(Some(date.date_naive().to_string()))
+    Ok(Some(date.date_naive()))
 }
 
 /// Runs a parsed command line; returns the exit status.
 pub fn run(cli: Cli) -> Result<i32, CliError> {
     match cli.command {
-        Command::Bench(args) => {
-            let formats = args
-                .formats
-                .iter()
-                .map(|f| f.parse::<crate::synth::SynthFormat>())
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(CliError::new)?;
-            let config = Config::load(std::path::Path::new("data/bulletins.toml"))
-                .map_err(|e| CliError::new(e.to_string()))?;
-            let scratch = match &args.scratch {
-                Some(dir) => dir.clone(),
-                None => std::env::temp_dir(),
-            };
-            let options = crate::bench::BenchOptions {
-                sizes: args.records.clone(),
-                formats,
-                typeset_max: args.typeset_max,
-                threads: args.jobs.max(1),
-            };
-            if args.row {
-                let rows = crate::bench::run(
-                    &options,
-                    &config,
-                    std::path::Path::new("templates"),
-                    &scratch,
-                )
-                .map_err(CliError::new)?;
-                print!("{rows}");
-                return Ok(0);
-            }
-            let passthrough: Vec<String> = args
-                .scratch
-                .iter()
-                .flat_map(|s| ["--scratch".to_string(), s.display().to_string()])
-                .collect();
-            let table =
-                crate::bench::run_isolated(&options, &passthrough).map_err(CliError::new)?;
-            println!("{table}");
-            if let Some(path) = &args.write {
-                output::write_atomic(path, table.as_bytes())
-                    .map_err(|e| CliError::new(e.to_string()))?;
-            }
-            Ok(0)
-        }
-        Command::Check { feeds, show, read } => {
-            let feeds = if feeds.is_empty() {
-                vec![PathBuf::from("data/feed")]
-            } else {
-                feeds
-            };
-            let report = check::check(&feeds, &read.options(), &show);
-            let mut out = std::io::stdout().lock();
-            let _ = write!(out, "{}", report.summary());
-            for text in &report.shown {
-                let _ = writeln!(out, "{text}");
-            }
-            for id in show.iter().filter(|id| {
-                !report
-                    .shown
-                    .iter()
-                    .any(|s| s.contains(&format!("record {id} (")))
-            }) {
-                let _ = writeln!(out, "warning: no record with id {id}");
-            }
-            for line in report.warnings.iter() {
-                let _ = writeln!(out, "warning: {line}");
-            }
-            for line in &report.problems {
-                let _ = writeln!(out, "{line}");
-            }
-            for e in &report.file_errors {
-                let _ = writeln!(out, "error: {e}");
-            }
-            Ok(report.exit_code())
-        }
-        Command::Build {
-            feeds,
-            config,
-            quarters,
-            year,
-            cumulate,
-            out,
-            by,
-            no_pdf,
-            booklet,
-            templates,
-            jobs,
-            read,
-        } => {
-            let started = Instant::now();
-            let renderer = renderer(no_pdf, &templates)?;
-            let config = load_config(&config)?;
-            let _lock = prepare_output(&out)?;
-            let quarters = match (year, quarters.is_empty()) {
-                (Some(year), _) => Some((1..=4).map(|number| Quarter { year, number }).collect()),
-                (None, true) => None,
-                (None, false) => Some(
-                    quarters
-                        .iter()
-                        .map(|q| q.parse::<Quarter>())
-                        .collect::<Result<Vec<_>, _>>()
-                        .map_err(CliError::new)?,
-                ),
-            };
-            let records = read_feeds(&feeds, &read)?;
-            let collators = Collators::new();
-            let options = PlanOptions {
-                quarters,
-                by: match by {
-                    ByArg::Published => QuarterBy::Published,
-                    ByArg::Catalogued => QuarterBy::Catalogued,
-                },
-                date: source_date()?,
-            };
-            let paper = config.library.paper;
-            let booklet = booklet || config.library.booklet;
-            let (summary, pdfs) = match year.filter(|_| cumulate) {
-                Some(year) => {
-                    let plan = build::plan_annual(&records, &config, &collators, year, &options);
-                    let summary = output::write_annual(&plan, &out)
-                        .map_err(|e| CliError::new(e.to_string()))?;
-                    let documents: Vec<output::Document> = plan
-                        .issues
-                        .iter()
-                        .map(|issue| output::Document {
-                            issue,
-                            path: out
-                                .join(year.to_string())
-                                .join(format!("{}.pdf", issue.bulletin)),
-                            date: chrono::NaiveDate::parse_from_str(&issue.front.date, "%Y-%m-%d")
-                                .unwrap_or_else(|_| Quarter { year, number: 4 }.last_day()),
-                        })
-                        .collect();
-                    let pdfs = renderer.map(|r| {
-                        output::write_documents(&documents, &r, paper, booklet, jobs as usize)
-                    });
-                    write_checksums([out.join(year.to_string())])?;
-                    (summary, pdfs)
-                }
-                None => {
-                    let plan = build::plan(&records, &config, &collators, &options);
-                    let summary = output::write_plan(&plan, &out)
-                        .map_err(|e| CliError::new(e.to_string()))?;
-                    let pdfs = renderer.map(|r| {
-                        output::write_pdfs(&plan, &out, &r, paper, booklet, jobs as usize)
-                    });
-                    write_checksums(
-                        plan.quarters
-                            .iter()
-                            .map(|q| out.join(q.quarter.to_string())),
-                    )?;
-                    (summary, pdfs)
-                }
-            };
-            finish(&summary, pdfs, records.len(), started, Vec::new())
-        }
-        Command::Index(args) => index_cmd::run(*args),
+        Command::Check(args) => Ok(check_command(&args)),
+        Command::Build(args) => build_command(&args),
+        Command::Index(args) => index_cmd::run(&args),
+        Command::Stats(args) => web_cmd::run(&args),
         Command::Package(args) => package::run(args),
     }
+}
+
+/// `bulletin check`: prints the summary, the records asked for and every problem.
+fn check_command(args: &CheckArgs) -> i32 {
+    let default_feeds = [PathBuf::from("data/feed")];
+    let feeds = if args.feeds.is_empty() {
+        &default_feeds[..]
+    } else {
+        &args.feeds[..]
+    };
+    let report = check::check(feeds, &args.read.options(), args.by.into(), &args.show);
+    let mut out = std::io::stdout().lock();
+    let _ = write!(out, "{}", report.summary());
+    for text in &report.shown {
+        let _ = writeln!(out, "{text}");
+    }
+    for id in args.show.iter().filter(|id| {
+        !report
+            .shown
+            .iter()
+            .any(|s| s.contains(&format!("record {id} (")))
+    }) {
+        let _ = writeln!(out, "warning: no record with id {id}");
+    }
+    for line in &report.warnings {
+        let _ = writeln!(out, "warning: {line}");
+    }
+    for line in &report.problems {
+        let _ = writeln!(out, "{line}");
+    }
+    for e in &report.file_errors {
+        let _ = writeln!(out, "error: {e}");
+    }
+    report.exit_code()
+}
+
+/// `bulletin build`: the quarters (or the annual volumes) as JSON and PDF.
+fn build_command(args: &BuildArgs) -> Result<i32, CliError> {
+    let started = Instant::now();
+    let renderer = renderer(args.no_pdf, &args.templates)?;
+    let web = web_cmd::load(&args.templates, args.no_html)?;
+    let config = load_config(&args.config)?;
+    let _lock = prepare_output(&args.out)?;
+    let quarters = match (args.year, args.quarters.is_empty()) {
+        (Some(year), _) => Some((1..=4).map(|number| Quarter { year, number }).collect()),
+        (None, true) => None,
+        (None, false) => Some(
+            args.quarters
+                .iter()
+                .map(|q| q.parse::<Quarter>())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| CliError::new(e.to_string()))?,
+        ),
+    };
+    let records = read_feeds(&args.feeds, &args.read)?;
+    let collators = Collators::new();
+    let options = PlanOptions {
+        quarters,
+        by: args.by.into(),
+        date: source_date()?,
+    };
+    let paper = config.library.paper;
+    let booklet = args.booklet || config.library.booklet;
+    let jobs = usize::from(args.jobs);
+    let out = &args.out;
+    let (summary, pdfs) = match args.year.filter(|_| args.cumulate) {
+        Some(year) => {
+            let plan = build::plan_annual(&records, &config, &collators, year, &options);
+            let mut summary =
+                output::write_annual(&plan, out).map_err(|e| CliError::new(e.to_string()))?;
+            let documents: Vec<output::Document> = plan
+                .issues
+                .iter()
+                .map(|issue| output::Document {
+                    issue,
+                    path: out
+                        .join(year.to_string())
+                        .join(format!("{}.pdf", issue.bulletin)),
+                })
+                .collect();
+            let pdfs = renderer.map(|r| {
+                let progress = &mut progress::Display::new();
+                output::write_documents(&documents, &r, paper, booklet, jobs, progress)
+            });
+            let quarters = web_cmd::plan_year(&records, &config, &collators, year, &options);
+            summary.push_str(&web_cmd::annual(
+                &plan,
+                &quarters,
+                out,
+                web.as_ref(),
+                &config,
+            )?);
+            write_checksums([out.join(year.to_string())])?;
+            (summary, pdfs)
+        }
+        None => {
+            let plan = build::plan(&records, &config, &collators, &options);
+            let mut summary =
+                output::write_plan(&plan, out).map_err(|e| CliError::new(e.to_string()))?;
+            let pdfs = renderer.map(|r| {
+                let progress = &mut progress::Display::new();
+                output::write_pdfs(&plan, out, &r, paper, booklet, jobs, progress)
+            });
+            summary.push_str(&web_cmd::quarters(
+                &plan,
+                out,
+                args.year,
+                web.as_ref(),
+                &config,
+            )?);
+            write_checksums(
+                plan.quarters
+                    .iter()
+                    .map(|q| out.join(q.quarter.to_string())),
+            )?;
+            (summary, pdfs)
+        }
+    };
+    finish(&summary, pdfs, records.len(), started, Vec::new())
 }
 
 /// Writes `SHA256SUMS` in each period folder, once its other files are written.

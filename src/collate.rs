@@ -9,14 +9,23 @@
 use std::cmp::Ordering;
 
 use icu_collator::options::{CollatorOptions, Strength};
-use icu_collator::{Collator, CollatorBorrowed};
+use icu_collator::{Collator, CollatorBorrowed, CollatorPreferences};
 use icu_locale_core::locale;
 
-/// The language group of an entry: also picks the collator for its tie-breaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// The language group of an entry: also picks the collator for its tie-breaks. Written
+/// in the JSON as its [`key`](LanguageGroup::key).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum LanguageGroup {
+    /// Entries in Azerbaijani, first in every section; Azerbaijani collation.
+    #[serde(rename = "az")]
     Azerbaijani,
+    /// Entries in Russian, second; Russian collation.
+    #[serde(rename = "ru")]
     Russian,
+    /// Entries in every other language, last; root collation.
+    #[serde(rename = "other")]
     Other,
 }
 
@@ -30,6 +39,7 @@ impl LanguageGroup {
         }
     }
 
+    /// Every group, in the order groups follow each other in a section.
     pub const ALL: [LanguageGroup; 3] = [
         LanguageGroup::Azerbaijani,
         LanguageGroup::Russian,
@@ -49,8 +59,11 @@ pub struct Collators {
 /// The script class a name sorts in: Latin (by Azerbaijani), Cyrillic (by Russian), rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Script {
+    /// Latin letters ([`is_latin`]): sorted by the Azerbaijani alphabet, first.
     Latin,
+    /// Cyrillic letters ([`is_cyrillic`]): sorted by the Russian alphabet, second.
     Cyrillic,
+    /// Any other script, or no letter at all: root order, last.
     Other,
 }
 
@@ -59,28 +72,37 @@ pub fn script_of(text: &str) -> Script {
     match text.chars().find(|c| c.is_alphabetic()) {
         Some(c) if is_cyrillic(c) => Script::Cyrillic,
         Some(c) if is_latin(c) => Script::Latin,
-        Some(_) => Script::Other,
-        None => Script::Other,
+        Some(_) | None => Script::Other,
     }
 }
 
+/// Whether `c` is in a Cyrillic block: Cyrillic and its Supplement, Extended A–C.
 pub fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{052F}' | '\u{1C80}'..='\u{1C8F}' | '\u{2DE0}'..='\u{2DFF}' | '\u{A640}'..='\u{A69F}')
 }
 
+/// Whether `c` is a Latin-script letter: basic Latin, Latin-1 and Latin Extended A–D (with
+/// the IPA block, home of the Azerbaijani `ə` U+0259) and Latin Extended Additional.
 pub fn is_latin(c: char) -> bool {
-    c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+    c.is_ascii_alphabetic()
+        || (c.is_alphabetic()
+            && matches!(c, '\u{00C0}'..='\u{02AF}' | '\u{1E00}'..='\u{1EFF}' | '\u{2C60}'..='\u{2C7F}' | '\u{A720}'..='\u{A7FF}'))
 }
 
 impl Collators {
     /// Builds the collators; ICU's compiled data makes this infallible in practice.
+    ///
+    /// # Panics
+    ///
+    /// Only if the compiled collation data lacks even the root collation, which the
+    /// ICU4X data this crate is built with always has.
     pub fn new() -> Collators {
         let build = |loc: icu_locale_core::Locale, strength: Option<Strength>| {
             let mut options = CollatorOptions::default();
             options.strength = strength;
             // Compiled data always has these locales; fall back to root if a build lacks one.
             Collator::try_new((&loc).into(), options)
-                .or_else(|_| Collator::try_new(Default::default(), options))
+                .or_else(|_| Collator::try_new(CollatorPreferences::default(), options))
                 .expect("ICU4X compiled collation data has a root collator")
         };
         Collators {
@@ -91,6 +113,7 @@ impl Collators {
         }
     }
 
+    /// The tertiary-strength collator of a group's language (root for other languages).
     pub fn for_group(&self, group: LanguageGroup) -> &CollatorBorrowed<'static> {
         match group {
             LanguageGroup::Azerbaijani => &self.az,

@@ -3,8 +3,10 @@
 //!
 //! The rubric structure is data, not code, so that another library can write its own.
 //! [`Config::load`] validates everything before any work starts: unknown keys, duplicate
-//! ids, an id outside `[a-z0-9-]`, a class code used by two subtopics of one bulletin,
-//! an empty bulletin. Every error carries the file, line and column of the offending value.
+//! ids, an id outside `[a-z0-9-]`, an unknown classification scheme or a class code that
+//! could never match ([`crate::scheme`]), a class code used by two subtopics of one
+//! bulletin (compared as the classifier compares them: `fp.1` = `FP.1`), an empty bulletin.
+//! Every error carries the file, line and column of the offending value.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -12,6 +14,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use toml::Spanned;
+
+use crate::scheme::CodePattern;
 
 /// Area separator style of the descriptions (one per bulletin).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -51,7 +55,8 @@ pub struct Library {
     #[serde(default)]
     pub parent: Option<String>,
     pub place: String,
-    /// The 686/084 `$2` value whose `$a` codes place records.
+    /// The library's own classification scheme: the 686/084 `$2` value whose `$a` codes a
+    /// bare subtopic code (`FP.1`) names.
     pub scheme: String,
     #[serde(default)]
     pub separator: Separator,
@@ -69,8 +74,14 @@ pub struct Subtopic {
     pub title: String,
     #[serde(default)]
     pub title_ru: Option<String>,
+    /// Class codes as written: `scheme:code`, `scheme:prefix*` or a bare code in the
+    /// library's scheme.
     #[serde(default)]
     pub codes: Vec<Spanned<String>>,
+    /// The codes read by [`CodePattern::parse`], in the same order (filled by
+    /// [`Config::parse`]).
+    #[serde(skip)]
+    pub patterns: Vec<CodePattern>,
     /// Subject headings or keywords (whole heading or heading prefix) that place a record.
     #[serde(default)]
     pub subjects: Vec<String>,
@@ -186,7 +197,7 @@ impl Config {
     /// Parses and validates configuration text; `path` names it in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let error = |offset: usize, message: String| ConfigError::at(text, path, offset, message);
-        let config: Config = parse_toml(text, path)?;
+        let mut config: Config = parse_toml(text, path)?;
         if config.bulletins.is_empty() {
             return Err(error(0, "no [[bulletin]] is configured".into()));
         }
@@ -240,19 +251,32 @@ impl Config {
                     ));
                 }
                 for code in &s.codes {
-                    let key = code.get_ref().trim().to_string();
+                    let written = code.get_ref();
+                    // The value's span begins at its opening quote.
+                    let pattern = CodePattern::parse(written, &config.library.scheme)
+                        .map_err(|e| error(code.span().start + 1 + e.offset, e.message))?;
+                    let key = pattern.to_string();
                     if let Some((other, first)) = codes.get(&key) {
                         let (line, _) = line_column(text, *first);
                         return Err(error(
                             code.span().start,
                             format!(
-                                "class code \"{key}\" is used by subtopics \"{other}\" (line {line}) and \"{sid}\" of bulletin \"{id}\""
+                                "class code \"{}\" is used by subtopics \"{other}\" (line {line}) and \"{sid}\" of bulletin \"{id}\"",
+                                written.trim()
                             ),
                         ));
                     }
                     codes.insert(key, (sid, code.span().start));
                 }
             }
+        }
+        let local = config.library.scheme.clone();
+        for subtopic in config.bulletins.iter_mut().flat_map(|b| &mut b.subtopics) {
+            subtopic.patterns = subtopic
+                .codes
+                .iter()
+                .filter_map(|c| CodePattern::parse(c.get_ref(), &local).ok())
+                .collect();
         }
         Ok(config)
     }
@@ -329,5 +353,85 @@ title_en = "Foreign policy"
         let e = err(&text);
         assert!(e.message.contains("\"FP.1\""), "{e}");
         assert_eq!((e.line, e.column), (21, 20), "{e}");
+    }
+
+    /// `GOOD` with fp-1's codes replaced by `codes` (the codes line is line 16).
+    fn with_codes(codes: &str) -> String {
+        GOOD.replace("codes = [\"FP.1\"]", &format!("codes = [{codes}]"))
+    }
+
+    #[test]
+    fn codes_name_their_scheme() {
+        let c = Config::parse(
+            &with_codes(
+                r#""bbk:66.4(5Азе)", "GASNTI:44.*", "udc:327*", "rubbk:63.3(5Азе)", "fp.1""#,
+            ),
+            Path::new("b.toml"),
+        )
+        .unwrap();
+        let patterns: Vec<String> = c.bulletins[0].subtopics[0]
+            .patterns
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            patterns,
+            [
+                "bbk:66.4(5АЗЕ)",
+                "gasnti:44.*",
+                "udc:327*",
+                "bbk:63.3(5АЗЕ)",
+                "local:FP.1"
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_scheme_has_position() {
+        let e = err(&with_codes(r#""FP.1", "ddc:327.2""#));
+        assert_eq!((e.line, e.column), (16, 21), "{e}");
+        assert!(
+            e.message.contains("unknown classification scheme \"ddc\""),
+            "{e}"
+        );
+        assert!(e.message.contains("bbk (rubbk)"), "{e}");
+    }
+
+    #[test]
+    fn codes_that_could_never_match() {
+        // A `*` inside a code: the column of the `*`.
+        let e = err(&with_codes(r#""gasnti:44*.37""#));
+        assert_eq!((e.line, e.column), (16, 22), "{e}");
+        assert!(e.message.contains("can never match"), "{e}");
+        // An empty code, bare or after a scheme.
+        let e = err(&with_codes(r#""FP.1", " ""#));
+        assert_eq!((e.line, e.column), (16, 21), "{e}");
+        assert!(e.message.contains("empty"), "{e}");
+        let e = err(&with_codes(r#""bbk:""#));
+        assert_eq!((e.line, e.column), (16, 17), "{e}");
+    }
+
+    #[test]
+    fn codes_differing_only_in_case_or_spaces_are_one_code() {
+        let text = format!(
+            "{GOOD}\n  [[bulletin.subtopic]]\n  id = \"fp-2\"\n  title = \"x\"\n  codes = [\"fp.1\"]\n"
+        );
+        let e = err(&text);
+        assert!(
+            e.message
+                .contains("\"fp.1\" is used by subtopics \"fp-1\" (line 16)"),
+            "{e}"
+        );
+        assert_eq!((e.line, e.column), (21, 12), "{e}");
+        // The same BBK code through an alias, in another case and spacing.
+        let text = with_codes(r#""bbk:66.4(5Азе)", "RUBBK:66.4 (5азе)""#);
+        let e = err(&text.replace(
+            "codes = [\"bbk:66.4(5Азе)\", ",
+            "codes = [\"bbk:66.4(5Азе)\"]\n\n  [[bulletin.subtopic]]\n  id = \"fp-2\"\n  title = \"y\"\n  codes = [",
+        ));
+        assert!(e.message.contains("RUBBK:66.4 (5азе)"), "{e}");
+        assert_eq!((e.line, e.column), (21, 12), "{e}");
+        // A prefix and an exact code are different codes.
+        assert!(Config::parse(&with_codes(r#""udc:327", "udc:327*""#), Path::new("b")).is_ok());
     }
 }

@@ -1,10 +1,18 @@
 //! Describing: a record → its analytic bibliographic description (GOST R 7.0.100-2018,
 //! GOST 7.1-2003 lineage), as a small styled tree of [`Run`]s.
 //!
-//! Areas in order: heading (first of one to three authors), title `:` other title
-//! information `/` responsibility `//` host periodical, then `. – ` year, day and month
-//! (newspapers) or `№` issue (journals), pages and notes. The apparatus (months, page
-//! label, "et al.") follows the language of the periodical. Prescribed punctuation is never
+//! Areas in order: heading (first of one to three authors), title `=` parallel title `:`
+//! other title information `/` responsibility, the content form and media type where the
+//! record's material designation is not printed text (`. – Текст : электронный`, the area
+//! GOST R 7.0.100-2018 puts in place of the old `[Электронный ресурс]`), `//` host
+//! periodical, then `. – ` year, day and month (newspapers) or `№` issue (journals), pages
+//! and notes. The host's ISSN and the annotation travel with the record but are not printed:
+//! GOST R 7.0.100-2018 makes the identifying document's ISSN optional, and a bulletin lists
+//! its periodicals apart. The apparatus (months, page, volume and issue labels, "et al.",
+//! secondary roles) is one table per language ([`Apparatus`]): the entry's group's, and in
+//! the "other" group the record's own language where the rules give it (German, French,
+//! Turkish, English), English otherwise. A role the describer supplies from a relator code
+//! stands in brackets (`[пер.]`). Prescribed punctuation is never
 //! doubled: an element ending in `.`, `?`, `!` or `…` takes no second period. Non-breaking
 //! spaces keep `№ 14`, `S. 3`, initials and day-month together on the printed page.
 
@@ -13,17 +21,171 @@ use chrono::Datelike;
 use crate::collate::LanguageGroup;
 use crate::config::Separator;
 use crate::issue::{Run, Style};
-use crate::model::{Person, Record, Role};
+use crate::model::{Person, Record, Role, is_patronymic, is_patronymic_particle};
 
 const NBSP: char = '\u{a0}';
 
-/// The language the description's apparatus is written in.
+/// The language the description's apparatus is written in: the entry's own language where
+/// the rules give its abbreviations (Azerbaijani, Russian, English, German, French,
+/// Turkish), English otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Apparatus {
     Azerbaijani,
     Russian,
     English,
+    German,
+    French,
+    Turkish,
 }
+
+/// The apparatus of one language: abbreviations as the description writes them inside an
+/// area (an area's first word is capitalised by [`Apparatus::capitalise`]).
+struct Forms {
+    /// Page of an article: `S.`, `С.`, `p.`.
+    page: &'static str,
+    /// Volume of a periodical: `C.`, `Т.`, `vol.`, `Jg.`, `t.`, `cilt`.
+    volume: &'static str,
+    /// Issue number: `№`, `no.`, `H.`, `n°`, `sayı`.
+    number: &'static str,
+    /// More than three authors: `[və b.]`, `[и др.]`, `[et al.]`, `[u. a.]`, `[vd.]`.
+    et_al: &'static str,
+    /// Months after a day (genitive where the language inflects them).
+    day_months: &'static [&'static str; 12],
+    /// Months alone (a monthly journal's issue).
+    months: &'static [&'static str; 12],
+    /// How a day and its month are joined: `17 aprel`, `Apr. 17`, `17. Apr.`.
+    date: DateOrder,
+    /// Secondary roles, in [`ROLES`] order; `None` where the language's rules give no
+    /// form (English is used).
+    roles: [Option<&'static str>; ROLES.len()],
+}
+
+#[derive(Clone, Copy)]
+enum DateOrder {
+    DayMonth,
+    MonthDay,
+    /// German: `17. Apr.`.
+    DayPointMonth,
+}
+
+/// Secondary roles the describer names when the record carries no statement of its own:
+/// UNIMARC relator code, MARC relator code, MARC relator term.
+const ROLES: [[&str; 3]; 6] = [
+    ["730", "trl", "translator"],
+    ["470", "ivr", "interviewer"],
+    ["340", "edt", "editor"],
+    ["220", "com", "compiler"],
+    ["600", "pht", "photographer"],
+    ["440", "ill", "illustrator"],
+];
+
+const AZERBAIJANI: Forms = Forms {
+    page: "S.",
+    volume: "C.",
+    number: "№",
+    et_al: "[və b.]",
+    day_months: &AZ_MONTHS,
+    months: &AZ_MONTHS,
+    date: DateOrder::DayMonth,
+    roles: [
+        Some("tərc. et."),
+        Some("müsahibəni apardı"),
+        Some("red."),
+        Some("tərt. et."),
+        Some("foto"),
+        Some("rəssam"),
+    ],
+};
+
+const RUSSIAN: Forms = Forms {
+    page: "С.",
+    volume: "Т.",
+    number: "№",
+    et_al: "[и др.]",
+    day_months: &RU_MONTHS_GENITIVE,
+    months: &RU_MONTHS,
+    date: DateOrder::DayMonth,
+    roles: [
+        Some("пер."),
+        Some("беседовал"),
+        Some("ред."),
+        Some("сост."),
+        Some("фот."),
+        Some("худож."),
+    ],
+};
+
+const ENGLISH: Forms = Forms {
+    page: "p.",
+    volume: "vol.",
+    number: "no.",
+    et_al: "[et al.]",
+    day_months: &EN_MONTHS,
+    months: &EN_MONTHS,
+    date: DateOrder::MonthDay,
+    roles: [
+        Some("transl. by"),
+        Some("interviewed by"),
+        Some("ed. by"),
+        Some("comp. by"),
+        Some("photo by"),
+        Some("ill. by"),
+    ],
+};
+
+const GERMAN: Forms = Forms {
+    page: "S.",
+    volume: "Jg.",
+    number: "H.",
+    et_al: "[u. a.]",
+    day_months: &DE_MONTHS,
+    months: &DE_MONTHS,
+    date: DateOrder::DayPointMonth,
+    roles: [
+        Some("übers. von"),
+        None,
+        Some("hrsg. von"),
+        Some("zsgest. von"),
+        None,
+        Some("ill. von"),
+    ],
+};
+
+const FRENCH: Forms = Forms {
+    page: "p.",
+    volume: "t.",
+    number: "n°",
+    et_al: "[et al.]",
+    day_months: &FR_MONTHS,
+    months: &FR_MONTHS,
+    date: DateOrder::DayMonth,
+    roles: [
+        Some("trad. par"),
+        Some("propos recueillis par"),
+        Some("éd. par"),
+        None,
+        None,
+        Some("ill. par"),
+    ],
+};
+
+const TURKISH: Forms = Forms {
+    page: "s.",
+    volume: "cilt",
+    number: "sayı",
+    et_al: "[vd.]",
+    day_months: &TR_MONTHS,
+    months: &TR_MONTHS,
+    date: DateOrder::DayMonth,
+    roles: [
+        Some("çev."),
+        Some("söyleşiyi yapan"),
+        None,
+        Some("haz."),
+        None,
+        None,
+    ],
+};
 
 impl Apparatus {
     pub fn of(group: LanguageGroup) -> Apparatus {
@@ -34,53 +196,63 @@ impl Apparatus {
         }
     }
 
-    fn page_label(self) -> &'static str {
-        match self {
-            Apparatus::Azerbaijani => "S.",
-            Apparatus::Russian => "С.",
-            Apparatus::English => "P.",
+    /// The apparatus of one entry: its group's, and inside the "other" group the record's
+    /// own language where the rules give its abbreviations (German, French, Turkish,
+    /// English), English otherwise.
+    pub fn of_record(record: &Record, group: LanguageGroup) -> Apparatus {
+        if group != LanguageGroup::Other {
+            return Apparatus::of(group);
         }
+        match record.main_language().and_then(|l| l.primary()) {
+            Some("de") => Apparatus::German,
+            Some("fr") => Apparatus::French,
+            Some("tr") => Apparatus::Turkish,
+            _ => Apparatus::English,
+        }
+    }
+
+    fn forms(self) -> &'static Forms {
+        match self {
+            Apparatus::Azerbaijani => &AZERBAIJANI,
+            Apparatus::Russian => &RUSSIAN,
+            Apparatus::English => &ENGLISH,
+            Apparatus::German => &GERMAN,
+            Apparatus::French => &FRENCH,
+            Apparatus::Turkish => &TURKISH,
+        }
+    }
+
+    /// The page label as an area begins with it: `S.`, `С.`, `P.`.
+    fn page_label(self) -> String {
+        self.capitalise(self.forms().page)
     }
 
     fn et_al(self) -> &'static str {
-        match self {
-            Apparatus::Azerbaijani => "[və b.]",
-            Apparatus::Russian => "[и др.]",
-            Apparatus::English => "[et al.]",
-        }
+        self.forms().et_al
     }
 
-    fn volume_label(self) -> &'static str {
-        match self {
-            Apparatus::Azerbaijani => "C.",
-            Apparatus::Russian => "Т.",
-            Apparatus::English => "Vol.",
-        }
-    }
-
-    /// Day and month as printed: `17 aprel`, `17 апр.`, `Apr. 17`.
+    /// Day and month as printed: `17 aprel`, `17 апр.`, `Apr. 17`, `17. Apr.`, `17 avr.`,
+    /// `17 Nisan`.
     pub fn day_month(self, day: u32, month: u32) -> String {
         let m = (month.clamp(1, 12) - 1) as usize;
-        match self {
-            Apparatus::Azerbaijani => format!("{day}{NBSP}{}", AZ_MONTHS[m]),
-            Apparatus::Russian => format!("{day}{NBSP}{}", RU_MONTHS_GENITIVE[m]),
-            Apparatus::English => format!("{}{NBSP}{day}", EN_MONTHS[m]),
+        let forms = self.forms();
+        let name = forms.day_months[m];
+        match forms.date {
+            DateOrder::DayMonth => format!("{day}{NBSP}{name}"),
+            DateOrder::MonthDay => format!("{name}{NBSP}{day}"),
+            DateOrder::DayPointMonth => format!("{day}.{NBSP}{name}"),
         }
     }
 
     /// A month alone (monthly journals), as the first word of its area: `Mart`, `Март`,
-    /// `Сент.` (nominative, abbreviated as GOST R 7.0.12 does), `Mar.`.
+    /// `Сент.` (nominative, abbreviated as GOST R 7.0.12 does), `Mar.`, `März`, `Mars`.
     pub fn month(self, month: u32) -> String {
         let m = (month.clamp(1, 12) - 1) as usize;
-        self.capitalise(match self {
-            Apparatus::Azerbaijani => AZ_MONTHS[m],
-            Apparatus::Russian => RU_MONTHS[m],
-            Apparatus::English => EN_MONTHS[m],
-        })
+        self.capitalise(self.forms().months[m])
     }
 
     /// `text` with its first letter in capitals, as every area of a description begins
-    /// (Azerbaijani `i` → `İ`).
+    /// (Azerbaijani and Turkish `i` → `İ`).
     pub fn capitalise(self, text: &str) -> String {
         let mut chars = text.chars();
         let Some(first) = chars.next() else {
@@ -88,41 +260,29 @@ impl Apparatus {
         };
         let mut out = String::with_capacity(text.len() + 1);
         match (self, first) {
-            (Apparatus::Azerbaijani, 'i') => out.push('İ'),
+            (Apparatus::Azerbaijani | Apparatus::Turkish, 'i') => out.push('İ'),
             _ => out.extend(first.to_uppercase()),
         }
         out.push_str(chars.as_str());
         out
     }
 
-    /// Label for a secondary role, from its relator code or term.
+    /// The content form and media type (GOST R 7.0.100-2018 area 0) of a non-print
+    /// designation: `Текст : электронный`. The Azerbaijani form is not attested.
+    fn electronic_text(self) -> &'static str {
+        match self {
+            Apparatus::Azerbaijani => "Mətn : elektron",
+            Apparatus::Russian => "Текст : электронный",
+            _ => "Text : electronic",
+        }
+    }
+
+    /// Label for a secondary role, from its relator code or term, in this language or, where
+    /// its rules give none, in English.
     fn role_label(self, relator: &str) -> Option<&'static str> {
-        let r = relator.trim().to_lowercase();
-        let kind = match r.as_str() {
-            "730" | "trl" | "translator" => 0,
-            "470" | "ivr" | "interviewer" => 1,
-            "340" | "edt" | "editor" => 2,
-            "220" | "com" | "compiler" => 3,
-            "600" | "pht" | "photographer" => 4,
-            _ => return None,
-        };
-        Some(match (self, kind) {
-            (Apparatus::Azerbaijani, 0) => "tərc. et.",
-            (Apparatus::Azerbaijani, 1) => "müsahibəni apardı",
-            (Apparatus::Azerbaijani, 2) => "red.",
-            (Apparatus::Azerbaijani, 3) => "tərt. et.",
-            (Apparatus::Azerbaijani, _) => "foto",
-            (Apparatus::Russian, 0) => "пер.",
-            (Apparatus::Russian, 1) => "беседу вел",
-            (Apparatus::Russian, 2) => "ред.",
-            (Apparatus::Russian, 3) => "сост.",
-            (Apparatus::Russian, _) => "фот.",
-            (Apparatus::English, 0) => "transl. by",
-            (Apparatus::English, 1) => "interviewed by",
-            (Apparatus::English, 2) => "ed. by",
-            (Apparatus::English, 3) => "comp. by",
-            (Apparatus::English, _) => "photo by",
-        })
+        let r = relator.trim().trim_end_matches('.').to_lowercase();
+        let kind = ROLES.iter().position(|forms| forms.contains(&r.as_str()))?;
+        self.forms().roles[kind].or(ENGLISH.roles[kind])
     }
 }
 
@@ -177,6 +337,20 @@ pub const RU_MONTHS: [&str; 12] = [
 ];
 pub const EN_MONTHS: [&str; 12] = [
     "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+];
+/// German months as the Duden abbreviates them (`März`, `Mai`, `Juni`, `Juli` in full).
+pub const DE_MONTHS: [&str; 12] = [
+    "Jan.", "Febr.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez.",
+];
+/// French months as the BnF abbreviates them.
+pub const FR_MONTHS: [&str; 12] = [
+    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+    "déc.",
+];
+/// Turkish months (written in full, with a capital, in Turkish usage).
+pub const TR_MONTHS: [&str; 12] = [
+    "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim",
+    "Kasım", "Aralık",
 ];
 
 /// Builds runs, keeping prescribed punctuation single.
@@ -263,17 +437,10 @@ fn direct_name(p: &Person, apparatus: Apparatus) -> String {
 /// `Mary Ann` → `Mary Ann`.
 fn given_name(forenames: &str) -> String {
     let words: Vec<&str> = forenames.split_whitespace().collect();
-    let patronymic = words.iter().position(|w| {
-        matches!(*w, "oğlu" | "qızı" | "оглы" | "кызы")
-            || ["ович", "евич", "ьич", "овна", "евна", "ична", "инична"]
-                .iter()
-                .any(|end| w.ends_with(end))
-    });
+    let patronymic = words.iter().position(|w| is_patronymic(w));
     let end = match patronymic {
         // `Məmməd oğlu`: the father's name goes with the particle.
-        Some(i) if matches!(words[i], "oğlu" | "qızı" | "оглы" | "кызы") => {
-            i.saturating_sub(1)
-        }
+        Some(i) if is_patronymic_particle(words[i]) => i.saturating_sub(1),
         Some(i) => i,
         None => words.len(),
     };
@@ -300,6 +467,16 @@ pub fn describe(record: &Record, apparatus: Apparatus, separator: Separator) -> 
         b.separator(". ");
     }
     b.push(Style::Title, &record.title);
+    let material = record.material.as_deref().map(Material::of);
+    if let Some(Material::Other(recorded)) = material {
+        // No content form and media type to give it: the designation as recorded.
+        b.punctuation(" ");
+        b.push(Style::Material, &format!("[{recorded}]"));
+    }
+    for parallel in &record.parallel_titles {
+        b.punctuation(" = ");
+        b.push(Style::ParallelTitle, parallel);
+    }
     for other in &record.other_title {
         b.punctuation(" : ");
         b.push(Style::OtherTitle, other);
@@ -308,6 +485,10 @@ pub fn describe(record: &Record, apparatus: Apparatus, separator: Separator) -> 
     if !responsibility.is_empty() {
         b.punctuation(" / ");
         b.push(Style::Responsibility, &responsibility);
+    }
+    if let Some(Material::ElectronicText) = material {
+        b.separator(sep);
+        b.push(Style::Material, apparatus.electronic_text());
     }
     if let Some(host) = &record.host {
         b.punctuation(" // ");
@@ -335,6 +516,36 @@ pub fn describe(record: &Record, apparatus: Apparatus, separator: Separator) -> 
     }
     b.close();
     b.runs
+}
+
+/// What a recorded general material designation (200 `$b`, 245 `$h`) says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Material<'a> {
+    /// Printed text (`Текст`, `text`, `Mətn`): what every article of a bulletin is; not printed.
+    Text,
+    /// `Электронный ресурс`, `electronic resource`, `elektron resurs`.
+    ElectronicText,
+    /// Any other designation, as recorded.
+    Other(&'a str),
+}
+
+impl<'a> Material<'a> {
+    fn of(recorded: &'a str) -> Material<'a> {
+        let folded = recorded.trim().to_lowercase();
+        if ["электрон", "electronic", "elektron"]
+            .iter()
+            .any(|w| folded.contains(w))
+        {
+            Material::ElectronicText
+        } else if matches!(
+            folded.as_str(),
+            "текст" | "text" | "mətn" | "metin" | "texte"
+        ) {
+            Material::Text
+        } else {
+            Material::Other(recorded.trim())
+        }
+    }
 }
 
 /// The plain text of runs (the `description` field of the JSON).
@@ -370,8 +581,9 @@ fn responsibility(record: &Record, authors: &[&Person], apparatus: Apparatus) ->
         let secondary = record.persons.iter().filter(|p| p.role == Role::Secondary);
         for p in secondary {
             let label = p.relator.as_deref().and_then(|r| apparatus.role_label(r));
+            // The role is the describer's words, not the record's: in brackets.
             parts.push(match label {
-                Some(label) => format!("{label} {}", direct_name(p, apparatus)),
+                Some(label) => format!("[{label}] {}", direct_name(p, apparatus)),
                 None => direct_name(p, apparatus),
             });
         }
@@ -408,18 +620,20 @@ fn numbering(record: &Record, apparatus: Apparatus) -> String {
     if let Some(date) = record.published.date {
         return apparatus.day_month(date.day(), date.month());
     }
+    let forms = apparatus.forms();
     let mut parts = Vec::new();
     if let Some(volume) = record.volume.as_deref().filter(|v| !v.trim().is_empty()) {
-        parts.push(format!(
-            "{}{NBSP}{}",
-            apparatus.volume_label(),
-            volume.trim()
-        ));
+        parts.push(format!("{}{NBSP}{}", forms.volume, volume.trim()));
     }
     if let Some(issue) = record.issue.as_deref().filter(|v| !v.trim().is_empty()) {
-        parts.push(format!("№{NBSP}{}", issue.trim().replace('-', "–")));
+        parts.push(format!(
+            "{}{NBSP}{}",
+            forms.number,
+            issue.trim().replace('-', "–")
+        ));
     } else if let Some(month) = record.published.month {
         parts.push(apparatus.month(month));
     }
-    parts.join(", ")
+    // The area begins with a capital: `Vol. 5, no. 2`, `No. 2`, `Cilt 3, sayı 2`.
+    apparatus.capitalise(&parts.join(", "))
 }

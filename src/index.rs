@@ -19,27 +19,31 @@
 pub mod defs;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::build::screen;
-use crate::collate::Collators;
+use crate::classify::{self, Classifier, Dating};
+use crate::collate::{Collators, LanguageGroup};
 use crate::config::Config;
-use crate::describe::{AZ_MONTHS, RU_MONTHS_FULL};
-use crate::issue::{DocumentKind, FrontMatter, Issue, Section};
+use crate::describe::{AZ_MONTHS, Apparatus, RU_MONTHS_FULL};
+use crate::issue::{DocumentKind, FrontMatter, Issue, NameEntry, Periodical, Section};
 use crate::model::Record;
 use crate::order::{self, Arrangement, Placed, SectionHead};
-use crate::select::{Matcher, SelectError, Selection};
+use crate::period::Period;
+use crate::select::{Matcher, Selection};
 
 /// Which guide to build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IndexKind {
+    /// By date: year sections, each with its months.
     Chronological,
+    /// By subject heading (the subtopic, else the first subject heading or keyword).
     Subject,
 }
 
 impl IndexKind {
+    /// The kind as written in definitions and on the command line (`chronological`).
     pub fn name(self) -> &'static str {
         match self {
             IndexKind::Chronological => "chronological",
@@ -47,6 +51,7 @@ impl IndexKind {
         }
     }
 
+    /// The kind a definition or the command line names; `None` for any other word.
     pub fn parse(text: &str) -> Option<IndexKind> {
         match text.trim() {
             "chronological" => Some(IndexKind::Chronological),
@@ -59,12 +64,15 @@ impl IndexKind {
 /// The language of an index's headings and apparatus (the entries keep their own).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum IndexLanguage {
+    /// Azerbaijani headings and apparatus (`az`), as in the bulletins.
     #[default]
     Azerbaijani,
+    /// Russian headings and apparatus (`ru`).
     Russian,
 }
 
 impl IndexLanguage {
+    /// The language a definition or the command line names (`az`, `ru`); `None` otherwise.
     pub fn parse(text: &str) -> Option<IndexLanguage> {
         match text.trim() {
             "az" => Some(IndexLanguage::Azerbaijani),
@@ -75,12 +83,7 @@ impl IndexLanguage {
 
     /// A month's heading: `İyun`, `Июнь`.
     pub fn month(self, month: u32) -> String {
-        let i = (month.clamp(1, 12) - 1) as usize;
-        let name = match self {
-            IndexLanguage::Azerbaijani => AZ_MONTHS[i],
-            IndexLanguage::Russian => RU_MONTHS_FULL[i],
-        };
-        capitalise(name)
+        self.apparatus().capitalise(self.month_lower(month))
     }
 
     fn month_lower(self, month: u32) -> &'static str {
@@ -91,21 +94,19 @@ impl IndexLanguage {
         }
     }
 
+    /// The describing stage's apparatus of this language (its casing rules).
+    fn apparatus(self) -> Apparatus {
+        match self {
+            IndexLanguage::Azerbaijani => Apparatus::Azerbaijani,
+            IndexLanguage::Russian => Apparatus::Russian,
+        }
+    }
+
     fn text(self, az: &'static str, ru: &'static str) -> &'static str {
         match self {
             IndexLanguage::Azerbaijani => az,
             IndexLanguage::Russian => ru,
         }
-    }
-}
-
-/// First letter in capitals, with the Azerbaijani dotted İ for i.
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some('i') => format!("İ{}", chars.as_str()),
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
@@ -138,64 +139,62 @@ pub fn az_ordinal(n: i64) -> String {
 pub struct IndexSpec {
     /// Output file stem (`[a-z0-9-]`).
     pub id: String,
+    /// Which guide: chronological or subject.
     pub kind: IndexKind,
     /// Title page title; `None` for the kind's generic title.
     pub title: Option<String>,
+    /// The first day of the span, included.
     pub from: NaiveDate,
+    /// The last day of the span, included.
     pub to: NaiveDate,
     /// `None` takes every record of the span.
     pub selection: Option<Selection>,
+    /// The language of the headings and apparatus.
     pub language: IndexLanguage,
-    /// Document date (`YYYY-MM-DD`) overriding `to` (`SOURCE_DATE_EPOCH`).
-    pub date: Option<String>,
+    /// Document date overriding `to` (`SOURCE_DATE_EPOCH`).
+    pub date: Option<NaiveDate>,
 }
 
 /// Why an index could not be built.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IndexError {
-    /// The selection names a bulletin or subtopic the configuration does not have.
-    Selection(SelectError),
     /// `to` is before `from`.
-    Span { from: NaiveDate, to: NaiveDate },
-    /// No record of the span is selected.
-    Empty {
-        id: String,
-        selection: Option<String>,
+    #[error("the span ends ({to}) before it begins ({from})")]
+    Span {
+        /// First day asked for.
         from: NaiveDate,
+        /// Last day asked for.
+        to: NaiveDate,
+    },
+    /// No record of the span is selected.
+    #[error("index \"{id}\": {}; nothing written", nothing_matched(selection.as_deref(), *from, *to, *in_span))]
+    Empty {
+        /// The index's id.
+        id: String,
+        /// The selection's text, when there is one.
+        selection: Option<String>,
+        /// First day of the span.
+        from: NaiveDate,
+        /// Last day of the span.
         to: NaiveDate,
         /// Usable records in the span (before the selection).
         in_span: usize,
     },
 }
 
-impl fmt::Display for IndexError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            IndexError::Selection(e) => write!(f, "{e}"),
-            IndexError::Span { from, to } => {
-                write!(f, "the span ends ({to}) before it begins ({from})")
-            }
-            IndexError::Empty {
-                id,
-                selection,
-                from,
-                to,
-                in_span,
-            } => match selection {
-                Some(s) => write!(
-                    f,
-                    "index \"{id}\": the selection {s} matches none of the {in_span} records from {from} to {to}; nothing written"
-                ),
-                None => write!(
-                    f,
-                    "index \"{id}\": no records from {from} to {to}; nothing written"
-                ),
-            },
+fn nothing_matched(
+    selection: Option<&str>,
+    from: NaiveDate,
+    to: NaiveDate,
+    in_span: usize,
+) -> String {
+    match selection {
+        Some(s) => {
+            format!("the selection {s} matches none of the {in_span} records from {from} to {to}")
         }
+        None => format!("no records from {from} to {to}"),
     }
 }
-
-impl std::error::Error for IndexError {}
 
 /// What went into an index.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -210,7 +209,7 @@ pub struct IndexReport {
 
 /// The months a record belongs to, as precisely as it is dated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Period {
+struct Months {
     year: i32,
     /// `None`: only the year is known (filed after the year's months).
     month: Option<u32>,
@@ -226,79 +225,71 @@ fn month_bounds(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
     Some((start, end))
 }
 
-/// A record's period: its day, else its month, else the month it was catalogued in when
-/// that is in its year (as the quarterly build places it), else its year.
-fn period(record: &Record) -> Option<Period> {
-    let p = &record.published;
-    if let Some(d) = p.date {
-        return Some(Period {
+/// A record's period: its day, else its month, else its year, dated by the rule the
+/// quarterly build places it by ([`classify::dating`]).
+fn months_of(record: &Record) -> Option<Months> {
+    match classify::dating(record)? {
+        Dating::Day(d) => Some(Months {
             year: d.year(),
             month: Some(d.month()),
             start: d,
             end: d,
-        });
-    }
-    let year = p.year()?;
-    let month = p.month.or_else(|| {
-        record
-            .catalogued
-            .filter(|c| c.year() == year)
-            .map(|c| c.month())
-    });
-    if let Some(m) = month
-        && let Some((start, end)) = month_bounds(year, m)
-    {
-        return Some(Period {
+        }),
+        Dating::Month { year, month, .. } => {
+            let (start, end) = month_bounds(year, month)?;
+            Some(Months {
+                year,
+                month: Some(month),
+                start,
+                end,
+            })
+        }
+        Dating::Year(year) => Some(Months {
             year,
-            month: Some(m),
-            start,
-            end,
-        });
+            month: None,
+            start: NaiveDate::from_ymd_opt(year, 1, 1)?,
+            end: NaiveDate::from_ymd_opt(year, 12, 31)?,
+        }),
     }
-    let start = NaiveDate::from_ymd_opt(year, 1, 1)?;
-    let end = NaiveDate::from_ymd_opt(year, 12, 31)?;
-    Some(Period {
-        year,
-        month: None,
-        start,
-        end,
-    })
 }
 
-/// The span as printed on the title page, and as the document's period key.
-fn span_text(from: NaiveDate, to: NaiveDate, language: IndexLanguage) -> (String, String) {
+/// The period an index covers: one whole year, whole years, or a span of days.
+fn index_period(from: NaiveDate, to: NaiveDate) -> Period {
     let whole_years = from.month() == 1 && from.day() == 1 && to.month() == 12 && to.day() == 31;
+    match (whole_years, from.year() == to.year()) {
+        (true, true) => Period::Year(to.year()),
+        (true, false) => Period::Years {
+            from: from.year(),
+            to: to.year(),
+        },
+        (false, _) => Period::Days { from, to },
+    }
+}
+
+/// The issue line of an index's title page: `2012-ci il`, `2003–2012`, `2012, yanvar–iyun`,
+/// `15.01.2012–03.03.2013`.
+fn span_text(from: NaiveDate, to: NaiveDate, language: IndexLanguage) -> String {
     let month_end = to.succ_opt().is_none_or(|d| d.day() == 1);
-    if whole_years && from.year() == to.year() {
-        let line = match language {
-            IndexLanguage::Azerbaijani => format!("{} il", az_ordinal(i64::from(to.year()))),
-            IndexLanguage::Russian => format!("{} год", to.year()),
-        };
-        return (line, to.year().to_string());
+    match index_period(from, to) {
+        Period::Year(year) => match language {
+            IndexLanguage::Azerbaijani => format!("{} il", az_ordinal(i64::from(year))),
+            IndexLanguage::Russian => format!("{year} год"),
+        },
+        Period::Years { from, to } => format!("{from}–{to}"),
+        _ if from.day() == 1 && month_end && from.year() == to.year() => {
+            let months = if from.month() == to.month() {
+                language.month_lower(from.month()).to_string()
+            } else {
+                format!(
+                    "{}–{}",
+                    language.month_lower(from.month()),
+                    language.month_lower(to.month())
+                )
+            };
+            format!("{}, {months}", from.year())
+        }
+        _ => format!("{}–{}", from.format("%d.%m.%Y"), to.format("%d.%m.%Y")),
     }
-    if whole_years {
-        return (
-            format!("{}–{}", from.year(), to.year()),
-            format!("{}-{}", from.year(), to.year()),
-        );
-    }
-    let key = format!("{from}/{to}");
-    if from.day() == 1 && month_end && from.year() == to.year() {
-        let months = if from.month() == to.month() {
-            language.month_lower(from.month()).to_string()
-        } else {
-            format!(
-                "{}–{}",
-                language.month_lower(from.month()),
-                language.month_lower(to.month())
-            )
-        };
-        return (format!("{}, {months}", from.year()), key);
-    }
-    (
-        format!("{}–{}", from.format("%d.%m.%Y"), to.format("%d.%m.%Y")),
-        key,
-    )
 }
 
 /// The generic title of a kind of index.
@@ -312,9 +303,9 @@ fn generic_title(kind: IndexKind, language: IndexLanguage) -> &'static str {
 }
 
 /// The front matter of an index.
-fn front_matter(config: &Config, spec: &IndexSpec, title: &str, date: &str) -> FrontMatter {
+fn front_matter(config: &Config, spec: &IndexSpec, title: &str, date: NaiveDate) -> FrontMatter {
     let lang = spec.language;
-    let (line, _) = span_text(spec.from, spec.to, lang);
+    let line = span_text(spec.from, spec.to, lang);
     let mut keywords = vec![
         title.to_string(),
         generic_title(spec.kind, lang).to_string(),
@@ -332,6 +323,7 @@ fn front_matter(config: &Config, spec: &IndexSpec, title: &str, date: &str) -> F
         imprint: format!("{} – {}", config.library.place, spec.to.year()),
         running_head: title.to_string(),
         issue_line: line,
+        language: lang.text("az", "ru").into(),
         contents_heading: lang.text("Mündəricat", "Содержание").into(),
         names_heading: lang.text("Adlar göstəricisi", "Именной указатель").into(),
         periodicals_heading: lang
@@ -341,214 +333,255 @@ fn front_matter(config: &Config, spec: &IndexSpec, title: &str, date: &str) -> F
             )
             .into(),
         keywords,
-        date: date.to_string(),
+        date,
     }
 }
 
-/// The heading a record is filed under in a subject index, if it has one.
-fn subject_heading(record: &Record, matcher: &Matcher<'_>, config: &Config) -> Option<String> {
-    if let Some(&(b, s)) = matcher.place(record).first() {
-        return Some(config.bulletins[b].subtopics[s].title.clone());
-    }
-    if let Some(subject) = record.subjects.first() {
-        let mut heading = subject.heading.clone();
-        for sub in &subject.subdivisions {
-            heading.push_str(" – ");
-            heading.push_str(sub);
-        }
-        return Some(heading);
-    }
-    record.keywords.first().cloned()
+/// Builds indexes from records: select, screen, order, number and describe. Built once
+/// per run, with the run's one classifier.
+pub struct Indexer<'a> {
+    classifier: Classifier<'a>,
 }
 
-/// Builds an index from the records: select, screen, order, number and describe.
-pub fn build_index(
-    records: &[Record],
-    config: &Config,
-    collators: &Collators,
-    spec: &IndexSpec,
-) -> Result<(Issue, IndexReport), IndexError> {
-    if spec.to < spec.from {
-        return Err(IndexError::Span {
-            from: spec.from,
-            to: spec.to,
-        });
-    }
-    if let Some(s) = &spec.selection {
-        s.check(config).map_err(IndexError::Selection)?;
-    }
-    let matcher = Matcher::new(config, collators);
-    // Records of the span, in a canonical order so duplicates resolve the same way.
-    let mut in_span: Vec<(&Record, Period)> = records
-        .iter()
-        .filter_map(|r| period(r).map(|p| (r, p)))
-        .filter(|(_, p)| p.start <= spec.to && p.end >= spec.from)
-        .collect();
-    in_span.sort_by(|a, b| {
-        a.0.id
-            .cmp(&b.0.id)
-            .then_with(|| a.0.origin.file.cmp(&b.0.origin.file))
-            .then_with(|| a.0.origin.position.cmp(&b.0.origin.position))
-    });
-    let mut report = IndexReport::default();
-    let mut seen = HashMap::new();
-    let mut chosen = Vec::new();
-    for (record, p) in in_span {
-        let Ok((group, _)) = screen(record, &mut seen) else {
-            report.screened_out += 1;
-            continue;
-        };
-        report.in_span += 1;
-        if spec
-            .selection
-            .as_ref()
-            .is_none_or(|s| matcher.matches(s, record))
-        {
-            chosen.push((record, p, group));
+/// The records an index takes, with their periods and language groups.
+type Chosen<'r> = Vec<(&'r Record, Months, LanguageGroup)>;
+
+impl<'a> Indexer<'a> {
+    /// An indexer placing records by `config`'s bulletins and subtopics.
+    pub fn new(config: &'a Config, collators: &'a Collators) -> Indexer<'a> {
+        Indexer {
+            classifier: Classifier::new(config, collators),
         }
     }
-    report.selected = chosen.len();
-    if chosen.is_empty() {
-        return Err(IndexError::Empty {
-            id: spec.id.clone(),
-            selection: spec.selection.as_ref().map(|s| s.text.clone()),
-            from: spec.from,
-            to: spec.to,
-            in_span: report.in_span,
-        });
-    }
-    let lang = spec.language;
-    let (heads, placed, years) = match spec.kind {
-        IndexKind::Chronological => {
-            let months: BTreeSet<(i32, u32)> = chosen
-                .iter()
-                .map(|(_, p, _)| (p.year, p.month.unwrap_or(13)))
-                .collect();
-            let position: BTreeMap<(i32, u32), usize> =
-                months.iter().enumerate().map(|(i, m)| (*m, i)).collect();
-            let heads: Vec<SectionHead> = months
-                .iter()
-                .map(|&(year, month)| SectionHead {
-                    key: format!("{year}-{month:02}"),
-                    title: if month == 13 {
-                        lang.text("Ayı göstərilməyən", "Месяц не указан").into()
-                    } else {
-                        lang.month(month)
-                    },
-                    level: 2,
-                })
-                .collect();
-            let placed = chosen
-                .iter()
-                .map(|(record, p, group)| Placed {
-                    record,
-                    section: position[&(p.year, p.month.unwrap_or(13))],
-                    group: *group,
-                })
-                .collect();
-            (heads, placed, true)
-        }
-        IndexKind::Subject => {
-            let headings: Vec<Option<String>> = chosen
-                .iter()
-                .map(|(r, _, _)| subject_heading(r, &matcher, config))
-                .collect();
-            let mut distinct: Vec<&String> = headings
-                .iter()
-                .flatten()
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect();
-            distinct.sort_by(|a, b| collators.compare_names(a, b));
-            let position: HashMap<&String, usize> =
-                distinct.iter().enumerate().map(|(i, h)| (*h, i)).collect();
-            let mut heads: Vec<SectionHead> = distinct
-                .iter()
-                .enumerate()
-                .map(|(i, h)| SectionHead {
-                    key: format!("heading-{}", i + 1),
-                    title: (*h).clone(),
-                    level: 1,
-                })
-                .collect();
-            let other = heads.len();
-            heads.push(SectionHead {
-                key: "other".into(),
-                title: lang.text("Başqa mövzular", "Прочие темы").into(),
-                level: 1,
+
+    /// Builds one index; an empty one is an error.
+    pub fn build(
+        &self,
+        records: &[Record],
+        spec: &IndexSpec,
+    ) -> Result<(Issue, IndexReport), IndexError> {
+        if spec.to < spec.from {
+            return Err(IndexError::Span {
+                from: spec.from,
+                to: spec.to,
             });
-            let placed = chosen
-                .iter()
-                .zip(&headings)
-                .map(|((record, _, group), h)| Placed {
-                    record,
-                    section: h.as_ref().map_or(other, |h| position[h]),
-                    group: *group,
-                })
-                .collect();
-            (heads, placed, false)
         }
-    };
-    let body = order::arrange(
-        &heads,
-        placed,
-        collators,
-        config.library.separator,
-        Arrangement::Chronological,
-    );
-    let sections = if years {
-        with_years(body.sections)
-    } else {
-        body.sections
-    };
+        let (chosen, report) = self.choose(records, spec);
+        if chosen.is_empty() {
+            return Err(IndexError::Empty {
+                id: spec.id.clone(),
+                selection: spec.selection.as_ref().map(|s| s.text.clone()),
+                from: spec.from,
+                to: spec.to,
+                in_span: report.in_span,
+            });
+        }
+        let (heads, placed, years) = match spec.kind {
+            IndexKind::Chronological => chronological_heads(&chosen, spec.language),
+            IndexKind::Subject => self.subject_heads(&chosen, spec.language),
+        };
+        let config = self.classifier.config();
+        let body = order::arrange(
+            &heads,
+            placed,
+            self.classifier.collators(),
+            config.library.separator,
+            Arrangement::Chronological,
+        );
+        let sections = match years {
+            Some(years) => with_years(body.sections, &body.section_heads, &years),
+            None => body.sections,
+        };
+        let issue = index_issue(config, spec, sections, body.names, body.periodicals);
+        Ok((issue, report))
+    }
+
+    /// The usable records of the span that the selection takes, in a canonical order so
+    /// that duplicates resolve the same way for any input order.
+    fn choose<'r>(&self, records: &'r [Record], spec: &IndexSpec) -> (Chosen<'r>, IndexReport) {
+        let matcher = Matcher::new(&self.classifier);
+        let mut in_span: Vec<(&Record, Months)> = records
+            .iter()
+            .filter_map(|r| months_of(r).map(|p| (r, p)))
+            .filter(|(_, p)| p.start <= spec.to && p.end >= spec.from)
+            .collect();
+        in_span.sort_by(|a, b| a.0.canonical_cmp(b.0));
+        let mut report = IndexReport::default();
+        let mut seen = HashMap::new();
+        let mut chosen = Vec::new();
+        for (record, p) in in_span {
+            let Ok((group, _)) = screen(record, &mut seen) else {
+                report.screened_out += 1;
+                continue;
+            };
+            report.in_span += 1;
+            if spec
+                .selection
+                .as_ref()
+                .is_none_or(|s| matcher.matches(s, record))
+            {
+                chosen.push((record, p, group));
+            }
+        }
+        report.selected = chosen.len();
+        (chosen, report)
+    }
+
+    /// Subject index: one section per heading in collation order, then the records
+    /// without a heading.
+    fn subject_heads<'r>(
+        &self,
+        chosen: &Chosen<'r>,
+        lang: IndexLanguage,
+    ) -> (Vec<SectionHead>, Vec<Placed<'r>>, Option<Vec<i32>>) {
+        let headings: Vec<Option<String>> = chosen
+            .iter()
+            .map(|(r, _, _)| self.subject_heading(r))
+            .collect();
+        let mut distinct: Vec<&String> = headings
+            .iter()
+            .flatten()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let collators = self.classifier.collators();
+        distinct.sort_by(|a, b| collators.compare_names(a, b));
+        let position: HashMap<&String, usize> =
+            distinct.iter().enumerate().map(|(i, h)| (*h, i)).collect();
+        let mut heads: Vec<SectionHead> = distinct
+            .iter()
+            .enumerate()
+            .map(|(i, h)| SectionHead {
+                key: format!("heading-{}", i + 1),
+                title: (*h).clone(),
+                level: 1,
+            })
+            .collect();
+        let other = heads.len();
+        heads.push(SectionHead {
+            key: "other".into(),
+            title: lang.text("Başqa mövzular", "Прочие темы").into(),
+            level: 1,
+        });
+        let placed = chosen
+            .iter()
+            .zip(&headings)
+            .map(|(&(record, _, group), h)| Placed {
+                record,
+                section: h.as_ref().map_or(other, |h| position[h]),
+                group,
+            })
+            .collect();
+        (heads, placed, None)
+    }
+
+    /// The heading a record is filed under in a subject index, if it has one: the
+    /// subtopic it is placed in, else its first subject heading, else its first keyword.
+    fn subject_heading(&self, record: &Record) -> Option<String> {
+        if let Some(p) = self.classifier.place(record).first() {
+            let bulletin = &self.classifier.config().bulletins[p.bulletin];
+            return Some(bulletin.subtopics[p.subtopic].title.clone());
+        }
+        if let Some(subject) = record.subjects.first() {
+            let mut heading = subject.heading.clone();
+            for sub in &subject.subdivisions {
+                heading.push_str(" – ");
+                heading.push_str(sub);
+            }
+            return Some(heading);
+        }
+        record.keywords.first().cloned()
+    }
+}
+
+/// Chronological index: one section per month (the year-only records after their year's
+/// months); returns each head's year for the year sections.
+fn chronological_heads<'r>(
+    chosen: &Chosen<'r>,
+    lang: IndexLanguage,
+) -> (Vec<SectionHead>, Vec<Placed<'r>>, Option<Vec<i32>>) {
+    const YEAR_ONLY: u32 = 13;
+    let months: BTreeSet<(i32, u32)> = chosen
+        .iter()
+        .map(|(_, p, _)| (p.year, p.month.unwrap_or(YEAR_ONLY)))
+        .collect();
+    let position: BTreeMap<(i32, u32), usize> =
+        months.iter().enumerate().map(|(i, m)| (*m, i)).collect();
+    let heads: Vec<SectionHead> = months
+        .iter()
+        .map(|&(year, month)| SectionHead {
+            key: format!("{year}-{month:02}"),
+            title: if month == YEAR_ONLY {
+                lang.text("Ayı göstərilməyən", "Месяц не указан").into()
+            } else {
+                lang.month(month)
+            },
+            level: 2,
+        })
+        .collect();
+    let years = months.iter().map(|&(year, _)| year).collect();
+    let placed = chosen
+        .iter()
+        .map(|&(record, p, group)| Placed {
+            record,
+            section: position[&(p.year, p.month.unwrap_or(YEAR_ONLY))],
+            group,
+        })
+        .collect();
+    (heads, placed, Some(years))
+}
+
+/// The index as a document: its title page and back matter around the sections.
+fn index_issue(
+    config: &Config,
+    spec: &IndexSpec,
+    sections: Vec<Section>,
+    names: Vec<NameEntry>,
+    periodicals: Vec<Periodical>,
+) -> Issue {
+    let lang = spec.language;
     let title = spec
         .title
         .clone()
         .unwrap_or_else(|| generic_title(spec.kind, lang).to_string());
-    let date = spec.date.clone().unwrap_or_else(|| spec.to.to_string());
-    let (_, key) = span_text(spec.from, spec.to, lang);
-    let issue = Issue {
+    let date = spec.date.unwrap_or(spec.to);
+    Issue {
         bulletin: spec.id.clone(),
         title_ru: generic_title(spec.kind, IndexLanguage::Russian).into(),
         title_en: match spec.kind {
             IndexKind::Chronological => "Chronological index".into(),
             IndexKind::Subject => "Subject index".into(),
         },
-        front: front_matter(config, spec, &title, &date),
+        front: front_matter(config, spec, &title, date),
         title,
         year: spec.to.year(),
         issue: 0,
-        quarter: key,
+        period: index_period(spec.from, spec.to),
         kind: match spec.kind {
             IndexKind::Chronological => DocumentKind::Chronological,
             IndexKind::Subject => DocumentKind::Subject,
         },
         sections,
-        names: body.names,
-        periodicals: body.periodicals,
-    };
-    Ok((issue, report))
+        names,
+        periodicals,
+    }
 }
 
-/// Puts a level-1 year section (with no groups of its own) before each year's months.
-fn with_years(months: Vec<Section>) -> Vec<Section> {
+/// Puts a level-1 year section (with no groups of its own) before each year's months;
+/// `heads[i]` is the head a section was made from, `years[h]` the year of head `h`.
+fn with_years(months: Vec<Section>, heads: &[usize], years: &[i32]) -> Vec<Section> {
     let mut out = Vec::with_capacity(months.len() + months.len() / 12 + 1);
-    let mut year = String::new();
-    for section in months {
-        let this = section
-            .subtopic
-            .split('-')
-            .next()
-            .unwrap_or_default()
-            .to_string();
-        if this != year {
+    let mut year = None;
+    for (section, &head) in months.into_iter().zip(heads) {
+        let this = years[head];
+        if year != Some(this) {
             out.push(Section {
-                subtopic: this.clone(),
-                title: this.clone(),
+                subtopic: this.to_string(),
+                title: this.to_string(),
                 level: 1,
                 groups: Vec::new(),
             });
-            year = this;
+            year = Some(this);
         }
         out.push(section);
     }
@@ -577,21 +610,18 @@ mod tests {
         assert_eq!(IndexLanguage::Russian.month(1), "Январь");
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         let az = IndexLanguage::Azerbaijani;
+        assert_eq!(span_text(d(2012, 1, 1), d(2012, 12, 31), az), "2012-ci il");
+        assert_eq!(span_text(d(2003, 1, 1), d(2012, 12, 31), az), "2003–2012");
         assert_eq!(
-            span_text(d(2012, 1, 1), d(2012, 12, 31), az).0,
-            "2012-ci il"
-        );
-        assert_eq!(span_text(d(2003, 1, 1), d(2012, 12, 31), az).0, "2003–2012");
-        assert_eq!(
-            span_text(d(2012, 1, 1), d(2012, 6, 30), az).0,
+            span_text(d(2012, 1, 1), d(2012, 6, 30), az),
             "2012, yanvar–iyun"
         );
         assert_eq!(
-            span_text(d(2012, 1, 15), d(2013, 3, 3), az).0,
+            span_text(d(2012, 1, 15), d(2013, 3, 3), az),
             "15.01.2012–03.03.2013"
         );
         assert_eq!(
-            span_text(d(2012, 1, 1), d(2012, 12, 31), IndexLanguage::Russian).0,
+            span_text(d(2012, 1, 1), d(2012, 12, 31), IndexLanguage::Russian),
             "2012 год"
         );
     }

@@ -12,13 +12,20 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::collate::LanguageGroup;
+use crate::period::Period;
+
 /// What kind of document this is: a quarterly issue, an annual cumulation, or an index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DocumentKind {
+    /// One quarter's issue of a bulletin (`2012-Q3`).
     Quarterly,
+    /// A year's four quarters of a bulletin in one volume.
     Annual,
+    /// An index of a span by date: year sections with their months.
     Chronological,
+    /// An index of a span by subject heading.
     Subject,
 }
 
@@ -27,19 +34,29 @@ pub enum DocumentKind {
 pub struct Issue {
     /// Bulletin id (output file stem).
     pub bulletin: String,
+    /// The bulletin's (or index's) title in Azerbaijani, as on the title page.
     pub title: String,
+    /// The title in Russian, for the PDF metadata and other tools.
     pub title_ru: String,
+    /// The title in English, for the PDF metadata and other tools.
     pub title_en: String,
+    /// The year the document belongs to (an index: the year its span ends in).
     pub year: i32,
     /// Issue number within the year (quarter 1–4); 0 for an annual volume or an index.
     pub issue: u32,
-    /// `2012-Q3`, `2012` or the index span.
-    pub quarter: String,
+    /// The quarter, year or span covered; `"quarter"` in the JSON (`2012-Q3`, `2012`,
+    /// `2003-2012`, `2012-01-01/2012-03-31`).
+    #[serde(rename = "quarter")]
+    pub period: Period,
+    /// Quarterly issue, annual cumulation, or which index.
     pub kind: DocumentKind,
     /// Front matter in the language of the bulletin (Azerbaijani).
     pub front: FrontMatter,
+    /// The body: subtopics (or index headings) with their numbered entries.
     pub sections: Vec<Section>,
+    /// The name index: persons in collation order with their entry numbers.
     pub names: Vec<NameEntry>,
+    /// The periodicals used, in collation order, with their entries.
     pub periodicals: Vec<Periodical>,
 }
 
@@ -58,14 +75,20 @@ pub struct FrontMatter {
     pub imprint: String,
     /// Running head, already case-mapped for Azerbaijani where capitals are wanted.
     pub running_head: String,
+    /// Language of the front matter and apparatus (BCP 47: `az`, `ru`); entries whose
+    /// `lang` differs are marked as such on the web page.
+    #[serde(default = "azerbaijani")]
+    pub language: String,
     /// `Mündəricat`, `Müəlliflər göstəricisi`, `İstifadə olunmuş dövri nəşrlər`.
     pub contents_heading: String,
+    /// Heading of the name index (`Müəlliflər göstəricisi`).
     pub names_heading: String,
+    /// Heading of the list of periodicals (`İstifadə olunmuş dövri nəşrlər`).
     pub periodicals_heading: String,
     /// PDF metadata keywords.
     pub keywords: Vec<String>,
-    /// The document date (ISO 8601), from the data or `SOURCE_DATE_EPOCH`.
-    pub date: String,
+    /// The document date (ISO 8601 in the JSON), from the data or `SOURCE_DATE_EPOCH`.
+    pub date: chrono::NaiveDate,
 }
 
 /// A subtopic (or, in an index, a month or a subject heading) with its language groups.
@@ -73,11 +96,18 @@ pub struct FrontMatter {
 pub struct Section {
     /// Subtopic id, or a heading key in an index.
     pub subtopic: String,
+    /// The heading as printed (the subtopic's title, a month, a subject heading).
     pub title: String,
     /// Nesting level for indexes (year → month is 1 → 2); 1 in a bulletin.
     #[serde(default = "one")]
     pub level: u8,
+    /// Language groups with entries, in the order Azerbaijani, Russian, other (in an
+    /// index, runs of one language in date order).
     pub groups: Vec<Group>,
+}
+
+fn azerbaijani() -> String {
+    "az".into()
 }
 
 fn one() -> u8 {
@@ -87,17 +117,20 @@ fn one() -> u8 {
 /// Language group inside a section.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Group {
-    /// `az`, `ru` or `other`.
-    pub language: String,
+    /// `az`, `ru` or `other` in the JSON.
+    pub language: LanguageGroup,
     /// `Azərbaycan dilində`, `Rus dilində`, `Digər dillərdə`; empty in an index.
     pub heading: String,
+    /// The group's entries in document order.
     pub entries: Vec<Entry>,
 }
 
 /// One numbered entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
+    /// The entry number, 1…N through the document.
     pub number: u32,
+    /// Id of the record described ([`crate::model::Record::id`]).
     pub record: String,
     /// Publication date (ISO 8601), or the year when only that is known.
     pub date: String,
@@ -109,12 +142,20 @@ pub struct Entry {
     pub description: String,
     /// The same text as styled runs.
     pub runs: Vec<Run>,
+    /// The record's annotation (RUSMARC 330, MARC 21 520, IRBIS 331), not printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotation: Option<String>,
+    /// The host periodical's ISSN, when catalogued; not printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issn: Option<String>,
 }
 
 /// A run of description text with its role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Run {
+    /// What part of the description the text is.
     pub style: Style,
+    /// The text as printed, punctuation included.
     pub text: String,
 }
 
@@ -124,12 +165,24 @@ pub struct Run {
 pub enum Style {
     /// The heading (first author), printed bold.
     Heading,
+    /// The title proper.
     Title,
+    /// A general material designation with no content form to give it, as recorded
+    /// (`[Ноты]`), or the content form and media type (`Текст : электронный`).
+    Material,
+    /// A parallel title (after ` = `).
+    ParallelTitle,
+    /// Other title information (after ` : `).
     OtherTitle,
+    /// The statement of responsibility (after ` / `).
     Responsibility,
+    /// The host periodical's title (after ` // `).
     HostTitle,
+    /// The year and the host's numbering (`2012`, `№ 14`).
     Numbering,
+    /// The article's pages with their label (`С. 3`).
     Pages,
+    /// A general note (`Müsahibə`).
     Note,
     /// Prescribed punctuation and separators.
     Punctuation,
@@ -138,15 +191,20 @@ pub enum Style {
 /// A name in the name index with the numbers of its entries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NameEntry {
+    /// The person's inverted name (`Xələfov, A.`).
     pub name: String,
+    /// Numbers of the entries the person is named in, ascending, each once.
     pub entries: Vec<u32>,
 }
 
 /// A periodical used, with its entry count (and the entries, for links).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Periodical {
+    /// The host title as catalogued.
     pub title: String,
-    pub entries: u32,
+    /// How many entries are from it (the length of `numbers`).
+    pub entries: usize,
+    /// Numbers of the entries from it, ascending.
     pub numbers: Vec<u32>,
 }
 

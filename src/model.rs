@@ -28,6 +28,7 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format's name as diagnostics and reports print it (`MARCXML`, `ISO 2709`).
     pub fn name(self) -> &'static str {
         match self {
             Format::MarcXml => "MARCXML",
@@ -54,6 +55,7 @@ pub enum Dialect {
 }
 
 impl Dialect {
+    /// The tag set's name as diagnostics and reports print it (`RUSMARC`, `MARC 21`).
     pub fn name(self) -> &'static str {
         match self {
             Dialect::Rusmarc => "RUSMARC",
@@ -77,6 +79,7 @@ pub struct Origin {
     pub offset: u64,
     /// Length of the record in bytes.
     pub length: u64,
+    /// The export format of the file, which decides how [`Origin::excerpt`] shows it.
     pub format: Format,
 }
 
@@ -105,6 +108,11 @@ impl Origin {
         })
     }
 
+    /// The id of a record that has none: its file and position (`feed.xml#3`).
+    pub fn stand_in_id(&self) -> String {
+        format!("{}#{}", self.file.display(), self.position)
+    }
+
     /// `file:line:col`, the prefix of every diagnostic about this record.
     pub fn position(&self) -> String {
         format!("{}:{}:{}", self.file.display(), self.line, self.column)
@@ -121,6 +129,10 @@ pub struct Language {
     pub id: Option<LanguageIdentifier>,
 }
 
+#[allow(
+    clippy::ref_option,
+    reason = "serde's `serialize_with` hands the field over as `&Option<_>`"
+)]
 fn ser_langid<S: serde::Serializer>(
     id: &Option<LanguageIdentifier>,
     s: S,
@@ -167,11 +179,13 @@ impl Role {
 /// A person named in a record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Person {
+    /// Surname as catalogued (`$a`), the heading word of the inverted form.
     pub surname: String,
     /// Initials as catalogued (`A.`, `Р. А.`); may be empty.
     pub initials: String,
     /// Full forenames when catalogued (`Abuzər`, `Рамиз Алиевич`).
     pub forenames: String,
+    /// What the person is to the article: author, co-author, secondary or subject.
     pub role: Role,
     /// Relator code (`$4`), e.g. `070` author, `730` translator.
     pub relator: Option<String>,
@@ -203,12 +217,27 @@ pub fn normalise_initials(initials: &str) -> String {
     initials_from(initials.split(['.', ' ']).filter(|p| !p.is_empty()))
 }
 
+/// Whether a word of the forenames is a Turkic patronymic particle (`Məmməd oğlu`,
+/// `Ализаде кызы`): it follows the father's name and is never an initial.
+pub fn is_patronymic_particle(word: &str) -> bool {
+    matches!(word, "oğlu" | "qızı" | "оглы" | "кызы")
+}
+
+/// Whether a word is a patronymic: a Turkic particle, or a Russian patronymic by its
+/// ending (`Алиевич`, `Сергеевна`).
+pub fn is_patronymic(word: &str) -> bool {
+    is_patronymic_particle(word)
+        || ["ович", "евич", "ьич", "овна", "евна", "ична", "инична"]
+            .iter()
+            .any(|end| word.ends_with(end))
+}
+
 /// `Abuzər Məmməd oğlu` → `A. M.` (patronymic particles `oğlu`, `qızı` are not initials).
 pub fn derive_initials(forenames: &str) -> String {
     let firsts = forenames
         .split([' ', '-'])
         .filter(|w| !w.is_empty())
-        .filter(|w| !matches!(*w, "oğlu" | "qızı" | "оглы" | "кызы"))
+        .filter(|w| !is_patronymic_particle(w))
         .filter_map(|w| w.char_indices().nth(1).map_or(Some(w), |(i, _)| w.get(..i)));
     initials_from(firsts)
 }
@@ -226,13 +255,156 @@ fn initials_from<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
     out
 }
 
+/// A title as catalogued: the text printed, and where filing (sorting) starts.
+///
+/// Catalogues mark leading words that are printed but not filed on: `<<Der>> Rhein`
+/// (RUSMARC, IRBIS), or the control characters NSB … NSE (U+0098 … U+009C in Unicode
+/// records; U+0088 … U+0089, the ISO 6630 codes, in older UNIMARC conversions).
+/// [`Title::parse`] is the one rule that reads them, and every way of making a title goes
+/// through it: the markers are removed, the title prints `Der Rhein` and files under
+/// `Rhein`. Marked words inside a title (not at its start) are printed and filed as
+/// written; an unmatched marker is text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Title {
+    text: String,
+    /// Byte offset in `text` where the filing form starts.
+    filing: usize,
+}
+
+/// The pairs of non-filing markers: opening, closing.
+const NON_FILING: [(&str, &str); 3] = [("<<", ">>"), ("\u{98}", "\u{9c}"), ("\u{88}", "\u{89}")];
+
+impl Title {
+    /// Reads a title as catalogued, with its non-filing markers.
+    pub fn parse(raw: &str) -> Title {
+        let mut text = String::with_capacity(raw.len());
+        let mut filing = 0;
+        let mut rest = raw;
+        loop {
+            let next = NON_FILING
+                .iter()
+                .filter_map(|&(open, close)| Some((rest.find(open)?, open, close)))
+                .min_by_key(|&(at, ..)| at);
+            let Some((at, open, close)) = next else { break };
+            let marked = &rest[at + open.len()..];
+            let Some(end) = marked.find(close) else { break };
+            text.push_str(&rest[..at]);
+            // Words marked before any filed word move the filing start past them.
+            let leading = text[filing..].trim().is_empty();
+            text.push_str(&marked[..end]);
+            if leading {
+                filing = text.len();
+            }
+            rest = &marked[end + close.len()..];
+        }
+        text.push_str(rest);
+        filing += text[filing..].len() - text[filing..].trim_start().len();
+        if filing == text.len() {
+            filing = 0;
+        }
+        Title { text, filing }
+    }
+
+    /// The title as printed.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The title as filed: without its leading non-filing words.
+    pub fn filing(&self) -> &str {
+        &self.text[self.filing..]
+    }
+
+    /// Keeps only the characters `keep` accepts, the filing start staying on its word;
+    /// returns the characters removed.
+    pub fn retain(&mut self, mut keep: impl FnMut(char) -> bool) -> Vec<char> {
+        let mut removed = Vec::new();
+        let mut filing = self.filing;
+        let mut text = String::with_capacity(self.text.len());
+        for (at, c) in self.text.char_indices() {
+            if keep(c) {
+                text.push(c);
+            } else {
+                removed.push(c);
+                if at < self.filing {
+                    filing -= c.len_utf8();
+                }
+            }
+        }
+        if !removed.is_empty() {
+            self.text = text;
+            self.filing = filing;
+        }
+        removed
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+    }
+}
+
+impl std::ops::Deref for Title {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl fmt::Display for Title {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl From<&str> for Title {
+    fn from(raw: &str) -> Title {
+        Title::parse(raw)
+    }
+}
+
+impl From<String> for Title {
+    fn from(raw: String) -> Title {
+        Title::parse(&raw)
+    }
+}
+
+impl PartialEq<str> for Title {
+    fn eq(&self, other: &str) -> bool {
+        self.text == other
+    }
+}
+
+impl PartialEq<&str> for Title {
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
+    }
+}
+
+/// A title serialises as the text printed.
+impl Serialize for Title {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
+}
+
 /// The periodical an article was published in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Host {
-    pub title: String,
+    /// Title of the newspaper or journal (RUSMARC 461 `$t` or embedded 200 `$a`, MARC 21
+    /// 773 `$t`, IRBIS 463 `^C`); empty when the record only links to its host.
+    pub title: Title,
+    /// Abbreviated title (RUSMARC embedded 530/531 `$a`, MARC 21 773 `$p`, IRBIS 463 `^7`).
     pub abbreviated: Option<String>,
+    /// ISSN (RUSMARC 461 `$x` or its embedded 011 `$a`, MARC 21 773 `$x`, IRBIS 463 `^X`).
     pub issn: Option<String>,
+    /// Place of publication (RUSMARC embedded 210 `$a` or 461 `$c`, MARC 21 773 `$d`,
+    /// IRBIS 463 `^D`).
     pub city: Option<String>,
+    /// The host's own record, when the record links to it (MARC 21 773 `$w`, RUSMARC
+    /// 461/463 embedded 001 or `$0`, IRBIS 463 `^W`): a host known only by this link has
+    /// no title to print.
+    pub link: Option<String>,
 }
 
 /// A subject access point: a heading with its subdivisions.
@@ -242,28 +414,37 @@ pub struct Subject {
     pub heading: String,
     /// Subdivisions in order (`$x`, `$y`, `$z`).
     pub subdivisions: Vec<String>,
+    /// What the heading names: a topic, a person, a body or a place.
     pub kind: SubjectKind,
 }
 
+/// What a subject heading names, by the field it was catalogued in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SubjectKind {
+    /// A topic (RUSMARC 606, MARC 21 650, IRBIS 606).
     Topical,
+    /// A person the article is about (RUSMARC 600, MARC 21 600).
     Person,
+    /// A corporate body (RUSMARC 601, MARC 21 610).
     Corporate,
+    /// A place (RUSMARC 607, MARC 21 651).
     Geographic,
 }
 
 /// A class number with the scheme it belongs to (`686 $a FP.1 $2 preslib`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ClassNumber {
+    /// The scheme's code as the record gives it (`$2`: `preslib`, `bbk`, `udc`, `rugasnti`).
     pub scheme: String,
+    /// The class number as written in the scheme (`FP.1`, `28.081`).
     pub code: String,
 }
 
 /// When an article was published, as precisely as the record says.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Published {
+    /// The year as stated, when no full date says it (see [`Published::year`]).
     pub year: Option<i32>,
     /// The full issue date, when the record gives day and month.
     pub date: Option<NaiveDate>,
@@ -272,6 +453,7 @@ pub struct Published {
 }
 
 impl Published {
+    /// The year of publication: the full date's when there is one, else the stated year.
     pub fn year(&self) -> Option<i32> {
         self.date.map(|d| d.year()).or(self.year)
     }
@@ -282,8 +464,11 @@ impl Published {
 pub struct Problem {
     /// Line and column of the offending field (the record's own when unknown).
     pub line: u32,
+    /// 1-based column of the offending field, with `line`.
     pub column: u32,
+    /// What is wrong; decides whether the record can still be placed.
     pub kind: ProblemKind,
+    /// The explanation for the exceptions report, quoting the offending text.
     pub message: String,
 }
 
@@ -293,7 +478,9 @@ pub struct Problem {
 pub enum ProblemKind {
     /// No record id (001 / 903); the file and position stand in for it.
     NoId,
+    /// No title proper (200 `$a`, 245 `$a`).
     NoTitle,
+    /// No host periodical to cite the article in (461/463, 773).
     NoHost,
     /// No year at all.
     NoDate,
@@ -301,9 +488,15 @@ pub enum ProblemKind {
     BadDate,
     /// Only a year is known; the record is usable but cannot be placed by day.
     YearOnly,
+    /// A language code no known language answers to.
     UnknownLanguage,
     /// Not an article (a book, a serial): leader/07 or IRBIS worksheet 920.
     NotAnArticle,
+    /// The record is damaged in its file (a malformed line, a broken leader or directory,
+    /// ill-formed XML): what could be read is kept, and the record is not placed.
+    Damaged,
+    /// A control character (U+0080–U+009F, a stray byte) was removed from a field.
+    ControlCharacter,
 }
 
 impl ProblemKind {
@@ -317,6 +510,7 @@ impl ProblemKind {
                 | ProblemKind::BadDate
                 | ProblemKind::UnknownLanguage
                 | ProblemKind::NotAnArticle
+                | ProblemKind::Damaged
         )
     }
 }
@@ -326,10 +520,16 @@ impl ProblemKind {
 pub struct Record {
     /// Record id: RUSMARC/MARC 001, IRBIS 903; or `file#position` when the record has none.
     pub id: String,
+    /// The tag set the record is catalogued in.
     pub dialect: Dialect,
     /// Title proper (200 $a, 245 $a), without trailing prescribed punctuation.
-    pub title: String,
-    /// Other title information (200 $e, 245 $b).
+    pub title: Title,
+    /// General material designation as recorded, without brackets (200 $b, 245 $h:
+    /// `Электронный ресурс`, `Текст`).
+    pub material: Option<String>,
+    /// Parallel titles (200 $d, 245 $b after ` = `).
+    pub parallel_titles: Vec<String>,
+    /// Other title information (200 $e, 245 $b after ` : `).
     pub other_title: Vec<String>,
     /// Statements of responsibility as recorded (200 $f $g, 245 $c).
     pub responsibility: Vec<String>,
@@ -339,32 +539,55 @@ pub struct Record {
     pub corporate: Vec<String>,
     /// Languages of the text, first is the main one.
     pub languages: Vec<Language>,
+    /// The periodical the article appeared in; `None` is a [`ProblemKind::NoHost`].
     pub host: Option<Host>,
+    /// When the article was published, as precisely as the record says.
     pub published: Published,
     /// Issue number as written (`14`, `3-4`).
     pub issue: Option<String>,
+    /// Volume as written (`3`, `88`), from the host's numbering.
     pub volume: Option<String>,
     /// Pages as written, normalised to digits and an en dash (`3`, `45–52`).
     pub pages: Option<String>,
+    /// Subject access points (600–607, MARC 21 600–651), in catalogue order.
     pub subjects: Vec<Subject>,
     /// Uncontrolled keywords (610, 653).
     pub keywords: Vec<String>,
+    /// Class numbers of every scheme (686, 675, 621, 964, MARC 21 080, 084); those in the
+    /// configured scheme place the record in bulletins and subtopics.
     pub classes: Vec<ClassNumber>,
     /// General notes (300, 500): "Müsahibə", translation notes.
     pub notes: Vec<String>,
+    /// The annotation (RUSMARC 330, MARC 21 520, IRBIS 331), kept for the compilers; not
+    /// part of the description.
+    pub annotation: Option<String>,
     /// Cataloguing (intake) date: IRBIS 907 ^A, MARC 21 008/00-05.
     pub catalogued: Option<NaiveDate>,
+    /// Where the record stands in its export file.
     pub origin: Origin,
+    /// Everything found wrong while reading; a fatal one keeps the record out of the
+    /// bulletins and puts it in the exceptions report.
     pub problems: Vec<Problem>,
 }
 
 impl Record {
+    /// The canonical order of records (id, then file and position): the order in which
+    /// duplicates are resolved, so that the outcome never depends on the input order.
+    pub fn canonical_cmp(&self, other: &Record) -> std::cmp::Ordering {
+        self.id
+            .cmp(&other.id)
+            .then_with(|| self.origin.file.cmp(&other.origin.file))
+            .then_with(|| self.origin.position.cmp(&other.origin.position))
+    }
+
     /// A record with only an id and origin; readers fill in the rest.
     pub fn new(id: String, dialect: Dialect, origin: Origin) -> Record {
         Record {
             id,
             dialect,
-            title: String::new(),
+            title: Title::default(),
+            material: None,
+            parallel_titles: Vec::new(),
             other_title: Vec::new(),
             responsibility: Vec::new(),
             persons: Vec::new(),
@@ -379,6 +602,7 @@ impl Record {
             keywords: Vec::new(),
             classes: Vec::new(),
             notes: Vec::new(),
+            annotation: None,
             catalogued: None,
             origin,
             problems: Vec::new(),
@@ -401,6 +625,7 @@ impl Record {
         }
         self.id.shrink_to_fit();
         self.title.shrink_to_fit();
+        strings(&mut self.parallel_titles);
         strings(&mut self.other_title);
         strings(&mut self.responsibility);
         for p in &mut self.persons {

@@ -3,7 +3,9 @@
 //! Order inside an issue: subtopics in configuration order; inside each, language groups
 //! Azerbaijani, Russian, other; inside a group, publication date ascending, ties by host
 //! title, issue number, first page and heading (each compared with the collator of the
-//! group's language), then record id. The order is total, so the same records in any
+//! group's language), then record id. Titles (of entries without a heading, of host
+//! periodicals, in the list of periodicals) are filed by their filing form
+//! ([`crate::model::Title::filing`]): `<<Der>> Rhein` files under `Rhein`. The order is total, so the same records in any
 //! input order give the same issue. Indexes ([`Arrangement::Chronological`]) put the date
 //! before the language group, so a section runs in date order. Entries are numbered 1…N through the issue. Sort keys
 //! are computed once per entry (ICU sort keys), never inside a comparison.
@@ -19,25 +21,35 @@ use crate::model::{Record, Role};
 /// A record placed under one subtopic of one document.
 #[derive(Debug, Clone, Copy)]
 pub struct Placed<'a> {
+    /// The record, as read.
     pub record: &'a Record,
     /// Index of the section (subtopic) in the document's order.
     pub section: usize,
+    /// The language group the record is filed in (from its language, or inferred).
     pub group: LanguageGroup,
 }
 
 /// A section heading of the document being built.
 #[derive(Debug, Clone)]
 pub struct SectionHead {
+    /// Subtopic id, or the heading key in an index; becomes [`Section::subtopic`].
     pub key: String,
+    /// The heading as printed.
     pub title: String,
+    /// Nesting level: 1 in a bulletin, year → month is 1 → 2 in an index.
     pub level: u8,
 }
 
 /// The body and back matter of one document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Body {
+    /// Sections with entries, in heading order, entries numbered 1…N through them.
     pub sections: Vec<Section>,
+    /// For each section, the index of the [`SectionHead`] it was made from.
+    pub section_heads: Vec<usize>,
+    /// Name index: every person of every entry, inverted, in collation order.
     pub names: Vec<NameEntry>,
+    /// Periodicals used, by host title in collation order, with their entry numbers.
     pub periodicals: Vec<Periodical>,
 }
 
@@ -69,14 +81,15 @@ fn leading_number(text: &str) -> u64 {
     digits.parse().unwrap_or(u64::MAX)
 }
 
-/// The text an entry is filed under: its heading (first of one to three authors) or title.
+/// The text an entry is filed under: its heading (first of one to three authors) or the
+/// filing form of its title (without leading non-filing words).
 pub fn filing_text(record: &Record) -> String {
     if describe::has_heading(record)
         && let Some(first) = record.authors().next()
     {
         return first.inverted();
     }
-    record.title.clone()
+    record.title.filing().to_string()
 }
 
 /// Sort keys of host titles: a few hundred periodicals carry a quarter's many entries, so
@@ -93,7 +106,7 @@ fn keyed<'a>(placed: Placed<'a>, collators: &Collators, hosts: &mut HostKeys<'a>
         }
         None => (p.year().unwrap_or(i32::MAX), p.month.unwrap_or(13), 0),
     };
-    let host = r.host.as_ref().map(|h| h.title.as_str()).unwrap_or("");
+    let host = r.host.as_ref().map_or("", |h| h.title.filing());
     let issue = r.issue.as_deref().unwrap_or("");
     Keyed {
         placed,
@@ -165,106 +178,124 @@ pub fn arrange(
             .then_with(|| a.placed.record.id.cmp(&b.placed.record.id))
     });
     let mut sections: Vec<Section> = Vec::new();
+    let mut section_heads: Vec<usize> = Vec::new();
     let mut names: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    let mut periodicals: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for (i, k) in keyed.iter().enumerate() {
-        let number = i as u32 + 1;
-        let (record, group) = (k.placed.record, k.placed.group);
-        let head = &heads[k.placed.section];
-        if sections.last().is_none_or(|s| s.subtopic != head.key) {
-            sections.push(Section {
-                subtopic: head.key.clone(),
-                title: head.title.clone(),
-                level: head.level,
-                groups: Vec::new(),
-            });
-        }
-        let section = sections.last_mut().expect("a section was just pushed");
-        if section
-            .groups
-            .last()
-            .is_none_or(|g| g.language != group.key())
-        {
-            section.groups.push(Group {
-                language: group.key().into(),
+    // Each periodical's printed title, with its filing form and its entries.
+    let mut periodicals: BTreeMap<&str, (&str, Vec<u32>)> = BTreeMap::new();
+    let mut number: u32 = 0;
+    for in_section in keyed.chunk_by(|a, b| a.placed.section == b.placed.section) {
+        let head_index = in_section[0].placed.section;
+        let head = &heads[head_index];
+        let mut groups = Vec::new();
+        for in_group in in_section.chunk_by(|a, b| a.placed.group == b.placed.group) {
+            let group = in_group[0].placed.group;
+            let mut entries = Vec::with_capacity(in_group.len());
+            for k in in_group {
+                number += 1;
+                let record = k.placed.record;
+                entries.push(entry(record, group, number, separator));
+                for person in &record.persons {
+                    if matches!(
+                        person.role,
+                        Role::Primary | Role::Coauthor | Role::Secondary | Role::Subject
+                    ) {
+                        let numbers = names.entry(person.inverted()).or_default();
+                        if numbers.last() != Some(&number) {
+                            numbers.push(number);
+                        }
+                    }
+                }
+                if let Some(host) = &record.host {
+                    periodicals
+                        .entry(host.title.as_str())
+                        .or_insert_with(|| (host.title.filing(), Vec::new()))
+                        .1
+                        .push(number);
+                }
+            }
+            groups.push(Group {
+                language: group,
                 heading: match arrangement {
                     Arrangement::Grouped => group_heading(group).into(),
                     Arrangement::Chronological => String::new(),
                 },
-                entries: Vec::new(),
+                entries,
             });
         }
-        let runs = describe::describe(record, Apparatus::of(group), separator);
-        let language = record
-            .main_language()
-            .map(|l| l.code.clone())
-            .unwrap_or_else(|| group.key().to_string());
-        let lang = record
-            .main_language()
-            .and_then(|l| l.primary())
-            .map(str::to_string)
-            .unwrap_or_else(|| match group {
-                LanguageGroup::Azerbaijani => "az".into(),
-                LanguageGroup::Russian => "ru".into(),
-                LanguageGroup::Other => "en".into(),
-            });
-        let date = match record.published.date {
-            Some(d) => d.to_string(),
-            None => match (record.published.year(), record.published.month) {
-                (Some(y), Some(m)) => format!("{y}-{m:02}"),
-                (Some(y), None) => y.to_string(),
-                _ => String::new(),
-            },
-        };
-        section
-            .groups
-            .last_mut()
-            .expect("a group was just pushed")
-            .entries
-            .push(Entry {
-                number,
-                record: record.id.clone(),
-                date,
-                language,
-                lang,
-                description: describe::plain(&runs),
-                runs,
-            });
-        for person in &record.persons {
-            if matches!(
-                person.role,
-                Role::Primary | Role::Coauthor | Role::Secondary | Role::Subject
-            ) {
-                let numbers = names.entry(person.inverted()).or_default();
-                if numbers.last() != Some(&number) {
-                    numbers.push(number);
-                }
-            }
-        }
-        if let Some(host) = &record.host {
-            periodicals
-                .entry(host.title.clone())
-                .or_default()
-                .push(number);
-        }
+        section_heads.push(head_index);
+        sections.push(Section {
+            subtopic: head.key.clone(),
+            title: head.title.clone(),
+            level: head.level,
+            groups,
+        });
     }
     let mut names: Vec<NameEntry> = names
         .into_iter()
         .map(|(name, entries)| NameEntry { name, entries })
         .collect();
     names.sort_by(|a, b| collators.compare_names(&a.name, &b.name));
-    let mut periodicals: Vec<Periodical> = periodicals
+    let mut periodicals: Vec<(&str, Periodical)> = periodicals
         .into_iter()
-        .map(|(title, numbers)| Periodical {
-            title,
-            entries: numbers.len() as u32,
-            numbers,
+        .map(|(title, (filing, numbers))| {
+            let periodical = Periodical {
+                title: title.to_string(),
+                entries: numbers.len(),
+                numbers,
+            };
+            (filing, periodical)
         })
         .collect();
-    periodicals.sort_by(|a, b| collators.compare_names(&a.title, &b.title));
+    // Filed by the filing form of the title; the printed titles break ties.
+    periodicals.sort_by(|(fa, a), (fb, b)| {
+        collators
+            .compare_names(fa, fb)
+            .then_with(|| collators.compare_names(&a.title, &b.title))
+    });
+    let periodicals = periodicals.into_iter().map(|(_, p)| p).collect();
     Body {
         sections,
+        section_heads,
         names,
         periodicals,
+    }
+}
+
+/// The numbered entry of one record in a group: its description in the group's apparatus,
+/// the language it is catalogued in and the tag it is typeset in.
+fn entry(record: &Record, group: LanguageGroup, number: u32, separator: Separator) -> Entry {
+    let runs = describe::describe(record, Apparatus::of_record(record, group), separator);
+    let language = record
+        .main_language()
+        .map_or_else(|| group.key().to_string(), |l| l.code.clone());
+    let lang = record
+        .main_language()
+        .and_then(|l| l.primary())
+        .map_or_else(
+            || match group {
+                LanguageGroup::Azerbaijani => "az".into(),
+                LanguageGroup::Russian => "ru".into(),
+                LanguageGroup::Other => "en".into(),
+            },
+            str::to_string,
+        );
+    let date = match record.published.date {
+        Some(d) => d.to_string(),
+        None => match (record.published.year(), record.published.month) {
+            (Some(y), Some(m)) => format!("{y}-{m:02}"),
+            (Some(y), None) => y.to_string(),
+            _ => String::new(),
+        },
+    };
+    Entry {
+        number,
+        record: record.id.clone(),
+        date,
+        language,
+        lang,
+        description: describe::plain(&runs),
+        runs,
+        annotation: record.annotation.clone(),
+        issn: record.host.as_ref().and_then(|h| h.issn.clone()),
     }
 }

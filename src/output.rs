@@ -48,7 +48,8 @@ pub fn write_atomic_with(
     std::fs::create_dir_all(dir).map_err(fail)?;
     let mut builder = tempfile::Builder::new();
     builder.prefix(".bulletin-").suffix(".tmp");
-    // The kernel takes the umask off the requested mode when it creates the file.
+    // The published files are readable by others (a web server serving the folder often
+    // runs as another user): the kernel takes the umask off the requested 0666.
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     let mut tmp = builder.tempfile_in(dir).map_err(fail)?;
@@ -58,10 +59,15 @@ pub fn write_atomic_with(
     Ok(())
 }
 
-fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+/// Writes `value` as pretty JSON to `path` atomically; a value that cannot be serialised is
+/// an error naming the file (never an empty file).
+pub fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), OutputError> {
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| OutputError {
+        path: path.to_path_buf(),
+        source: io::Error::from(e),
+    })?;
     bytes.push(b'\n');
-    bytes
+    write_atomic(path, &bytes)
 }
 
 /// Temporary files a killed build left behind in `dir` (never under a final name).
@@ -133,10 +139,10 @@ fn write_period(
 ) -> Result<String, OutputError> {
     let mut entries = 0;
     for issue in issues {
-        write_issue_json(&dir.join(format!("{}.json", issue.bulletin)), issue)?;
+        write_json(&dir.join(format!("{}.json", issue.bulletin)), issue)?;
         entries += issue.entry_count();
     }
-    write_atomic(&dir.join("exceptions.json"), &json(exceptions))?;
+    write_json(&dir.join("exceptions.json"), exceptions)?;
     Ok(format!(
         "{name}: {} records, {} placed, {} exceptions; {} {what}, {entries} entries → {}\n",
         exceptions.records,
@@ -160,7 +166,7 @@ pub fn write_plan(plan: &Plan, out: &Path) -> Result<String, OutputError> {
             "bulletins",
         )?);
     }
-    write_atomic(&out.join("undated.json"), &json(&plan.undated))?;
+    write_json(&out.join("undated.json"), &plan.undated)?;
     if plan.undated.records > 0 {
         let _ = writeln!(
             summary,
@@ -196,12 +202,11 @@ pub struct PdfSummary {
     pub warnings: Vec<String>,
 }
 
-/// One document to typeset, where its PDF goes, and its creation date.
+/// One document to typeset, and where its PDF goes (its date is the issue's own).
 #[derive(Debug, Clone)]
 pub struct Document<'a> {
     pub issue: &'a Issue,
     pub path: PathBuf,
-    pub date: chrono::NaiveDate,
 }
 
 /// Where a document's print edition goes: `<stem>.booklet.pdf` beside `<stem>.pdf`.
@@ -213,7 +218,7 @@ pub fn booklet_path(pdf: &Path) -> PathBuf {
 pub const CHECKSUMS: &str = "SHA256SUMS";
 
 /// Writes `dir/SHA256SUMS` atomically: a `<SHA-256 in hex>  <file name>` line for every PDF
-/// (booklets included), JSON and zip file of the folder, in byte order of the names — the format
+/// (booklets included), JSON, HTML page and zip of the folder, in byte order of the names — the format
 /// `sha256sum -c SHA256SUMS` checks. Call it after the folder's other files are written.
 pub fn write_checksums(dir: &Path) -> Result<(), OutputError> {
     use sha2::{Digest, Sha256};
@@ -229,7 +234,9 @@ pub fn write_checksums(dir: &Path) -> Result<(), OutputError> {
             continue;
         };
         let listed = !name.starts_with('.')
-            && [".pdf", ".json", ".zip"].iter().any(|x| name.ends_with(x))
+            && [".pdf", ".json", ".html", ".zip"]
+                .iter()
+                .any(|x| name.ends_with(x))
             && entry.file_type().map_err(fail(&entry.path()))?.is_file();
         if listed {
             names.push(name);
@@ -253,9 +260,24 @@ pub fn write_checksums(dir: &Path) -> Result<(), OutputError> {
     write_atomic(&dir.join(CHECKSUMS), list.as_bytes())
 }
 
-/// Writes one document's JSON (`<stem>.json`) atomically.
-pub fn write_issue_json(path: &Path, issue: &Issue) -> Result<(), OutputError> {
-    write_atomic(path, &json(issue))
+/// What a long typesetting run tells its caller as it goes; the command line shows it as a
+/// progress bar on a terminal and as plain lines otherwise.
+pub trait Progress: Send {
+    /// The run is about to typeset `total` documents.
+    fn start(&mut self, total: usize);
+    /// One document is done: written with `pages` pages, or failed (`None`).
+    fn done(&mut self, path: &Path, pages: Option<usize>);
+    /// The run is over.
+    fn finish(&mut self);
+}
+
+/// Reports nothing (tests, benchmarks).
+pub struct Silent;
+
+impl Progress for Silent {
+    fn start(&mut self, _: usize) {}
+    fn done(&mut self, _: &Path, _: Option<usize>) {}
+    fn finish(&mut self) {}
 }
 
 #[cfg(feature = "pdf")]
@@ -268,67 +290,53 @@ pub fn write_pdfs(
     paper: crate::config::Paper,
     booklet: bool,
     threads: usize,
+    progress: &mut dyn Progress,
 ) -> PdfSummary {
     let mut documents = Vec::new();
     for q in &plan.quarters {
         for issue in &q.issues {
-            let date = chrono::NaiveDate::parse_from_str(&issue.front.date, "%Y-%m-%d")
-                .unwrap_or_else(|_| q.quarter.last_day());
             documents.push(Document {
                 issue,
                 path: out
                     .join(q.quarter.to_string())
                     .join(format!("{}.pdf", issue.bulletin)),
-                date,
             });
         }
     }
-    write_documents(&documents, renderer, paper, booklet, threads)
+    write_documents(&documents, renderer, paper, booklet, threads, progress)
 }
 
 #[cfg(feature = "pdf")]
-/// Typesets documents into their PDFs, at most `threads` at a time, with a progress bar on
-/// a terminal and a plain line per document otherwise. A failed document keeps its old PDF.
-/// With `booklet`, an A5 document also gets its print edition beside it
-/// ([`booklet_path`]).
+/// Typesets documents into their PDFs, at most `threads` at a time, telling `progress` as
+/// each is done. A failed document keeps its old PDF. With `booklet`, an A5 document also
+/// gets its print edition beside it ([`booklet_path`]).
 pub fn write_documents(
     documents: &[Document<'_>],
     renderer: &crate::render::Renderer,
     paper: crate::config::Paper,
     booklet: bool,
     threads: usize,
+    progress: &mut dyn Progress,
 ) -> PdfSummary {
-    use std::io::IsTerminal;
-
     use crate::render::{Job, RenderOptions, render_all};
 
-    let mut jobs = Vec::new();
-    let mut paths = Vec::new();
-    for d in documents {
-        let mut options = RenderOptions::new(d.date.and_time(chrono::NaiveTime::MIN));
-        options.paper = paper;
-        options.booklet = booklet;
-        jobs.push(Job {
-            issue: d.issue,
-            options,
-        });
-        paths.push(d.path.clone());
-    }
-    let terminal = std::io::stderr().is_terminal();
-    let bar = if terminal {
-        let bar = indicatif::ProgressBar::new(jobs.len() as u64);
-        if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} PDFs  {msg}")
-        {
-            bar.set_style(style);
-        }
-        Some(bar)
-    } else {
-        None
-    };
+    let jobs: Vec<Job> = documents
+        .iter()
+        .map(|d| {
+            let mut options =
+                RenderOptions::new(d.issue.front.date.and_time(chrono::NaiveTime::MIN));
+            options.paper = paper;
+            options.booklet = booklet;
+            Job {
+                issue: d.issue,
+                options,
+            }
+        })
+        .collect();
+    progress.start(jobs.len());
     let mut summary = PdfSummary::default();
     render_all(renderer, &jobs, threads, |index, result| {
-        let path = &paths[index];
+        let path = &documents[index].path;
         let outcome = result.map_err(|e| e.to_string()).and_then(|rendered| {
             write_atomic(path, &rendered.pdf).map_err(|e| e.to_string())?;
             if let Some(booklet) = &rendered.booklet {
@@ -347,19 +355,14 @@ pub fn write_documents(
                         .iter()
                         .map(|w| format!("{}: {}", path.display(), w.message)),
                 );
-                if bar.is_none() {
-                    eprintln!("wrote {} ({} pages)", path.display(), rendered.pages);
-                }
+                progress.done(path, Some(rendered.pages));
             }
-            Err(e) => summary.failures.push(format!("{}: {e}", path.display())),
-        }
-        if let Some(bar) = &bar {
-            bar.set_message(path.display().to_string());
-            bar.inc(1);
+            Err(e) => {
+                summary.failures.push(format!("{}: {e}", path.display()));
+                progress.done(path, None);
+            }
         }
     });
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
+    progress.finish();
     summary
 }

@@ -289,7 +289,7 @@ pub fn write(
     date: chrono::NaiveDate,
 ) -> Result<Vec<PathBuf>, PackageError> {
     let folder = quarter_dir.join("packages");
-    let front = crate::build::front_matter(config, &config.bulletins[0], quarter, "");
+    let front = crate::build::front_matter(config, &config.bulletins[0], quarter, date);
     let options = RenderOptions::new(date.and_time(chrono::NaiveTime::MIN));
     let mut zips = Vec::new();
     for package in packages {

@@ -28,32 +28,42 @@
 //! strength (I/ı and İ/i kept apart as the alphabet wants). A person is written
 //! `Surname, Forenames` or `Surname, I.`: the surname must match, and the forenames match a
 //! record's forenames, or their initials match its initials (`Əliyev, İlham` finds
-//! `Əliyev, İ.`). Invariants: a parsed [`Selection`] is well-formed (every field known,
-//! every `lang` value valid); ids of bulletins and subtopics are checked against the
-//! configuration by [`Selection::check`], before any record is read.
+//! `Əliyev, İ.`). Invariants: a [`Selection`] exists only well-formed and checked against
+//! the configuration (every field known, every `lang` value valid, every bulletin and
+//! subtopic id configured): [`Selection::parse`] does both, once, before any record is
+//! read, and whoever holds a selection never checks it again. A person's name is parsed
+//! into its surname, forenames and initials there too, not once per record.
 
 use std::cell::OnceCell;
-use std::fmt;
 
-use crate::classify::{self, Classifier};
+use crate::classify::{self, Classifier, Placement};
 use crate::collate::{Collators, LanguageGroup};
-use crate::config::Config;
+use crate::config::{Bulletin, Config};
 use crate::model::{Person, Record, Role, derive_initials, normalise_initials};
 
 /// The fields a term can test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    /// `bulletin`: placed in the bulletin with this id.
     Bulletin,
+    /// `subtopic`: placed under the subtopic with this id.
     Subtopic,
+    /// `subject`: a subject heading, subdivision or keyword holds the value as whole words.
     Subject,
+    /// `person`: names the person in any role.
     Person,
+    /// `author`: names the person as author, co-author or secondary author.
     Author,
+    /// `about`: names the person as subject.
     About,
+    /// `periodical`: published in the periodical with this title or abbreviated title.
     Periodical,
+    /// `lang`: in the language group `az`, `ru` or `other`.
     Lang,
 }
 
 impl Field {
+    /// Every field, in the order error messages list them.
     pub const ALL: [Field; 8] = [
         Field::Bulletin,
         Field::Subtopic,
@@ -65,6 +75,7 @@ impl Field {
         Field::Lang,
     ];
 
+    /// The field's name as written in a selection (`bulletin`).
     pub fn name(self) -> &'static str {
         match self {
             Field::Bulletin => "bulletin",
@@ -88,51 +99,81 @@ impl Field {
 /// One `field:value` test, with the column where it starts (1-based, in characters).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
+    /// What the term tests.
     pub field: Field,
+    /// The value as written, unquoted and trimmed.
     pub value: String,
+    /// 1-based column of the field name, in characters.
     pub column: usize,
+    /// The value read as a person, for `person`, `author` and `about`.
+    person: Option<PersonQuery>,
 }
 
 /// A parsed expression.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
+    /// One `field:value` test.
     Term(Term),
+    /// `not`: the record is selected when the expression does not match.
     Not(Box<Expr>),
+    /// `and`: both expressions match.
     And(Box<Expr>, Box<Expr>),
+    /// `or`: either expression matches.
     Or(Box<Expr>, Box<Expr>),
 }
 
 /// A selection: the expression and the text it was parsed from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Selection {
+    /// The selection as written (error messages and the index's PDF keywords quote it).
     pub text: String,
+    /// The parsed expression, checked against the configuration.
     pub expr: Expr,
 }
 
-/// A selection that cannot be used, with the column (1-based, in characters) and width of
-/// the offending text. `Display` prints the message, the selection and a caret line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What is wrong with a selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SelectErrorKind {
+    /// Nothing but spaces.
+    Empty,
+    /// A term, operator, parenthesis or quote out of place.
+    Syntax,
+    /// A field name the language does not have.
+    UnknownField,
+    /// `field:` with nothing after it.
+    EmptyValue,
+    /// `lang:` with something other than `az`, `ru` or `other`.
+    UnknownLanguage,
+    /// A bulletin or subtopic id the configuration does not have.
+    UnknownId,
+}
+
+/// A selection that cannot be used: its kind, and the column (1-based, in characters) and
+/// width of the offending text. `Display` prints the message, the selection and a caret
+/// line under the offending text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}\n  {text}\n  {}", caret(*.column, *.width))]
 pub struct SelectError {
+    /// What is wrong.
+    pub kind: SelectErrorKind,
+    /// The message, naming the column.
     pub message: String,
+    /// 1-based column of the offending text, in characters.
     pub column: usize,
+    /// Its width in characters.
     pub width: usize,
+    /// The whole selection.
     pub text: String,
 }
 
-impl fmt::Display for SelectError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}", self.message)?;
-        writeln!(f, "  {}", self.text)?;
-        write!(
-            f,
-            "  {}{}",
-            " ".repeat(self.column.saturating_sub(1)),
-            "^".repeat(self.width.max(1))
-        )
-    }
+/// Spaces up to `column`, then `width` carets.
+fn caret(column: usize, width: usize) -> String {
+    format!(
+        "{}{}",
+        " ".repeat(column.saturating_sub(1)),
+        "^".repeat(width.max(1))
+    )
 }
-
-impl std::error::Error for SelectError {}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Tok {
@@ -173,8 +214,15 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    fn error(&self, column: usize, width: usize, message: String) -> SelectError {
+    fn error(
+        &self,
+        kind: SelectErrorKind,
+        column: usize,
+        width: usize,
+        message: String,
+    ) -> SelectError {
         SelectError {
+            kind,
             message,
             column,
             width,
@@ -187,6 +235,7 @@ impl<'a> Parser<'a> {
         let mut tokens = Vec::new();
         let mut i = 0;
         let fail = |column: usize, width: usize, message: String| SelectError {
+            kind: SelectErrorKind::Syntax,
             message,
             column,
             width,
@@ -323,105 +372,10 @@ impl<'a> Parser<'a> {
     fn primary(&mut self) -> Result<Expr, SelectError> {
         let token = self.next();
         match token.tok {
-            Tok::Open => {
-                let inner = self.expr()?;
-                let close = self.next();
-                if close.tok != Tok::Close {
-                    return Err(self.error(
-                        close.column,
-                        close.width,
-                        format!(
-                            "expected \")\" at column {} to close the \"(\" of column {}, found {}",
-                            close.column,
-                            token.column,
-                            describe(&close.tok)
-                        ),
-                    ));
-                }
-                Ok(inner)
-            }
-            Tok::Word(word) => {
-                if ["and", "or"].iter().any(|op| is_operator(&word, op)) {
-                    return Err(self.error(
-                        token.column,
-                        token.width,
-                        format!(
-                            "\"{word}\" at column {} needs a term before it, like subject:\"Avropa İttifaqı\"",
-                            token.column
-                        ),
-                    ));
-                }
-                let Some(field) = Field::parse(&word) else {
-                    let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
-                    let guess = Field::ALL
-                        .iter()
-                        .map(|f| (edit_distance(&word.to_lowercase(), f.name()), f.name()))
-                        .filter(|(d, _)| *d <= 2)
-                        .min()
-                        .map(|(_, n)| format!(" (did you mean \"{n}\"?)"))
-                        .unwrap_or_default();
-                    return Err(self.error(
-                        token.column,
-                        token.width,
-                        format!(
-                            "unknown field \"{word}\" at column {}{guess}; expected one of {}",
-                            token.column,
-                            names.join(", ")
-                        ),
-                    ));
-                };
-                let colon = self.next();
-                if colon.tok != Tok::Colon {
-                    return Err(self.error(
-                        colon.column,
-                        colon.width,
-                        format!(
-                            "expected \":\" after \"{word}\" at column {}, found {}",
-                            colon.column,
-                            describe(&colon.tok)
-                        ),
-                    ));
-                }
-                let value = self.next();
-                let text = match value.tok {
-                    Tok::Quoted(q) => q,
-                    Tok::Word(w) => w,
-                    other => {
-                        return Err(self.error(
-                            value.column,
-                            value.width,
-                            format!(
-                                "expected a value for \"{word}:\" at column {}, found {}",
-                                value.column,
-                                describe(&other)
-                            ),
-                        ));
-                    }
-                };
-                if text.trim().is_empty() {
-                    return Err(self.error(
-                        value.column,
-                        value.width,
-                        format!("empty value for \"{word}:\" at column {}", value.column),
-                    ));
-                }
-                if field == Field::Lang && lang_group(&text).is_none() {
-                    return Err(self.error(
-                        value.column,
-                        value.width,
-                        format!(
-                            "unknown language \"{text}\" at column {}; expected az, ru or other",
-                            value.column
-                        ),
-                    ));
-                }
-                Ok(Expr::Term(Term {
-                    field,
-                    value: text.trim().to_string(),
-                    column: token.column,
-                }))
-            }
+            Tok::Open => self.parenthesised(token.column),
+            Tok::Word(word) => self.term(&word, token.column, token.width),
             other => Err(self.error(
+                SelectErrorKind::Syntax,
                 token.column,
                 token.width,
                 format!(
@@ -431,6 +385,135 @@ impl<'a> Parser<'a> {
                 ),
             )),
         }
+    }
+
+    /// `expr )`, after the `(` at column `open`.
+    fn parenthesised(&mut self, open: usize) -> Result<Expr, SelectError> {
+        let inner = self.expr()?;
+        let close = self.next();
+        if close.tok != Tok::Close {
+            return Err(self.error(
+                SelectErrorKind::Syntax,
+                close.column,
+                close.width,
+                format!(
+                    "expected \")\" at column {} to close the \"(\" of column {}, found {}",
+                    close.column,
+                    open,
+                    describe(&close.tok)
+                ),
+            ));
+        }
+        Ok(inner)
+    }
+
+    /// `field:value`, after its first word (at `column`, `width` characters wide).
+    fn term(&mut self, word: &str, column: usize, width: usize) -> Result<Expr, SelectError> {
+        let field = self.field(word, column, width)?;
+        self.colon(word)?;
+        let value = self.value(word, field)?;
+        let person = matches!(field, Field::Person | Field::Author | Field::About)
+            .then(|| PersonQuery::new(&value));
+        Ok(Expr::Term(Term {
+            field,
+            value,
+            column,
+            person,
+        }))
+    }
+
+    /// The field a term's first word names; an operator or any other word is an error,
+    /// with a guess when the word is a near miss of a field name.
+    fn field(&self, word: &str, column: usize, width: usize) -> Result<Field, SelectError> {
+        if ["and", "or"].iter().any(|op| is_operator(word, op)) {
+            return Err(self.error(
+                SelectErrorKind::Syntax,
+                column,
+                width,
+                format!(
+                    "\"{word}\" at column {column} needs a term before it, like subject:\"Avropa İttifaqı\""
+                ),
+            ));
+        }
+        Field::parse(word).ok_or_else(|| {
+            let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+            let guess = Field::ALL
+                .iter()
+                .map(|f| (edit_distance(&word.to_lowercase(), f.name()), f.name()))
+                .filter(|(d, _)| *d <= 2)
+                .min()
+                .map(|(_, n)| format!(" (did you mean \"{n}\"?)"))
+                .unwrap_or_default();
+            self.error(
+                SelectErrorKind::UnknownField,
+                column,
+                width,
+                format!(
+                    "unknown field \"{word}\" at column {column}{guess}; expected one of {}",
+                    names.join(", ")
+                ),
+            )
+        })
+    }
+
+    /// The `:` after the field word `word`.
+    fn colon(&mut self, word: &str) -> Result<(), SelectError> {
+        let colon = self.next();
+        if colon.tok != Tok::Colon {
+            return Err(self.error(
+                SelectErrorKind::Syntax,
+                colon.column,
+                colon.width,
+                format!(
+                    "expected \":\" after \"{word}\" at column {}, found {}",
+                    colon.column,
+                    describe(&colon.tok)
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The value after `word:`, trimmed: quoted text or a bare word, never empty, and a
+    /// language group's key for `lang`.
+    fn value(&mut self, word: &str, field: Field) -> Result<String, SelectError> {
+        let value = self.next();
+        let text = match value.tok {
+            Tok::Quoted(q) => q,
+            Tok::Word(w) => w,
+            other => {
+                return Err(self.error(
+                    SelectErrorKind::Syntax,
+                    value.column,
+                    value.width,
+                    format!(
+                        "expected a value for \"{word}:\" at column {}, found {}",
+                        value.column,
+                        describe(&other)
+                    ),
+                ));
+            }
+        };
+        if text.trim().is_empty() {
+            return Err(self.error(
+                SelectErrorKind::EmptyValue,
+                value.column,
+                value.width,
+                format!("empty value for \"{word}:\" at column {}", value.column),
+            ));
+        }
+        if field == Field::Lang && lang_group(&text).is_none() {
+            return Err(self.error(
+                SelectErrorKind::UnknownLanguage,
+                value.column,
+                value.width,
+                format!(
+                    "unknown language \"{text}\" at column {}; expected az, ru or other",
+                    value.column
+                ),
+            ));
+        }
+        Ok(text.trim().to_string())
     }
 }
 
@@ -459,11 +542,20 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 impl Selection {
-    /// Parses a selection; an error names the column of the offending text.
-    pub fn parse(text: &str) -> Result<Selection, SelectError> {
+    /// Parses a selection and checks its bulletin and subtopic ids against the
+    /// configuration; an error names the column of the offending text.
+    pub fn parse(text: &str, config: &Config) -> Result<Selection, SelectError> {
+        let selection = Selection::parse_syntax(text)?;
+        selection.check(config)?;
+        Ok(selection)
+    }
+
+    /// The syntax alone.
+    fn parse_syntax(text: &str) -> Result<Selection, SelectError> {
         let mut parser = Parser::lex(text)?;
         if parser.peek().tok == Tok::End {
             return Err(parser.error(
+                SelectErrorKind::Empty,
                 1,
                 1,
                 "empty selection: write a term like person:\"Əliyev, İlham\", or leave the selection out to take every record".into(),
@@ -478,6 +570,7 @@ impl Selection {
                 "join terms with and, or, not".to_string()
             };
             return Err(parser.error(
+                SelectErrorKind::Syntax,
                 rest.column,
                 rest.width,
                 format!(
@@ -494,13 +587,13 @@ impl Selection {
     }
 
     /// Checks bulletin and subtopic ids against the configuration.
-    pub fn check(&self, config: &Config) -> Result<(), SelectError> {
+    fn check(&self, config: &Config) -> Result<(), SelectError> {
         let mut terms = Vec::new();
         self.expr.terms(&mut terms);
         for term in terms {
             let (known, what): (Vec<&str>, &str) = match term.field {
                 Field::Bulletin => (
-                    config.bulletins.iter().map(|b| b.id()).collect(),
+                    config.bulletins.iter().map(Bulletin::id).collect(),
                     "bulletin",
                 ),
                 Field::Subtopic => (
@@ -520,6 +613,7 @@ impl Selection {
                     known.join(", ")
                 };
                 return Err(SelectError {
+                    kind: SelectErrorKind::UnknownId,
                     message: format!(
                         "no {what} \"{}\" in the configuration (column {}); the {what}s are {shown}",
                         term.value, term.column
@@ -547,25 +641,26 @@ impl Expr {
     }
 }
 
-/// Evaluates selections against records; built once per run.
+/// Evaluates selections against records, placing them with the run's one classifier.
 pub struct Matcher<'a> {
     config: &'a Config,
     collators: &'a Collators,
-    classifier: Classifier<'a>,
+    classifier: &'a Classifier<'a>,
 }
 
 /// A record being tested, with its placements computed at most once.
 struct Candidate<'r> {
     record: &'r Record,
-    placements: OnceCell<Vec<(usize, usize)>>,
+    placements: OnceCell<Vec<Placement>>,
 }
 
 impl<'a> Matcher<'a> {
-    pub fn new(config: &'a Config, collators: &'a Collators) -> Matcher<'a> {
+    /// A matcher placing records with `classifier` (and its configuration and collators).
+    pub fn new(classifier: &'a Classifier<'a>) -> Matcher<'a> {
         Matcher {
-            config,
-            collators,
-            classifier: Classifier::new(config, collators),
+            config: classifier.config(),
+            collators: classifier.collators(),
+            classifier,
         }
     }
 
@@ -576,11 +671,6 @@ impl<'a> Matcher<'a> {
             placements: OnceCell::new(),
         };
         self.eval(&selection.expr, &candidate)
-    }
-
-    /// `(bulletin, subtopic)` placements of a record, as the quarterly build makes them.
-    pub fn place(&self, record: &Record) -> Vec<(usize, usize)> {
-        self.classifier.place(record)
     }
 
     fn eval(&self, expr: &Expr, c: &Candidate<'_>) -> bool {
@@ -599,19 +689,33 @@ impl<'a> Matcher<'a> {
         match term.field {
             Field::Bulletin => placements()
                 .iter()
-                .any(|&(b, _)| self.config.bulletins[b].id() == value),
-            Field::Subtopic => placements()
-                .iter()
-                .any(|&(b, s)| self.config.bulletins[b].subtopics[s].id.get_ref() == value),
+                .any(|p| self.config.bulletins[p.bulletin].id() == value),
+            Field::Subtopic => placements().iter().any(|p| {
+                self.config.bulletins[p.bulletin].subtopics[p.subtopic]
+                    .id
+                    .get_ref()
+                    == value
+            }),
             Field::Subject => record
                 .subjects
                 .iter()
                 .flat_map(|s| std::iter::once(&s.heading).chain(s.subdivisions.iter()))
                 .chain(record.keywords.iter())
                 .any(|h| self.contains_words(h, value)),
-            Field::Person => self.person(record, value, |_| true),
-            Field::Author => self.person(record, value, |r| r != Role::Subject),
-            Field::About => self.person(record, value, |r| r == Role::Subject),
+            Field::Person | Field::Author | Field::About => {
+                let Some(query) = &term.person else {
+                    return false;
+                };
+                record
+                    .persons
+                    .iter()
+                    .filter(|p| match term.field {
+                        Field::Author => p.role != Role::Subject,
+                        Field::About => p.role == Role::Subject,
+                        _ => true,
+                    })
+                    .any(|p| query.matches(p, self.collators))
+            }
             Field::Periodical => record.host.as_ref().is_some_and(|h| {
                 self.collators.matches(&h.title, value)
                     || h.abbreviated
@@ -639,18 +743,10 @@ impl<'a> Matcher<'a> {
         }
         false
     }
-
-    fn person(&self, record: &Record, wanted: &str, role: impl Fn(Role) -> bool) -> bool {
-        let query = PersonQuery::new(wanted);
-        record
-            .persons
-            .iter()
-            .filter(|p| role(p.role))
-            .any(|p| query.matches(p, self.collators))
-    }
 }
 
 /// A person as written in a selection: surname, and forenames or initials.
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct PersonQuery {
     surname: String,
     /// Full forenames (`İlham`), when written out.
@@ -712,12 +808,12 @@ mod tests {
     use super::*;
 
     fn err(text: &str) -> SelectError {
-        Selection::parse(text).unwrap_err()
+        Selection::parse_syntax(text).unwrap_err()
     }
 
     #[test]
     fn precedence_not_and_or() {
-        let s = Selection::parse("lang:az or not lang:ru and subject:x").unwrap();
+        let s = Selection::parse_syntax("lang:az or not lang:ru and subject:x").unwrap();
         let Expr::Or(_, right) = s.expr else {
             panic!("or at the top: {:?}", s.expr)
         };
@@ -725,7 +821,8 @@ mod tests {
             panic!("and under or")
         };
         assert!(matches!(*left, Expr::Not(_)));
-        let s = Selection::parse("(lang:az OR lang:ru) AND subject:\"Avropa İttifaqı\"").unwrap();
+        let s = Selection::parse_syntax("(lang:az OR lang:ru) AND subject:\"Avropa İttifaqı\"")
+            .unwrap();
         assert!(matches!(s.expr, Expr::And(_, _)));
     }
 
@@ -753,6 +850,11 @@ mod tests {
         assert_eq!(err("lang az").column, 6);
         assert_eq!(err("lang:az lang:ru").column, 9);
         assert!(err("  ").message.contains("empty selection"));
+        assert_eq!(err("  ").kind, SelectErrorKind::Empty);
+        assert_eq!(err("subjct:x").kind, SelectErrorKind::UnknownField);
+        assert_eq!(err("lang:de").kind, SelectErrorKind::UnknownLanguage);
+        assert_eq!(err("subject:").kind, SelectErrorKind::Syntax);
+        assert_eq!(err("(lang:az").kind, SelectErrorKind::Syntax);
     }
 
     #[test]

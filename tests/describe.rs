@@ -34,7 +34,7 @@ fn golden() -> Vec<Record> {
 fn apparatus(record: &Record) -> Apparatus {
     let (group, _) = language_group(record)
         .unwrap_or_else(|e| panic!("{}: no language group: {}", record.id, e.reason()));
-    Apparatus::of(group)
+    Apparatus::of_record(record, group)
 }
 
 fn runs(record: &Record, separator: Separator) -> Vec<Run> {
@@ -64,15 +64,54 @@ fn record(file: &str, id: &str) -> Record {
         .unwrap_or_else(|| panic!("no record {id} in {file}"))
 }
 
+/// A field of a MARCXML record: control (tag, value) or data (tag, indicators, subfields).
+enum Field {
+    Control(String, String),
+    Data(String, [u8; 2], Vec<(char, String)>),
+}
+
+/// One record in ISO 2709: leader (length and base address recomputed), directory, fields.
+fn iso_record(leader: &str, fields: &[Field]) -> Vec<u8> {
+    let mut directory = Vec::new();
+    let mut body = Vec::new();
+    for field in fields {
+        let start = body.len();
+        let tag = match field {
+            Field::Control(tag, value) => {
+                body.extend_from_slice(value.as_bytes());
+                tag
+            }
+            Field::Data(tag, ind, subs) => {
+                body.extend_from_slice(ind);
+                for (code, value) in subs {
+                    body.push(0x1F);
+                    body.extend_from_slice(code.to_string().as_bytes());
+                    body.extend_from_slice(value.as_bytes());
+                }
+                tag
+            }
+        };
+        body.push(0x1E);
+        let entry = format!("{tag:>03}{:04}{start:05}", body.len() - start);
+        directory.extend_from_slice(entry.as_bytes());
+    }
+    directory.push(0x1E);
+    body.push(0x1D);
+    let base = 24 + directory.len();
+    let length = base + body.len();
+    let mut head = format!("{length:05}{}{base:05}{}", &leader[5..12], &leader[17..]);
+    head.truncate(24);
+    let mut out = head.into_bytes();
+    out.extend_from_slice(&directory);
+    out.extend_from_slice(&body);
+    out
+}
+
 /// ISO 2709 bytes (UTF-8) of every record of a MARCXML file: the same fields, re-encoded.
 fn iso_from_marcxml(path: &Path) -> Vec<u8> {
     use quick_xml::Reader;
     use quick_xml::events::Event;
 
-    enum Field {
-        Control(String, String),
-        Data(String, [u8; 2], Vec<(char, String)>),
-    }
     let attr = |e: &quick_xml::events::BytesStart<'_>, name: &str| -> String {
         e.attributes()
             .flatten()
@@ -131,41 +170,7 @@ fn iso_from_marcxml(path: &Path) -> Vec<u8> {
                         last.1 = std::mem::take(&mut text);
                     }
                 }
-                "record" => {
-                    let mut directory = Vec::new();
-                    let mut body = Vec::new();
-                    for field in &fields {
-                        let start = body.len();
-                        let tag = match field {
-                            Field::Control(tag, value) => {
-                                body.extend_from_slice(value.as_bytes());
-                                tag
-                            }
-                            Field::Data(tag, ind, subs) => {
-                                body.extend_from_slice(ind);
-                                for (code, value) in subs {
-                                    body.push(0x1F);
-                                    body.extend_from_slice(code.to_string().as_bytes());
-                                    body.extend_from_slice(value.as_bytes());
-                                }
-                                tag
-                            }
-                        };
-                        body.push(0x1E);
-                        let entry = format!("{tag:>03}{:04}{start:05}", body.len() - start);
-                        directory.extend_from_slice(entry.as_bytes());
-                    }
-                    directory.push(0x1E);
-                    body.push(0x1D);
-                    let base = 24 + directory.len();
-                    let length = base + body.len();
-                    let mut head =
-                        format!("{length:05}{}{base:05}{}", &leader[5..12], &leader[17..]);
-                    head.truncate(24);
-                    out.extend_from_slice(head.as_bytes());
-                    out.extend_from_slice(&directory);
-                    out.extend_from_slice(&body);
-                }
+                "record" => out.extend(iso_record(&leader, &fields)),
                 _ => {}
             },
             Event::Eof => break,
@@ -178,7 +183,12 @@ fn iso_from_marcxml(path: &Path) -> Vec<u8> {
 /// The golden MARCXML files re-encoded as ISO 2709 and read back.
 fn golden_iso() -> Vec<Record> {
     let mut records = Vec::new();
-    for name in ["rusmarc.xml", "marc21.xml"] {
+    for name in [
+        "rusmarc.xml",
+        "marc21.xml",
+        "rusmarc-hosts.xml",
+        "marc21-hosts.xml",
+    ] {
         let mut file = tempfile::Builder::new()
             .suffix(".iso")
             .tempfile()
@@ -207,10 +217,15 @@ fn golden_table_of_descriptions() {
 
 #[test]
 fn iso2709_describes_exactly_as_marcxml() {
-    let xml: Vec<Record> = ["rusmarc.xml", "marc21.xml"]
-        .iter()
-        .flat_map(|n| read(&data(&format!("golden/{n}"))))
-        .collect();
+    let xml: Vec<Record> = [
+        "rusmarc.xml",
+        "marc21.xml",
+        "rusmarc-hosts.xml",
+        "marc21-hosts.xml",
+    ]
+    .iter()
+    .flat_map(|n| read(&data(&format!("golden/{n}"))))
+    .collect();
     let iso = golden_iso();
     assert_eq!(iso.len(), xml.len());
     for (x, i) in xml.iter().zip(&iso) {
@@ -363,23 +378,116 @@ fn apparatus_follows_the_language() {
         text(&record("asp-en.txt", "G-EN-01"))
             .contains("2012.\u{a0}– Apr.\u{a0}17.\u{a0}– P.\u{a0}5.")
     );
-    // Turkish is described with the English apparatus.
+    // Turkish has its own months and page label.
     assert!(
         text(&record("asp-en.txt", "G-EN-08"))
-            .contains("2012.\u{a0}– May\u{a0}14.\u{a0}– P.\u{a0}8.")
+            .contains("2012.\u{a0}– 14\u{a0}Mayıs.\u{a0}– S.\u{a0}8.")
     );
+}
+
+/// The numbering and pages of a journal article in each language of the apparatus table,
+/// and its "et al.": (record, volume and issue, pages, et al. or "").
+#[test]
+fn apparatus_in_the_language_of_the_document() {
+    let table: &[(&str, &str, &str, &str)] = &[
+        ("G-DE-01", "Jg.⍽62, H.⍽3", "S.⍽45–58", ""),
+        ("G-DE-02", "H.⍽4", "S.⍽88–95", "C.⍽Wagner [u. a.] //"),
+        ("G-FR-01", "T.⍽77, n°⍽2", "P.⍽311–324", ""),
+        ("G-FR-02", "N°⍽5", "P.⍽12–13", ""),
+        ("G-TR-01", "Cilt⍽18, sayı⍽1", "S.⍽45–52", ""),
+        ("G-TR-02", "Sayı⍽725", "S.⍽30–41", "Z.⍽Şahin [vd.] ;"),
+        (
+            "G-EN-03",
+            "Vol.⍽2, no.⍽1",
+            "P.⍽55–68",
+            "S.⍽Karimli [et al.] //",
+        ),
+        ("G-RU-18", "Т.⍽3, №⍽2", "С.⍽15–21", ""),
+    ];
+    for (id, numbering, pages, et_al) in table {
+        let file = if id.starts_with("G-RU") {
+            "asp-ru.txt"
+        } else {
+            "asp-en.txt"
+        };
+        let d = visible(&text(&record(file, id)));
+        assert!(
+            d.contains(&format!("2012.⍽– {numbering}.⍽– {pages}.")),
+            "{id}: {d}"
+        );
+        assert!(d.contains(et_al), "{id}: {d}");
+    }
+}
+
+#[test]
+fn a_russian_record_keeps_its_apparatus_in_a_foreign_periodical() {
+    // Russian day, month and page label; the note follows `С.`, not `P.`.
+    assert!(text(&record("asp-en.txt", "G-RU-30")).ends_with(
+        "// Azernews.\u{a0}– 2012.\u{a0}– 23\u{a0}мая.\u{a0}– С.\u{a0}4.\u{a0}– Пер. с англ."
+    ));
+}
+
+#[test]
+fn the_period_ending_a_marc_21_statement_of_responsibility_is_not_kept() {
+    assert!(
+        text(&record("marc21.xml", "G-MX-05"))
+            .contains("/ Z.\u{a0}İsmayılova [və b.] // Xalq qəzeti.")
+    );
+    assert!(
+        text(&record("marc21.xml", "G-MX-06")).contains("/ Р.\u{a0}Гасанов [и др.] // Каспий.")
+    );
+}
+
+/// A secondary role with no statement in the record is named in the entry's language, in
+/// brackets: the describer's words, not the record's.
+#[test]
+fn roles_without_a_statement_in_the_entry_language_in_brackets() {
+    let table: &[(&str, &str, &str)] = &[
+        (
+            "asp-az.txt",
+            "G-AZ-13",
+            "; [müsahibəni apardı] Sevinc Hüseynova //",
+        ),
+        (
+            "rusmarc.xml",
+            "G-AZ-13",
+            "; [müsahibəni apardı] Sevinc Hüseynova //",
+        ),
+        ("asp-ru.txt", "G-RU-11", "; [беседовал] С.\u{a0}Мамедова //"),
+        ("marc21.xml", "G-MX-07", "; [беседовал] С.\u{a0}Мамедов //"),
+        (
+            "asp-en.txt",
+            "G-EN-06",
+            "; [interviewed by] T.\u{a0}Wilson //",
+        ),
+        (
+            "asp-en.txt",
+            "G-FR-02",
+            "; [propos recueillis par] J.\u{a0}Martin //",
+        ),
+        (
+            "asp-en.txt",
+            "G-TR-02",
+            "; [çev.] Cengiz Arslan ; [söyleşiyi yapan] Mehmet Aydın //",
+        ),
+        ("asp-ru.txt", "G-RU-12", "; [пер.] Н.\u{a0}Гусейнова //"),
+    ];
+    for (file, id, want) in table {
+        let d = text(&record(file, id));
+        assert!(d.contains(want), "{id} ({file}): {d}");
+    }
 }
 
 #[test]
 fn secondary_responsibility_corporate_bodies_and_notes() {
     assert!(
         text(&record("asp-az.txt", "G-AZ-13"))
-            .contains("/ Əbülfəs Qarayev ; müsahibəni apardı Sevinc Hüseynova // Xalq qəzeti")
+            .contains("/ Əbülfəs Qarayev ; [müsahibəni apardı] Sevinc Hüseynova // Xalq qəzeti")
     );
     assert!(text(&record("asp-az.txt", "G-AZ-13")).ends_with("S.\u{a0}4.\u{a0}– Müsahibə."));
     assert!(
         text(&record("asp-ru.txt", "G-RU-12"))
-            .contains("/ А.\u{a0}Рзаев ; пер. Н.\u{a0}Гусейнова //")
+            .contains("/ А.\u{a0}Рзаев ; [пер.] Н.\u{a0}Гусейнова //")
     );
     assert!(
         text(&record("asp-az.txt", "G-AZ-15"))

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use bulletin::feed::{self, ReadOptions};
 use bulletin::output::{self, write_atomic, write_atomic_with};
-use bulletin::synth::{SynthFormat, SynthOptions, write_feed};
+use synth::{SynthFormat, SynthOptions, write_feed};
 
 use crate::common::{bulletin, data};
 
@@ -77,7 +77,7 @@ fn full_disk_leaves_the_previous_file_whole() {
 #[test]
 fn two_builds_into_one_folder_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let _held = output::lock_output(dir.path()).unwrap();
+    let held = output::lock_output(dir.path()).unwrap();
     let out = bulletin(&["build", "--no-pdf", "--out", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -85,7 +85,7 @@ fn two_builds_into_one_folder_at_once() {
         "{}",
         stderr(&out)
     );
-    drop(_held);
+    drop(held);
     let out = bulletin(&["build", "--no-pdf", "--out", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
@@ -131,7 +131,7 @@ fn a_killed_build_leaves_whole_pdfs_only() {
     while !pdfs(&out)
         .iter()
         .any(|p| p.extension().is_some_and(|e| e == "pdf"))
-        && start.elapsed() < Duration::from_secs(120)
+        && start.elapsed() < Duration::from_mins(2)
     {
         std::thread::sleep(Duration::from_millis(5));
     }
@@ -143,7 +143,7 @@ fn a_killed_build_leaves_whole_pdfs_only() {
     );
     for path in pdfs(&out) {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if name.ends_with(".pdf") {
+        if path.extension().is_some_and(|e| e == "pdf") {
             let bytes = std::fs::read(&path).unwrap();
             assert!(bytes.starts_with(b"%PDF-"), "{name} has no PDF header");
             let tail =

@@ -1,15 +1,15 @@
 //! Reading the catalogue: every format on fixtures, the same article through every format,
 //! every bad input with its message and exit status, and the real exports in ../shared.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use bulletin::collate::LanguageGroup;
 use bulletin::config::Separator;
 use bulletin::describe::{Apparatus, describe, plain};
-use bulletin::feed::{self, ReadOptions};
+use bulletin::feed::{self, FeedError, FeedErrorKind, ReadOptions};
 use bulletin::model::{Format, ProblemKind, Record, Role};
 
-use crate::common::{bulletin, data};
+use crate::common::{bulletin, corpus, data};
 
 fn read(path: &Path) -> Vec<Record> {
     let (_, stream) = feed::open(path, &ReadOptions::default()).expect("opens");
@@ -149,6 +149,8 @@ fn a_folder_means_every_feed_file_in_it_in_order() {
         [
             "asp-articles.txt",
             "asp-cp1251.txt",
+            "bad/damaged-records.txt",
+            "bad/damaged-records.xml",
             "bad/doctype.xml",
             "bad/empty.xml",
             "bad/invalid-utf8.txt",
@@ -158,13 +160,21 @@ fn a_folder_means_every_feed_file_in_it_in_order() {
             "bad/truncated.iso",
             "golden/asp-az.txt",
             "golden/asp-en.txt",
+            "golden/asp-hosts.txt",
             "golden/asp-ru.txt",
+            "golden/marc21-hosts.xml",
             "golden/marc21.xml",
+            "golden/rusmarc-hosts.xml",
             "golden/rusmarc.xml",
+            "host-link-only.xml",
             "marc21-articles.xml",
+            "non-filing.xml",
             "rusmarc-articles.xml",
             "rusmarc-cp1251.iso",
             "rusmarc-utf8.iso",
+            "schemes/irbis.txt",
+            "schemes/marc21.xml",
+            "schemes/rusmarc.xml",
         ]
     );
 }
@@ -179,24 +189,30 @@ fn check_bad(name: &str) -> (i32, String) {
 }
 
 #[test]
-fn malformed_xml_names_line_and_column() {
+fn a_record_that_is_not_well_formed_is_damaged_and_the_file_read() {
     let (code, out) = check_bad("malformed.xml");
-    assert_eq!(code, 2);
-    assert!(out.contains("malformed.xml:9:64: malformed XML"), "{out}");
+    assert_eq!(code, 1, "{out}");
+    assert!(out.starts_with("2 records in 1 files"), "{out}");
+    assert!(
+        out.contains("malformed.xml:9:64: record ") && out.contains("unreadable record (line 9, column 64): malformed XML: expected </subfield>, found </datafield>"),
+        "{out}"
+    );
 }
 
 #[test]
-fn truncated_and_missized_iso_records() {
+fn truncated_and_missized_iso_records_are_damaged_records() {
     let (code, out) = check_bad("truncated.iso");
-    assert_eq!(code, 2);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.starts_with("2 records in 1 files"), "{out}");
     assert!(
-        out.contains("record 2 (byte 317): truncated record"),
+        out.contains("truncated.iso:1:318: record ")
+            && out.contains("unreadable record (record 2, byte 317): truncated record"),
         "{out}"
     );
     let (code, out) = check_bad("missized.iso");
-    assert_eq!(code, 2);
+    assert_eq!(code, 1, "{out}");
     assert!(
-        out.contains("record 2 (byte 317): mis-sized record: the leader declares 324 bytes"),
+        out.contains("unreadable record (record 2, byte 317): mis-sized record: the leader declares 324 bytes"),
         "{out}"
     );
 }
@@ -272,19 +288,6 @@ fn sample_feed_checks_clean() {
     assert!(text.starts_with("620 records in 4 files"), "{text}");
     for format in ["MARCXML", "ISO 2709", "IRBIS text"] {
         assert!(text.contains(format), "{text}");
-    }
-}
-
-/// The real exports in ../shared/corpus, when present.
-fn corpus(name: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(name);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("skipped: {} is absent", path.display());
-        None
     }
 }
 
@@ -463,4 +466,353 @@ fn issue_dates_in_every_place_and_form() {
             "{g}"
         );
     }
+}
+
+/// Reads a file whose damaged records come as records with a `Damaged` problem.
+fn read_damaged(path: &Path) -> Vec<Record> {
+    read(path)
+}
+
+fn damage(record: &Record) -> Option<&str> {
+    record
+        .problems
+        .first()
+        .filter(|p| p.kind == ProblemKind::Damaged)
+        .map(|p| p.message.as_str())
+}
+
+#[test]
+fn a_damaged_irbis_line_loses_its_record_only() {
+    let records = read_damaged(&data("bad/damaged-records.txt"));
+    let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["DMG-1", "DMG-2", "DMG-3", "DMG-4"]);
+    assert!(records[0].is_usable() && records[3].is_usable());
+    assert_eq!(
+        damage(&records[1]),
+        Some(
+            "unreadable record (line 11): field line without ':' after the tag: \"#200 ^AZədələnmiş məqalə\""
+        )
+    );
+    let p = &records[1].problems[0];
+    assert_eq!((p.line, p.column), (11, 1));
+    // The gaps that follow from the damage (no title) are not reported besides it.
+    assert_eq!(records[1].problems.len(), 1, "{:?}", records[1].problems);
+    assert!(
+        damage(&records[2])
+            .unwrap()
+            .starts_with("unreadable record (line 17): expected a field line")
+    );
+    assert!(!records[1].is_usable() && !records[2].is_usable());
+    let (code, out) = check_bad("damaged-records.txt");
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("damaged-records.txt:11:1: record DMG-2: unreadable record (line 11)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("damaged-records.txt:17:1: record DMG-3: unreadable record (line 17)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_damaged_marcxml_record_loses_itself_only() {
+    let records = read_damaged(&data("bad/damaged-records.xml"));
+    let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["X-GOOD-1", "X-ENTITY", "X-NESTING", "X-GOOD-2"]);
+    assert_eq!(
+        damage(&records[1]),
+        Some(
+            "unreadable record (line 5, column 66): undefined entity &nbsp; (entities are never expanded)"
+        )
+    );
+    assert_eq!(
+        damage(&records[2]),
+        Some(
+            "unreadable record (line 7, column 82): malformed XML: expected </subfield>, found </datafield>"
+        )
+    );
+    assert!(damage(&records[0]).is_none() && damage(&records[3]).is_none());
+    assert_eq!(records[3].origin.position, 4);
+    let (code, out) = check_bad("damaged-records.xml");
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("damaged-records.xml:5:66: record X-ENTITY: unreadable record"),
+        "{out}"
+    );
+    assert!(
+        out.contains("damaged-records.xml:7:82: record X-NESTING: unreadable record"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_damaged_iso_record_in_the_middle_of_a_file() {
+    let good = std::fs::read(data("rusmarc-utf8.iso")).unwrap();
+    let mut broken = good.clone();
+    broken[..5].copy_from_slice(b"00999");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("three.iso");
+    std::fs::write(&path, [good.clone(), broken, good.clone()].concat()).unwrap();
+    let records = read_damaged(&path);
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[0].title, "Regionların inkişafı");
+    assert_eq!(records[2].title, "Regionların inkişafı");
+    assert_eq!(records[2].origin.position, 3);
+    // The file holds one record and a line break after it.
+    let offset = good.len();
+    let length = good.iter().position(|&b| b == 0x1D).unwrap() + 1;
+    assert_eq!(
+        damage(&records[1]),
+        Some(format!("unreadable record (record 2, byte {offset}): mis-sized record: the leader declares 999 bytes but the record terminator comes after {length}").as_str())
+    );
+    assert_eq!(records[1].id, format!("{}#2", path.display()));
+    let out = bulletin(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn non_filing_markers_print_and_file_apart() {
+    let records = read(&data("non-filing.xml"));
+    let titles: Vec<(&str, &str)> = records
+        .iter()
+        .map(|r| (r.title.as_str(), r.title.filing()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ("Der Rhein", "Rhein"),
+            ("Mosel", "Mosel"),
+            ("Die Saar", "Saar"),
+            ("Ems", "Ems"),
+            ("Neckar", "Neckar"),
+        ]
+    );
+    let welt = &records[4].host.as_ref().unwrap().title;
+    assert_eq!((welt.as_str(), welt.filing()), ("Die Welt", "Welt"));
+    // A stray C1 byte is removed and reported; the markers are not reported.
+    let warnings: Vec<&str> = records
+        .iter()
+        .flat_map(|r| &r.problems)
+        .filter(|p| p.kind == ProblemKind::ControlCharacter)
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "control character U+0086 removed from the title (a stray byte, or text in another encoding?)"
+        ]
+    );
+    let out = bulletin(&["check", data("non-filing.xml").to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("warning: ")
+            && text.contains(":30:3: record NF-EMS: control character U+0086"),
+        "{text}"
+    );
+}
+
+#[test]
+fn titles_parse_every_marker_form() {
+    use bulletin::model::Title;
+    for (raw, text, filing) in [
+        ("<<Der>> Rhein", "Der Rhein", "Rhein"),
+        ("\u{98}The \u{9c}Times", "The Times", "Times"),
+        ("\u{88}L'\u{89}Europe", "L'Europe", "Europe"),
+        ("<<Der>> <<alte>> Rhein", "Der alte Rhein", "Rhein"),
+        ("Am <<alten>> Rhein", "Am alten Rhein", "Am alten Rhein"),
+        ("<<Nur>>", "Nur", "Nur"),
+        ("a << b", "a << b", "a << b"),
+        ("Рост", "Рост", "Рост"),
+    ] {
+        let t = Title::parse(raw);
+        assert_eq!((t.as_str(), t.filing()), (text, filing), "{raw:?}");
+    }
+}
+
+/// The real exports in ../shared/corpus that are damaged or unusual.
+#[test]
+fn real_irbis_export_with_damaged_records() {
+    let Some(path) = corpus("irbis-broken-records.txt") else {
+        return;
+    };
+    let records = read(&path);
+    // Three records: a book (SPEC) with a line 5 that has no `#`, the newspaper article
+    // whose 200 line (line 30) has no `:`, and an English book (PAZK) left whole.
+    let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["-051259089", "63.3(2)622/В 26-637115870", "-758623986"]
+    );
+    let first = &records[0].problems[0];
+    assert_eq!(
+        (first.kind, first.line, first.column),
+        (ProblemKind::Damaged, 5, 1)
+    );
+    assert!(
+        first
+            .message
+            .contains("found \"919: ^Arus^N02  ^KPSBO^Gca\""),
+        "{}",
+        first.message
+    );
+    let second = &records[1].problems[0];
+    assert_eq!((second.kind, second.line), (ProblemKind::Damaged, 30));
+    assert!(
+        second.message.contains("field line without ':'"),
+        "{}",
+        second.message
+    );
+    // What the damaged article still gives: its source, date and author.
+    let article = &records[1];
+    assert_eq!(
+        article.host.as_ref().unwrap().title,
+        "Восточно-Сибирская правда"
+    );
+    assert_eq!(article.published.date.unwrap().to_string(), "1942-01-17");
+    assert_eq!(article.persons[0].surname, "Ведерников");
+    assert!(!article.is_usable());
+    assert_eq!(records[2].title, "Focus 5");
+    assert!(
+        records[2]
+            .problems
+            .iter()
+            .all(|p| p.kind != ProblemKind::Damaged)
+    );
+    let out = bulletin(&["check", path.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(
+            "irbis-broken-records.txt:5:1: record -051259089: unreadable record (line 5)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("irbis-broken-records.txt:30:1: record 63.3(2)622/В 26-637115870: unreadable record (line 30)"), "{text}");
+}
+
+#[test]
+fn real_irbis_text_with_indicators_in_cp1251() {
+    let Some(path) = corpus("irbis-mars-article-indicators-cp1251.txt") else {
+        return;
+    };
+    let records = read(&path);
+    assert_eq!(records.len(), 1);
+    let r = &records[0];
+    assert_eq!(r.id, "eshr16_no1_ss86_ad1");
+    assert_eq!(
+        r.title,
+        "Финансово-экономическое обеспечение инновационных процессов в территориальных кластерах: зарубежный и российский опыт"
+    );
+    let codes: Vec<&str> = r.languages.iter().map(|l| l.code.as_str()).collect();
+    assert_eq!(codes, ["rus"]);
+    let host = r.host.as_ref().unwrap();
+    assert_eq!(host.title, "Экономика сельского хозяйства России");
+    assert_eq!(host.issn.as_deref(), Some("2070-0288"));
+    assert_eq!(r.issue.as_deref(), Some("1"));
+    assert_eq!(r.pages.as_deref(), Some("86–95"));
+    assert_eq!(r.published.year(), Some(2016));
+    assert_eq!(r.catalogued.unwrap().to_string(), "2016-03-03");
+    let authors: Vec<String> = r.authors().map(|p| p.inverted()).collect();
+    assert_eq!(
+        authors,
+        [
+            "Аварский, Н.",
+            "Погодина, Т.",
+            "Манюшис, А.",
+            "Юнусов, Л.",
+            "Тебекин, А."
+        ]
+    );
+    assert!(r.is_usable(), "{:?}", r.problems);
+}
+
+#[test]
+fn real_rusmarc_iso_with_a_cyrillic_letter_in_its_leader() {
+    let Some(path) = corpus("rusmarc-cyrillic-leader-cp1251.iso") else {
+        return;
+    };
+    let records = read(&path);
+    assert_eq!(records.len(), 1);
+    let r = &records[0];
+    assert_eq!(r.id, "RU\\TOUNB\\BIBL\\0000044746");
+    assert!(
+        r.title
+            .starts_with("Электромеханическое преобразование энергии"),
+        "{}",
+        r.title
+    );
+    assert_eq!(r.published.year(), Some(2006));
+    // A book (leader/07 `m`), reported as such, not as damage.
+    let kinds: Vec<ProblemKind> = r.problems.iter().map(|p| p.kind).collect();
+    assert_eq!(kinds, [ProblemKind::NotAnArticle]);
+    assert!(r.problems[0].message.contains("leader/07 is 'm'"));
+}
+
+#[test]
+fn real_marc21_books_in_cp1251() {
+    let Some(path) = corpus("marc21-books-cp1251.mrc") else {
+        return;
+    };
+    let records = read(&path);
+    let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "ru03-000001RKP",
+            "ru03-000002RKP",
+            "ru03-000003RKP",
+            "ru03-000004RKP",
+            "ru03-000005RKP",
+            "ru03-000006RKP"
+        ]
+    );
+    for r in &records {
+        assert!(
+            r.problems
+                .iter()
+                .any(|p| p.kind == ProblemKind::NotAnArticle),
+            "{:?}",
+            r.problems
+        );
+        assert!(
+            !r.title.is_empty() && !r.title.contains('\u{fffd}'),
+            "{}",
+            r.title
+        );
+    }
+}
+
+/// The first error reading a file, if any.
+fn first_error(path: &Path) -> Option<FeedError> {
+    match feed::open(path, &ReadOptions::default()) {
+        Err(e) => Some(e),
+        Ok((_, records)) => records.filter_map(Result::err).next(),
+    }
+}
+
+#[test]
+fn unreadable_files_say_what_kind_of_fault_they_have() {
+    let kind = |name: &str| first_error(&data(&format!("bad/{name}"))).map(|e| e.kind);
+    assert_eq!(kind("empty.xml"), Some(FeedErrorKind::Empty));
+    assert_eq!(kind("doctype.xml"), Some(FeedErrorKind::Entities));
+    assert_eq!(kind("invalid-utf8.txt"), Some(FeedErrorKind::Encoding));
+    // Damaged records are not file errors: the rest of the file is read.
+    assert_eq!(kind("truncated.iso"), None);
+    let dir = tempfile::tempdir().unwrap();
+    let not_a_feed = dir.path().join("notes.txt");
+    std::fs::write(&not_a_feed, "Dear colleagues,\nplease find attached…\n").unwrap();
+    let e = first_error(&not_a_feed).unwrap();
+    assert_eq!(e.kind, FeedErrorKind::NotAFeed);
+    assert!(
+        e.to_string()
+            .starts_with(&format!("{}:1:1: not a feed", not_a_feed.display())),
+        "{e}"
+    );
+    let missing = dir.path().join("missing.xml");
+    assert_eq!(
+        first_error(&missing).map(|e| e.kind),
+        Some(FeedErrorKind::Io)
+    );
 }

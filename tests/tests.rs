@@ -1,11 +1,14 @@
 //! The crate's one integration-test binary; each stage adds its module here.
 
 mod build;
+mod classify;
 mod common;
 mod describe;
 mod faults;
 mod feed;
+mod hosts;
 mod index;
 mod print;
 mod render;
 mod typeset;
+mod web;

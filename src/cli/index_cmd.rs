@@ -5,6 +5,7 @@
 //! selects nothing is reported by name and writes nothing, and the others are still
 //! written, to `<out>/indexes/<id>.json` and `.pdf`.
 
+use std::fmt::Write as _;
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -73,10 +74,7 @@ fn specs(args: &IndexArgs, config: &crate::config::Config) -> Result<Vec<IndexSp
     );
     let selection = match &args.select {
         Some(text) => {
-            let selection =
-                Selection::parse(text).map_err(|e| CliError::new(format!("--select: {e}")))?;
-            selection
-                .check(config)
+            let selection = Selection::parse(text, config)
                 .map_err(|e| CliError::new(format!("--select: {e}")))?;
             Some(selection)
         }
@@ -107,30 +105,32 @@ fn specs(args: &IndexArgs, config: &crate::config::Config) -> Result<Vec<IndexSp
 }
 
 /// Runs `bulletin index`.
-pub(crate) fn run(args: IndexArgs) -> Result<i32, CliError> {
+pub(crate) fn run(args: &IndexArgs) -> Result<i32, CliError> {
     let started = Instant::now();
     let renderer = renderer(args.no_pdf, &args.templates)?;
+    let web = super::web_cmd::load(&args.templates, args.no_html)?;
     let config = load_config(&args.config)?;
-    let mut specs = specs(&args, &config)?;
+    let mut specs = specs(args, &config)?;
     let date = source_date()?;
     for spec in &mut specs {
-        spec.date.clone_from(&date);
+        spec.date = date;
     }
     let _lock = super::prepare_output(&args.out)?;
     let records = read_feeds(&args.feeds, &args.read)?;
     let collators = Collators::new();
+    let indexer = index::Indexer::new(&config, &collators);
     let dir = args.out.join("indexes");
     let mut built = Vec::new();
     let mut errors = Vec::new();
     let mut summary = String::new();
     for spec in &specs {
-        match index::build_index(&records, &config, &collators, spec) {
+        match indexer.build(&records, spec) {
             Ok((issue, report)) => {
                 let path = dir.join(format!("{}.json", spec.id));
-                output::write_issue_json(&path, &issue)
-                    .map_err(|e| CliError::new(e.to_string()))?;
-                summary.push_str(&format!(
-                    "{}: {} index, {} entries of {} records in the span, {} names, periodicals: {} → {}\n",
+                output::write_json(&path, &issue).map_err(|e| CliError::new(e.to_string()))?;
+                let _ = writeln!(
+                    summary,
+                    "{}: {} index, {} entries of {} records in the span, {} names, periodicals: {} → {}",
                     spec.id,
                     spec.kind.name(),
                     issue.entry_count(),
@@ -138,7 +138,7 @@ pub(crate) fn run(args: IndexArgs) -> Result<i32, CliError> {
                     issue.names.len(),
                     issue.periodicals.len(),
                     path.display()
-                ));
+                );
                 built.push(issue);
             }
             Err(e) => errors.push(e.to_string()),
@@ -150,8 +150,6 @@ pub(crate) fn run(args: IndexArgs) -> Result<i32, CliError> {
             .map(|issue| output::Document {
                 issue,
                 path: dir.join(format!("{}.pdf", issue.bulletin)),
-                date: NaiveDate::parse_from_str(&issue.front.date, "%Y-%m-%d")
-                    .unwrap_or(NaiveDate::MIN),
             })
             .collect();
         output::write_documents(
@@ -159,8 +157,16 @@ pub(crate) fn run(args: IndexArgs) -> Result<i32, CliError> {
             &r,
             config.library.paper,
             false,
-            args.jobs as usize,
+            usize::from(args.jobs),
+            &mut super::progress::Display::new(),
         )
     });
+    summary.push_str(&super::web_cmd::indexes(
+        &built,
+        &dir,
+        &args.out,
+        web.as_ref(),
+        &config,
+    )?);
     finish(&summary, pdfs, records.len(), started, errors)
 }

@@ -34,7 +34,10 @@ pub struct PackageArgs {
 
 /// Runs `bulletin package`; returns the exit status.
 pub fn run(args: PackageArgs) -> Result<i32, CliError> {
-    let quarter: Quarter = args.quarter.parse().map_err(CliError::new)?;
+    let quarter: Quarter = args
+        .quarter
+        .parse()
+        .map_err(|e: <Quarter as std::str::FromStr>::Err| CliError::new(e.to_string()))?;
     let config = load_config(&args.config)?;
     let distribution = Distribution::load(&args.distribution, &config).map_err(|e| {
         CliError::new(e.to_string()).hint(
@@ -51,11 +54,7 @@ pub fn run(args: PackageArgs) -> Result<i32, CliError> {
             args.out.display()
         ))
     })?;
-    let date = match source_date()? {
-        Some(day) => chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d")
-            .map_err(|e| CliError::new(e.to_string()))?,
-        None => quarter.last_day(),
-    };
+    let date = source_date()?.unwrap_or_else(|| quarter.last_day());
     let paths = package::write(&packages, &config, quarter, &quarter_dir, &renderer, date)
         .map_err(|e| {
             let hint = match e {

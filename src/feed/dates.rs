@@ -2,11 +2,13 @@
 //!
 //! An article's issue date hides in free text: `№ 14 (17 yanvar)`, `25 дек.`,
 //! `2012, 17 Jan., No. 14, p. 3`, `17.01.2012`. This module reads every such form in
-//! Azerbaijani, Russian (full and abbreviated, nominative and genitive), Turkish and
-//! English, by tokenising the text and applying one rule: a day (1–31) next to a month
+//! Azerbaijani, Russian (full and abbreviated, nominative and genitive), Turkish, English,
+//! German and French, by tokenising the text and applying one rule: a day (1–31) next to a month
 //! name, in either order, or a numeric `dd.mm[.yyyy]`. A day that cannot exist in its
 //! month (31 aprel) is an error, never silently moved. Case folding treats `İ`, `I` and
-//! `ı` alike so `İYUL`, `Iyul` and `iyul` are one month.
+//! `ı` alike so `İYUL`, `Iyul` and `iyul` are one month. Volume, issue and pages are read by
+//! one rule too ([`enumeration`]): a label of any of these languages (`Jahrgang`, `Heft`,
+//! `n°`, `cilt`, `sayı`, `pp.`, `С.`) with its number.
 
 /// Day and month found in a piece of text, with the year if the text gives one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,6 +127,39 @@ const MONTHS: &[(&str, u32)] = &[
     ("ekim", 10),
     ("kasim", 11),
     ("aralik", 12),
+    // German (full and abbreviated; `Mai`, `Juni`, `Juli` have no shorter form).
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mär", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("dez", 12),
+    // French.
+    ("janvier", 1),
+    ("janv", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("févr", 2),
+    ("fevr", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("avr", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("juil", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("déc", 12),
 ];
 
 /// Lower-cases for matching, folding the four Turkic i's together.
@@ -167,24 +202,24 @@ enum Token<'a> {
 }
 
 impl Token<'_> {
-    /// `-ci`, `-cı`, `-cu`, `-cü` (Azerbaijani), `-го`, `-е` (Russian), `th`, `st`, `nd`, `rd`.
+    /// `-ci`, `-cı`, `-cu`, `-cü` (Azerbaijani), `-го`, `-е` (Russian), `th`, `st`, `nd`,
+    /// `rd` (English), `er` (French `1er`).
     fn is_ordinal_ending(&self) -> bool {
         match self {
             Token::Word(w) => matches!(
                 fold(w).as_str(),
-                "ci" | "cu" | "cü" | "го" | "е" | "th" | "st" | "nd" | "rd"
+                "ci" | "cu" | "cü" | "го" | "е" | "th" | "st" | "nd" | "rd" | "er"
             ),
             _ => false,
         }
     }
 
-    fn is_issue_marker(&self) -> bool {
+    /// `№`, or a label of a volume, issue or pages (`No.`, `Ausgabe`, `sayı`, `S.`): the
+    /// number after it is not a day.
+    fn is_label(&self) -> bool {
         match self {
             Token::Marker => true,
-            Token::Word(w) => matches!(
-                fold(w).as_str(),
-                "no" | "n" | "nr" | "вып" | "issue" | "iss" | "sayı" | "sayi"
-            ),
+            Token::Word(w) => designation(w).is_some(),
             _ => false,
         }
     }
@@ -316,7 +351,7 @@ pub fn find_day_month(text: &str) -> Result<Option<DayMonth>, DateError> {
                     _ => None,
                 });
                 let before =
-                    before.filter(|_| !j.is_some_and(|j| j >= 1 && toks[j - 1].is_issue_marker()));
+                    before.filter(|_| !j.is_some_and(|j| j >= 1 && toks[j - 1].is_label()));
                 let k = if toks
                     .get(i + 1)
                     .is_some_and(|t| matches!(t, Token::Number(_)))
@@ -366,27 +401,12 @@ pub fn to_date(year: i32, dm: &DayMonth) -> Result<Option<chrono::NaiveDate>, Da
         })
 }
 
-/// The issue number in `№ 14 (17 yanvar)`, `No. 14`, `N 3-4`, `Nr. 5`, `вып. 2`, or a bare `14`.
+/// The issue number in `№ 14 (17 yanvar)`, `No. 14`, `N 3-4`, `Nr. 5`, `Heft 2`, `sayı 2`,
+/// `вып. 2` (every label [`enumeration`] knows), or a bare `14`.
 pub fn find_issue_number(text: &str) -> Option<String> {
     let text = text.trim();
-    // MARC 21 writes `no.` in lower case (`Vol. 2, no. 1`), as AACR2 and RDA prescribe.
-    let markers = [
-        "№", "No.", "No", "no.", "no", "N", "Nr.", "Nr", "nr.", "#", "вып.", "Вып.",
-    ];
-    for marker in markers {
-        let mut rest = text;
-        while let Some(at) = rest.find(marker) {
-            let before_ok = rest[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let after = &rest[at + marker.len()..];
-            let after_trim = after.trim_start_matches([' ', '\u{a0}', '.']);
-            if before_ok && after_trim.starts_with(|c: char| c.is_ascii_digit()) {
-                return Some(leading_number(after_trim));
-            }
-            rest = after;
-        }
+    if let Some(issue) = enumeration(text).issue {
+        return Some(issue);
     }
     // A bare number not followed by a month name: `14`, `3-4`, `14 (17 yanvar)`.
     if text.starts_with(|c: char| c.is_ascii_digit()) {
@@ -403,20 +423,223 @@ pub fn find_issue_number(text: &str) -> Option<String> {
     None
 }
 
-/// The volume in `Т. 3, № 2`, `Vol. 2, no. 1`, `C. 68, № 2` (Azerbaijani *cild*), `том 5`.
+/// The volume in `Т. 3, № 2`, `Vol. 2, no. 1`, `C. 68, № 2` (Azerbaijani *cild*), `том 5`,
+/// `Bd. 12`, `5. Jahrgang`, `t. 4`, `cilt 3` (every label [`enumeration`] knows).
 pub fn find_volume(text: &str) -> Option<String> {
-    text.split([',', ';', '(']).find_map(|part| {
-        let part = part.trim();
-        let folded = fold(part);
-        let rest = ["vol.", "vol ", "v.", "т.", "том ", "cild "]
-            .iter()
-            .find_map(|m| folded.strip_prefix(m))
-            // `C.` is the Azerbaijani volume (cild) only in capitals: pages are `S.`/`s.`.
-            .or_else(|| part.strip_prefix("C."))?;
-        let rest = rest.trim_start_matches([' ', '\u{a0}', '.']);
-        rest.starts_with(|c: char| c.is_ascii_digit())
-            .then(|| leading_number(rest))
+    enumeration(text).volume
+}
+
+/// What the numbering of a host item says: volume, issue, pages and the year of publication.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Enumeration {
+    pub volume: Option<String>,
+    pub issue: Option<String>,
+    /// Normalised as [`normalise_pages`] does (`6–13`, `1, 3`).
+    pub pages: Option<String>,
+    /// The year of publication: the first year in parentheses (`(2012)`, `(Juli/August
+    /// 2018)`), else the first year standing alone (`2012, 17 Jan.`), never a year that
+    /// numbers a volume (`88. 2010`, `Jg. 2010`).
+    pub year: Option<i32>,
+    /// Whether [`Enumeration::year`] stood in parentheses, the form that names the year
+    /// of publication beside a volume's own year.
+    pub year_in_parentheses: bool,
+}
+
+/// What a label numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Designation {
+    Volume,
+    Issue,
+    Pages,
+}
+
+/// The designation a label names, in the languages catalogues write host numbering in:
+/// English (`vol.`, `v.`, `no.`, `iss.`, `p.`, `pp.`), German (`Bd.`, `Band`, `Jahrgang`,
+/// `Jg.`, `Heft`, `H.`, `Nr.`, `Ausgabe`, `S.`, `Seite`), French (`t.`, `tome`, `n°`, `nº`,
+/// `numéro`, `fasc.`, `p.`), Turkish (`cilt`, `c.`, `sayı`, `s.`, `sayfa`), Azerbaijani
+/// (`cild`, `C.`, `№`, `S.`) and Russian (`т.`, `том`, `вып.`, `с.`, `стр.`).
+fn designation(label: &str) -> Option<Designation> {
+    use Designation::*;
+    Some(match fold(label).as_str() {
+        "vol" | "vols" | "volume" | "v" | "bd" | "band" | "jahrgang" | "jahrg" | "jg" | "t"
+        | "tome" | "tom" | "cilt" | "c" | "cild" | "т" | "том" => Volume,
+        "no" | "nos" | "n" | "n°" | "nº" | "nr" | "nro" | "num" | "number" | "numéro"
+        | "numero" | "heft" | "h" | "ausgabe" | "sayi" | "issue" | "iss" | "fasc" | "вып"
+        | "выпуск" => Issue,
+        "p" | "pp" | "page" | "pages" | "s" | "ss" | "seite" | "seiten" | "sayfa" | "sf" | "с"
+        | "стр" => Pages,
+        _ => return None,
     })
+}
+
+/// A piece of host numbering text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece<'a> {
+    /// Digits, or a range or double number written as one (`11-19`, `117–120`, `3/4`).
+    Number(&'a str),
+    /// Letters (with `°`, as in `n°`).
+    Word(&'a str),
+    /// `№` or `#`.
+    Marker,
+    Dot,
+    Comma,
+    Open,
+    Close,
+    Other,
+}
+
+fn pieces(text: &str) -> Vec<Piece<'_>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let end_of = |j: usize| chars.get(j).map_or(text.len(), |&(e, _)| e);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        let mut j = i + 1;
+        if c.is_ascii_digit() {
+            while j < chars.len() {
+                let d = chars[j].1;
+                let joins = matches!(d, '-' | '–' | '/')
+                    && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit());
+                if d.is_ascii_digit() || joins {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            out.push(Piece::Number(&text[start..end_of(j)]));
+        } else if c.is_alphabetic() {
+            while j < chars.len() && (chars[j].1.is_alphabetic() || chars[j].1 == '°') {
+                j += 1;
+            }
+            out.push(Piece::Word(&text[start..end_of(j)]));
+        } else {
+            out.push(match c {
+                '№' | '#' => Piece::Marker,
+                '.' => Piece::Dot,
+                ',' | ';' => Piece::Comma,
+                '(' | '[' => Piece::Open,
+                ')' | ']' => Piece::Close,
+                _ if c.is_whitespace() => {
+                    i = j;
+                    continue;
+                }
+                _ => Piece::Other,
+            });
+        }
+        i = j;
+    }
+    out
+}
+
+/// A plausible year of publication written as four digits.
+fn year_of(number: &str) -> Option<i32> {
+    (number.len() == 4)
+        .then(|| number.parse::<i32>().ok())
+        .flatten()
+        .filter(|y| (1800..=2200).contains(y))
+}
+
+/// Reads the numbering of a host item as catalogues write it in any of the languages
+/// [`designation`] knows: `5. Jahrgang, Nr. 3 (2022), Seite 6-13`, `Heft 2, S. 117-120`,
+/// `Bd. 12, H. 3`, `vol. 5, no. 2, pp. 11-19`, `t. 4, n° 7, p. 3`, `cilt 3, sayı 2,
+/// s. 45-52`, `2012, 17 Jan., No. 14, p. 3`, `2012. – № 14. – С. 3`, `Т. 320, № 1`.
+///
+/// One rule: a label's number follows it (over its period), or precedes it as an ordinal
+/// (`5. Jahrgang`); pages run on over commas (`p. 1, 3`); a number opening the text before
+/// a period and a year is a volume numbered by that year (`88. 2010 (2012)`: volume 88 of
+/// 2010, published 2012). The first of each wins.
+pub fn enumeration(text: &str) -> Enumeration {
+    use Designation::*;
+    let p = pieces(text);
+    let mut used = vec![false; p.len()];
+    let mut e = Enumeration::default();
+    if let [Piece::Number(volume), Piece::Dot, Piece::Number(year), ..] = p.as_slice()
+        && year_of(volume).is_none()
+        && year_of(year).is_some()
+    {
+        e.volume = Some(volume.to_string());
+        used[0] = true;
+        used[2] = true;
+    }
+    for i in 0..p.len() {
+        let kind = match p[i] {
+            Piece::Word(w) => designation(w),
+            Piece::Marker => Some(Issue),
+            _ => None,
+        };
+        let Some(kind) = kind else { continue };
+        let mut j = i + 1;
+        while p.get(j) == Some(&Piece::Dot) {
+            j += 1;
+        }
+        let after = matches!(p.get(j), Some(Piece::Number(_))) && !used[j];
+        let ordinal = kind != Pages
+            && i >= 2
+            && p[i - 1] == Piece::Dot
+            && matches!(p[i - 2], Piece::Number(n) if year_of(n).is_none())
+            && !used[i - 2];
+        let at = match (after, ordinal) {
+            (true, _) => j,
+            (false, true) => i - 2,
+            (false, false) => continue,
+        };
+        let Piece::Number(number) = p[at] else {
+            continue;
+        };
+        used[at] = true;
+        match kind {
+            Volume => {
+                e.volume.get_or_insert_with(|| number.to_string());
+            }
+            Issue => {
+                e.issue.get_or_insert_with(|| number.to_string());
+            }
+            Pages => {
+                // An article continued on other pages: `p. 1, 3`, `С. 2, 5-6`.
+                let mut pages = number.to_string();
+                let mut k = at + 1;
+                while let (Some(Piece::Comma), Some(Piece::Number(more))) = (p.get(k), p.get(k + 1))
+                {
+                    let ends = matches!(
+                        p.get(k + 2),
+                        None | Some(Piece::Comma | Piece::Dot | Piece::Close | Piece::Other)
+                    );
+                    if !ends || year_of(more).is_some() {
+                        break;
+                    }
+                    pages.push_str(", ");
+                    pages.push_str(more);
+                    used[k + 1] = true;
+                    k += 2;
+                }
+                if e.pages.is_none() {
+                    e.pages = normalise_pages(&pages);
+                }
+            }
+        }
+    }
+    let (mut depth, mut in_parentheses, mut alone) = (0usize, None, None);
+    for (i, piece) in p.iter().enumerate() {
+        match piece {
+            Piece::Open => depth += 1,
+            Piece::Close => depth = depth.saturating_sub(1),
+            Piece::Number(n) if !used[i] => {
+                if let Some(year) = year_of(n) {
+                    let slot = if depth > 0 {
+                        &mut in_parentheses
+                    } else {
+                        &mut alone
+                    };
+                    slot.get_or_insert(year);
+                }
+            }
+            _ => {}
+        }
+    }
+    e.year_in_parentheses = in_parentheses.is_some();
+    e.year = in_parentheses.or(alone);
+    e
 }
 
 fn leading_number(text: &str) -> String {
@@ -431,11 +654,11 @@ fn leading_number(text: &str) -> String {
     text[..end].to_string()
 }
 
-/// Pages as written (`S. 3`, `С. 12-14`, `p. 5`, `3`, `45–52 с.`) → `3`, `12–14`.
+/// Pages as written (`S. 3`, `С. 12-14`, `p. 5`, `3`, `45–52 с.`, `[С. 11-15]`) → `3`, `12–14`.
 pub fn normalise_pages(text: &str) -> Option<String> {
-    let digits_start = text.find(|c: char| c.is_ascii_digit() || c == '[')?;
+    // The first digit: past a label and brackets (`S. 3`, `[С. 11-15]`).
+    let digits_start = text.find(|c: char| c.is_ascii_digit())?;
     let mut rest = &text[digits_start..];
-    rest = rest.trim_start_matches('[');
     let first = leading_number(rest);
     if first.is_empty() {
         return None;
@@ -546,8 +769,110 @@ mod tests {
         assert_eq!(find_volume("s. 3"), None);
     }
 
+    /// (volume, issue, pages, year, year in parentheses) of a host numbering.
+    fn en(
+        text: &str,
+    ) -> (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<i32>,
+        bool,
+    ) {
+        let e = enumeration(text);
+        (e.volume, e.issue, e.pages, e.year, e.year_in_parentheses)
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn host_numbering_in_every_convention() {
+        // German.
+        assert_eq!(
+            en("5. Jahrgang, Nr. 3 (2022), Seite 6-13"),
+            (some("5"), some("3"), some("6–13"), Some(2022), true)
+        );
+        assert_eq!(
+            en("39. Jahrgang, Ausgabe 4 (Juli/August 2018)"),
+            (some("39"), some("4"), None, Some(2018), true)
+        );
+        assert_eq!(
+            en("Heft 2, S. 117-120"),
+            (None, some("2"), some("117–120"), None, false)
+        );
+        assert_eq!(
+            en("Bd. 12, H. 3"),
+            (some("12"), some("3"), None, None, false)
+        );
+        assert_eq!(
+            en("Jg. 2010, H. 3"),
+            (some("2010"), some("3"), None, None, false)
+        );
+        // A volume numbered by its year, published later: the year in parentheses.
+        assert_eq!(
+            en("88. 2010 (2012), S. 175-179"),
+            (some("88"), None, some("175–179"), Some(2012), true)
+        );
+        // English, French, Turkish.
+        assert_eq!(
+            en("vol. 5, no. 2, pp. 11-19"),
+            (some("5"), some("2"), some("11–19"), None, false)
+        );
+        assert_eq!(
+            en("Vol. 2, no. 1 (2012), p. 55-68"),
+            (some("2"), some("1"), some("55–68"), Some(2012), true)
+        );
+        assert_eq!(
+            en("t. 4, n° 7, p. 3"),
+            (some("4"), some("7"), some("3"), None, false)
+        );
+        assert_eq!(en("t. 4, nº 7").1, some("7"));
+        assert_eq!(
+            en("cilt 3, sayı 2, s. 45-52"),
+            (some("3"), some("2"), some("45–52"), None, false)
+        );
+        assert_eq!(
+            en("Cilt 3, Sayı 2, ss. 45-52"),
+            (some("3"), some("2"), some("45–52"), None, false)
+        );
+        // The forms already read: a date and a year standing alone, ISBD separators.
+        assert_eq!(
+            en("2012, 17 Jan., No. 14, p. 3"),
+            (None, some("14"), some("3"), Some(2012), false)
+        );
+        assert_eq!(
+            en("2012. – № 14. – С. 3-4"),
+            (None, some("14"), some("3–4"), Some(2012), false)
+        );
+        assert_eq!(en("2012, No. 2, p. 1, 3").2, some("1, 3"));
+        assert_eq!(en("2012, № 3, S. 45-52").2, some("45–52"));
+        assert_eq!(
+            en("Т. 320, № 1 : Науки о Земле"),
+            (some("320"), some("1"), None, None, false)
+        );
+        assert_eq!(en("17.01.2012").3, Some(2012));
+        assert_eq!(en("№ 14 (17 янв.)"), (None, some("14"), None, None, false));
+    }
+
+    #[test]
+    fn german_and_french_months() {
+        assert_eq!(dm("(Juli/August 2018)"), Some((None, 7, Some(2018))));
+        assert_eq!(
+            dm("39. Jahrgang, Ausgabe 4 (Juli/August 2018)"),
+            Some((None, 7, Some(2018)))
+        );
+        assert_eq!(dm("3. März 2012"), Some((Some(3), 3, Some(2012))));
+        assert_eq!(dm("12 déc. 2012"), Some((Some(12), 12, Some(2012))));
+        assert_eq!(dm("1er juillet 2012"), Some((Some(1), 7, Some(2012))));
+        assert_eq!(dm("5 août"), Some((Some(5), 8, None)));
+    }
+
     #[test]
     fn pages() {
+        assert_eq!(normalise_pages("[С. 11-15]").as_deref(), Some("11–15"));
+        assert_eq!(normalise_pages("[S. 3]").as_deref(), Some("3"));
         assert_eq!(normalise_pages("S. 3").as_deref(), Some("3"));
         assert_eq!(normalise_pages("С. 12-14").as_deref(), Some("12–14"));
         assert_eq!(normalise_pages("P. 45–52").as_deref(), Some("45–52"));

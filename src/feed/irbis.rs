@@ -6,6 +6,12 @@
 //! code), else the file and record position. The issue date is looked for in every place
 //! cataloguers put it: 463 `^H` (`№ 14 (17 янв.)`), `^V` (`25 дек.`), `^A`, with the year
 //! in `^J` (or 210 `^D`). Lines are read with a length cap, so memory stays bounded.
+//!
+//! RUSMARC written as IRBIS text (MARS and some IRBIS exports: `#200: 1 ^aTitle`, two
+//! indicators before the subfields, lowercase codes, 461/463 with embedded `^1` fields) is
+//! recognised per record and mapped as RUSMARC by [`marc`]. A line that is not a field
+//! line (no `#`, no `:` after the tag) damages its record only: the record is read
+//! without it and marked damaged, and reading goes on with the next record.
 
 use std::io::BufRead;
 use std::path::Path;
@@ -13,10 +19,16 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::marc::{add_language, apply_date_text, finish, trim_isbd};
-use super::{Chunk, Encoding, FeedError, ReadOptions, ReadRecords, dates, read_until_capped};
+use super::marc::{
+    self, RawField, RawRecord, Subfield, add_annotation, add_language, apply_date_text, finish,
+    material, trim_isbd,
+};
+use super::{
+    Chunk, Encoding, FeedError, FeedErrorKind, ReadOptions, ReadRecords, dates, read_until_capped,
+};
 use crate::model::{
-    ClassNumber, Dialect, Format, Origin, Person, ProblemKind, Record, Role, Subject, SubjectKind,
+    ClassNumber, Dialect, Format, Origin, Person, Problem, ProblemKind, Record, Role, Subject,
+    SubjectKind,
 };
 
 const MAX_LINE: usize = 1 << 20;
@@ -25,6 +37,8 @@ const MAX_LINE: usize = 1 << 20;
 #[derive(Debug, Clone)]
 struct Line {
     tag: String,
+    /// The two indicators, when the line has them (`#200: 1 ^a…`).
+    indicators: Option<[char; 2]>,
     value: String,
     line: u32,
 }
@@ -73,8 +87,16 @@ impl<R: BufRead> IrbisReader<R> {
     /// Next raw line (without the line break), or `None` at the end.
     fn read_line(&mut self) -> Result<Option<Vec<u8>>, FeedError> {
         let next = self.line + 1;
-        let chunk = read_until_capped(&mut self.input, b'\n', MAX_LINE, &mut self.offset)
-            .map_err(|e| FeedError::at(&self.file, next, 1, format!("cannot read: {e}")))?;
+        let chunk =
+            read_until_capped(&mut self.input, b'\n', MAX_LINE, &mut self.offset).map_err(|e| {
+                FeedError::at(
+                    FeedErrorKind::Io,
+                    &self.file,
+                    next,
+                    1,
+                    format!("cannot read: {e}"),
+                )
+            })?;
         match chunk {
             Chunk::Found(mut bytes) => {
                 bytes.pop();
@@ -85,6 +107,7 @@ impl<R: BufRead> IrbisReader<R> {
             }
             Chunk::End(bytes) => Ok((!bytes.is_empty()).then_some(bytes)),
             Chunk::TooLong => Err(FeedError::at(
+                FeedErrorKind::TooLarge,
                 &self.file,
                 next,
                 1,
@@ -115,6 +138,7 @@ impl<R: BufRead> IrbisReader<R> {
             _ => std::str::from_utf8(bytes).map(str::to_string).map_err(|e| {
                 let column = e.valid_up_to() + 1;
                 FeedError::at(
+                    FeedErrorKind::Encoding,
                     &self.file,
                     self.line,
                     column as u32,
@@ -126,6 +150,7 @@ impl<R: BufRead> IrbisReader<R> {
 
     fn next_record(&mut self) -> Result<Option<Record>, FeedError> {
         let mut lines: Vec<Line> = Vec::new();
+        let mut damage: Vec<Problem> = Vec::new();
         let mut start: Option<(u32, u64)> = None;
         loop {
             let line_offset = self.offset;
@@ -139,48 +164,31 @@ impl<R: BufRead> IrbisReader<R> {
                 continue;
             }
             if trimmed.starts_with("*****") {
-                if lines.is_empty() {
+                if start.is_none() {
                     continue;
                 }
                 break;
             }
-            let Some(rest) = trimmed.strip_prefix('#') else {
-                return Err(FeedError::at(
-                    &self.file,
+            match parse_line(trimmed, self.line) {
+                Ok(line) => lines.push(line),
+                // Before any field line the file may not be IRBIS text at all.
+                Err((column, message)) if self.position == 0 && lines.is_empty() => {
+                    return Err(FeedError::at(
+                        FeedErrorKind::NotAFeed,
+                        &self.file,
+                        self.line,
+                        column,
+                        message,
+                    ));
+                }
+                Err((column, message)) => damage.push(super::damage(
                     self.line,
-                    1,
-                    format!(
-                        "expected a field line \"#TAG: value\" or the separator \"*****\", found \"{}\"",
-                        short(trimmed)
-                    ),
-                ));
-            };
-            let Some((tag, value)) = rest.split_once(':') else {
-                return Err(FeedError::at(
-                    &self.file,
-                    self.line,
-                    1,
-                    format!(
-                        "field line without ':' after the tag: \"{}\"",
-                        short(trimmed)
-                    ),
-                ));
-            };
-            let tag = tag.trim();
-            if tag.is_empty() || !tag.chars().all(|c| c.is_ascii_digit()) {
-                return Err(FeedError::at(
-                    &self.file,
-                    self.line,
-                    2,
-                    format!("field tag \"{tag}\" is not a number"),
-                ));
+                    column,
+                    &format!("line {}", self.line),
+                    &message,
+                )),
             }
             start.get_or_insert((self.line, line_offset));
-            lines.push(Line {
-                tag: tag.to_string(),
-                value: value.trim().to_string(),
-                line: self.line,
-            });
         }
         let Some((line, offset)) = start else {
             return Ok(None);
@@ -195,7 +203,134 @@ impl<R: BufRead> IrbisReader<R> {
             length: self.offset - offset,
             format: Format::IrbisText,
         };
-        Ok(Some(to_record(&lines, origin)))
+        let mut record = if in_marc_form(&lines) {
+            marc::to_record(&to_raw(&lines), Some(Dialect::Rusmarc), origin)
+        } else {
+            to_record(&lines, origin)
+        };
+        super::mark_damaged(&mut record, damage);
+        Ok(Some(record))
+    }
+}
+
+/// Reads one field line, `#200: ^ATitle`, or with indicators `#200: 1 ^aTitle` (as MARS
+/// and some IRBIS exports write RUSMARC); an error is the column and the message.
+fn parse_line(text: &str, line: u32) -> Result<Line, (u32, String)> {
+    let Some(rest) = text.strip_prefix('#') else {
+        return Err((
+            1,
+            format!(
+                "expected a field line \"#TAG: value\" or the separator \"*****\", found \"{}\"",
+                short(text)
+            ),
+        ));
+    };
+    let Some((tag, value)) = rest.split_once(':') else {
+        return Err((
+            1,
+            format!("field line without ':' after the tag: \"{}\"", short(text)),
+        ));
+    };
+    let tag = tag.trim();
+    if tag.is_empty() || !tag.chars().all(|c| c.is_ascii_digit()) {
+        return Err((2, format!("field tag \"{tag}\" is not a number")));
+    }
+    // One space follows the colon; then two indicators may stand before the first `^`.
+    let value = value.strip_prefix(' ').unwrap_or(value);
+    let head = value.as_bytes();
+    let indicators = (head.len() > 2
+        && head[2] == b'^'
+        && head[..2]
+            .iter()
+            .all(|&b| b.is_ascii_digit() || matches!(b, b' ' | b'#' | b'|')))
+    .then(|| [head[0] as char, head[1] as char]);
+    let value = if indicators.is_some() {
+        &value[2..]
+    } else {
+        value
+    };
+    Ok(Line {
+        tag: tag.to_string(),
+        indicators,
+        value: value.trim().to_string(),
+        line,
+    })
+}
+
+/// Whether a record is RUSMARC written as IRBIS text (indicators before the subfields,
+/// embedded fields in 461/463) rather than the ASP worksheet: most of its fields with
+/// subfields carry indicators.
+fn in_marc_form(lines: &[Line]) -> bool {
+    let with_subfields = lines.iter().filter(|l| l.value.contains('^'));
+    let (marked, all) = with_subfields.fold((0, 0), |(m, a), l| {
+        (m + usize::from(l.indicators.is_some()), a + 1)
+    });
+    marked > 0 && marked * 2 >= all
+}
+
+/// The record id: field 903 (the document code), else 001.
+fn record_id(lines: &[Line]) -> Option<String> {
+    ["903", "1", "001"].iter().find_map(|tag| {
+        lines
+            .iter()
+            .filter(|l| l.tag == *tag)
+            .map(|l| l.plain().to_string())
+            .find(|v| !v.is_empty())
+    })
+}
+
+/// A RUSMARC record in IRBIS text as a [`RawRecord`]: tags to three digits, fields below
+/// 010 as control fields, subfield codes in lower case, the IRBIS id as 001.
+fn to_raw(lines: &[Line]) -> RawRecord {
+    let mut fields: Vec<RawField> = lines
+        .iter()
+        .map(|l| {
+            let tag = format!("{:0>3}", l.tag);
+            let control = tag.as_str() < "010";
+            let subfields = if control {
+                Vec::new()
+            } else {
+                l.value
+                    .split('^')
+                    .skip(1)
+                    .filter_map(|part| {
+                        let mut chars = part.chars();
+                        let code = chars.next()?.to_ascii_lowercase();
+                        Some(Subfield {
+                            code,
+                            value: chars.as_str().to_string(),
+                        })
+                    })
+                    .collect()
+            };
+            RawField {
+                tag,
+                indicators: l.indicators.unwrap_or([' ', ' ']),
+                value: control.then(|| l.value.clone()),
+                subfields,
+                line: l.line,
+                column: 1,
+            }
+        })
+        .collect();
+    if !fields.iter().any(|f| f.tag == "001")
+        && let Some(id) = record_id(lines)
+    {
+        fields.insert(
+            0,
+            RawField {
+                tag: "001".into(),
+                indicators: [' ', ' '],
+                value: Some(id),
+                subfields: Vec::new(),
+                line: lines.first().map_or(1, |l| l.line),
+                column: 1,
+            },
+        );
+    }
+    RawRecord {
+        leader: String::new(),
+        fields,
     }
 }
 
@@ -237,13 +372,50 @@ fn person(l: &Line, role: Role) -> Option<Person> {
     })
 }
 
+/// The record being mapped, with the date texts collected on the way (read at the end,
+/// in the order they were found).
+struct Mapping {
+    record: Record,
+    date_texts: Vec<(String, u32, u32)>,
+    year_text: Option<(String, u32)>,
+}
+
+/// How one field maps into the record.
+type MapField = fn(&Line, &mut Mapping);
+
+/// The ASP worksheet's fields and their mapping: one function a field, looked up by tag.
+fn field_mapping(tag: &str) -> Option<MapField> {
+    let map: MapField = match tag {
+        "920" => worksheet,
+        "101" => language,
+        "200" => title,
+        "210" => imprint,
+        "300" => note,
+        "331" => annotation,
+        "510" => parallel_title,
+        "963" => host_copy,
+        "600" => person_subject,
+        "606" => topical_subject,
+        "607" => geographic_subject,
+        "610" => keyword,
+        "621" => bbk,
+        "964" => grnti,
+        "675" => udc,
+        "686" => class_number,
+        "700" => |l, m| m.record.persons.extend(person(l, Role::Primary)),
+        "701" => |l, m| m.record.persons.extend(person(l, Role::Coauthor)),
+        "702" => |l, m| m.record.persons.extend(person(l, Role::Secondary)),
+        "710" | "711" => |l, m| m.record.corporate.extend(l.sub('a').map(trim_isbd)),
+        "907" => work_log,
+        "463" => source,
+        _ => return None,
+    };
+    Some(map)
+}
+
 fn to_record(lines: &[Line], origin: Origin) -> Record {
-    let id = lines
-        .iter()
-        .find(|l| l.tag == "903")
-        .map(|l| l.plain().to_string())
-        .filter(|v| !v.is_empty());
-    let fallback = format!("{}#{}", origin.file.display(), origin.position);
+    let id = record_id(lines);
+    let fallback = origin.stand_in_id();
     let mut record = Record::new(id.clone().unwrap_or(fallback), Dialect::Rusmarc, origin);
     if id.is_none() {
         record.problem(
@@ -251,148 +423,21 @@ fn to_record(lines: &[Line], origin: Origin) -> Record {
             "record has no id (903); file and position stand in for it",
         );
     }
-    let mut date_texts: Vec<(String, u32, u32)> = Vec::new();
-    let mut year_text: Option<(String, u32)> = None;
+    let mut m = Mapping {
+        record,
+        date_texts: Vec::new(),
+        year_text: None,
+    };
     for l in lines {
-        match l.tag.as_str() {
-            "920" => {
-                let sheet = l.plain();
-                if !sheet.eq_ignore_ascii_case("ASP") {
-                    record.problem_at(
-                        l.line,
-                        1,
-                        ProblemKind::NotAnArticle,
-                        format!(
-                            "not an article: worksheet (920) is \"{sheet}\", articles are \"ASP\""
-                        ),
-                    );
-                }
-            }
-            "101" => {
-                let code = l.plain().to_string();
-                add_language(&mut record, &code, l.line, 7);
-            }
-            "200" if record.title.is_empty() => {
-                record.title = l.sub('a').map(trim_isbd).unwrap_or_default();
-                record.other_title.extend(l.sub('e').map(trim_isbd));
-                record
-                    .responsibility
-                    .extend(l.sub('f').into_iter().chain(l.sub('g')).map(trim_isbd));
-            }
-            "210" => {
-                if let Some(y) = l.sub('d').and_then(dates::find_year) {
-                    record.published.year = record.published.year.or(Some(y));
-                }
-            }
-            "300" => record.notes.push(trim_isbd(l.plain())),
-            "600" => {
-                if let Some(p) = person(l, Role::Subject) {
-                    record.subjects.push(Subject {
-                        heading: p.inverted(),
-                        subdivisions: Vec::new(),
-                        kind: SubjectKind::Person,
-                    });
-                    record.persons.push(p);
-                }
-            }
-            "606" => {
-                if let Some(a) = l.sub('a') {
-                    let subdivisions = ['b', 'g', 'h']
-                        .iter()
-                        .filter_map(|&c| l.sub(c))
-                        .map(trim_isbd)
-                        .collect();
-                    record.subjects.push(Subject {
-                        heading: trim_isbd(a),
-                        subdivisions,
-                        kind: SubjectKind::Topical,
-                    });
-                }
-            }
-            "607" => {
-                if let Some(a) = l.sub('a').or(Some(l.plain()).filter(|p| !p.is_empty())) {
-                    record.subjects.push(Subject {
-                        heading: trim_isbd(a),
-                        subdivisions: Vec::new(),
-                        kind: SubjectKind::Geographic,
-                    });
-                }
-            }
-            "610" => record.keywords.push(trim_isbd(l.plain())),
-            "621" => record.classes.push(ClassNumber {
-                scheme: "bbk".into(),
-                code: l.plain().to_string(),
-            }),
-            "964" => record.classes.push(ClassNumber {
-                scheme: "rugasnti".into(),
-                code: l.plain().to_string(),
-            }),
-            "675" => {
-                let code = l.sub('a').unwrap_or(l.plain());
-                record.classes.push(ClassNumber {
-                    scheme: "udc".into(),
-                    code: code.to_string(),
-                });
-            }
-            "686" => {
-                if let Some(a) = l.sub('a') {
-                    record.classes.push(ClassNumber {
-                        scheme: l.sub('2').unwrap_or("").to_string(),
-                        code: a.to_string(),
-                    });
-                }
-            }
-            "700" => record.persons.extend(person(l, Role::Primary)),
-            "701" => record.persons.extend(person(l, Role::Coauthor)),
-            "702" => record.persons.extend(person(l, Role::Secondary)),
-            "710" | "711" => record.corporate.extend(l.sub('a').map(trim_isbd)),
-            "907" => {
-                if let Some(d) = l
-                    .sub('a')
-                    .and_then(|a| NaiveDate::parse_from_str(a.get(..8)?, "%Y%m%d").ok())
-                {
-                    record.catalogued = Some(record.catalogued.map_or(d, |c| c.min(d)));
-                }
-            }
-            "463" => {
-                let mut host = record.host.take().unwrap_or_default();
-                if host.title.is_empty() {
-                    host.title = l.sub('c').map(trim_isbd).unwrap_or_default();
-                }
-                host.abbreviated = host.abbreviated.or(l.sub('7').map(trim_isbd));
-                host.city = host.city.or(l.sub('d').map(trim_isbd));
-                host.issn = host.issn.or(l.sub('x').or(l.sub('i')).map(str::to_string));
-                record.host = Some(host);
-                if let Some(j) = l.sub('j') {
-                    record.published.year = dates::find_year(j).or(record.published.year);
-                    // Some catalogues write the whole date here (`17.01.2012`).
-                    year_text = Some((j.to_string(), l.line));
-                }
-                if let Some(h) = l.sub('h') {
-                    record.issue = record.issue.take().or_else(|| dates::find_issue_number(h));
-                    date_texts.push((h.to_string(), l.line, 1));
-                }
-                if let Some(v) = l.sub('v') {
-                    // ^V holds the volume, or the issue date in newspapers (`25 дек.`).
-                    match dates::find_day_month(v) {
-                        Ok(None) => {
-                            let volume = dates::find_volume(v).unwrap_or_else(|| v.to_string());
-                            record.volume = Some(volume);
-                        }
-                        _ => date_texts.push((v.to_string(), l.line, 1)),
-                    }
-                }
-                if let Some(a) = l.sub('a') {
-                    date_texts.push((a.to_string(), l.line, 1));
-                }
-                record.pages = record
-                    .pages
-                    .take()
-                    .or_else(|| l.sub('s').and_then(dates::normalise_pages));
-            }
-            _ => {}
+        if let Some(map) = field_mapping(&l.tag) {
+            map(l, &mut m);
         }
     }
+    let Mapping {
+        mut record,
+        mut date_texts,
+        year_text,
+    } = m;
     record.persons.sort_by_key(|p| p.role.rank());
     date_texts.extend(year_text.map(|(t, line)| (t, line, 1)));
     let texts: Vec<(&str, u32, u32)> = date_texts
@@ -402,6 +447,201 @@ fn to_record(lines: &[Line], origin: Origin) -> Record {
     apply_date_text(&mut record, &texts);
     finish(&mut record);
     record
+}
+
+/// 920: the worksheet; articles are catalogued on ASP.
+fn worksheet(l: &Line, m: &mut Mapping) {
+    let sheet = l.plain();
+    if !sheet.eq_ignore_ascii_case("ASP") {
+        m.record.problem_at(
+            l.line,
+            1,
+            ProblemKind::NotAnArticle,
+            format!("not an article: worksheet (920) is \"{sheet}\", articles are \"ASP\""),
+        );
+    }
+}
+
+/// 101: a language of the text, as a plain value.
+fn language(l: &Line, m: &mut Mapping) {
+    let code = l.plain().to_string();
+    add_language(&mut m.record, &code, l.line, 7);
+}
+
+/// 200: title, other title information, statements of responsibility (the first 200 only).
+fn title(l: &Line, m: &mut Mapping) {
+    let record = &mut m.record;
+    if !record.title.is_empty() {
+        return;
+    }
+    record.title = l.sub('a').map(trim_isbd).unwrap_or_default().into();
+    record.material = l.sub('b').and_then(material);
+    record.other_title.extend(l.sub('e').map(trim_isbd));
+    record
+        .responsibility
+        .extend(l.sub('f').into_iter().chain(l.sub('g')).map(trim_isbd));
+}
+
+/// 210 `^D`: the year of publication, when 463 gives none.
+fn imprint(l: &Line, m: &mut Mapping) {
+    if let Some(y) = l.sub('d').and_then(dates::find_year) {
+        m.record.published.year = m.record.published.year.or(Some(y));
+    }
+}
+
+fn note(l: &Line, m: &mut Mapping) {
+    m.record.notes.push(trim_isbd(l.plain()));
+}
+
+/// 331: the annotation.
+fn annotation(l: &Line, m: &mut Mapping) {
+    add_annotation(&mut m.record, l.plain());
+}
+
+/// 510 `^D`: a parallel title.
+fn parallel_title(l: &Line, m: &mut Mapping) {
+    m.record.parallel_titles.extend(l.sub('d').map(trim_isbd));
+}
+
+/// 963: the host as the ASP worksheet copies it; `^I` its ISBN or ISSN.
+fn host_copy(l: &Line, m: &mut Mapping) {
+    if let Some(issn) = l.sub('i').filter(|i| is_issn(i)) {
+        let host = m.record.host.get_or_insert_with(Default::default);
+        host.issn = host.issn.take().or(Some(issn.to_string()));
+    }
+}
+
+/// `0134-4536`, `ISSN 1563-3802`: four digits, a hyphen, three digits and a check character.
+fn is_issn(text: &str) -> bool {
+    let t = text.trim().trim_start_matches("ISSN").trim();
+    let b = t.as_bytes();
+    b.len() == 9
+        && b[4] == b'-'
+        && b[..4].iter().chain(&b[5..8]).all(u8::is_ascii_digit)
+        && (b[8].is_ascii_digit() || b[8] == b'X' || b[8] == b'x')
+}
+
+/// 600: a person the article is about, both a subject and a name for the index.
+fn person_subject(l: &Line, m: &mut Mapping) {
+    if let Some(p) = person(l, Role::Subject) {
+        m.record.subjects.push(Subject {
+            heading: p.inverted(),
+            subdivisions: Vec::new(),
+            kind: SubjectKind::Person,
+        });
+        m.record.persons.push(p);
+    }
+}
+
+fn topical_subject(l: &Line, m: &mut Mapping) {
+    if let Some(a) = l.sub('a') {
+        let subdivisions = ['b', 'g', 'h']
+            .iter()
+            .filter_map(|&c| l.sub(c))
+            .map(trim_isbd)
+            .collect();
+        m.record.subjects.push(Subject {
+            heading: trim_isbd(a),
+            subdivisions,
+            kind: SubjectKind::Topical,
+        });
+    }
+}
+
+fn geographic_subject(l: &Line, m: &mut Mapping) {
+    if let Some(a) = l.sub('a').or(Some(l.plain()).filter(|p| !p.is_empty())) {
+        m.record.subjects.push(Subject {
+            heading: trim_isbd(a),
+            subdivisions: Vec::new(),
+            kind: SubjectKind::Geographic,
+        });
+    }
+}
+
+fn keyword(l: &Line, m: &mut Mapping) {
+    m.record.keywords.push(trim_isbd(l.plain()));
+}
+
+fn bbk(l: &Line, m: &mut Mapping) {
+    national_class(l, m, "bbk");
+}
+
+fn grnti(l: &Line, m: &mut Mapping) {
+    national_class(l, m, "rugasnti");
+}
+
+fn udc(l: &Line, m: &mut Mapping) {
+    national_class(l, m, "udc");
+}
+
+/// 621 (BBK), 964 (GRNTI), 675 (UDC): the code as a plain value or in `^A`; empty ones
+/// are skipped.
+fn national_class(l: &Line, m: &mut Mapping, scheme: &str) {
+    let code = l.sub('a').unwrap_or(l.plain());
+    if !code.is_empty() {
+        m.record.classes.push(ClassNumber {
+            scheme: scheme.into(),
+            code: code.to_string(),
+        });
+    }
+}
+
+fn class_number(l: &Line, m: &mut Mapping) {
+    if let Some(a) = l.sub('a') {
+        m.record.classes.push(ClassNumber {
+            scheme: l.sub('2').unwrap_or("").to_string(),
+            code: a.to_string(),
+        });
+    }
+}
+
+/// 907 `^A`: the earliest date in the work log is the cataloguing date.
+fn work_log(l: &Line, m: &mut Mapping) {
+    if let Some(d) = l
+        .sub('a')
+        .and_then(|a| NaiveDate::parse_from_str(a.get(..8)?, "%Y%m%d").ok())
+    {
+        m.record.catalogued = Some(m.record.catalogued.map_or(d, |c| c.min(d)));
+    }
+}
+
+/// 463: the source (host periodical and the article's place in it).
+fn source(l: &Line, m: &mut Mapping) {
+    let record = &mut m.record;
+    let mut host = record.host.take().unwrap_or_default();
+    if host.title.is_empty() {
+        host.title = l.sub('c').map(trim_isbd).unwrap_or_default().into();
+    }
+    host.abbreviated = host.abbreviated.or(l.sub('7').map(trim_isbd));
+    host.city = host.city.or(l.sub('d').map(trim_isbd));
+    host.link = host.link.or(l.sub('w').map(str::to_string));
+    record.host = Some(host);
+    if let Some(j) = l.sub('j') {
+        record.published.year = dates::find_year(j).or(record.published.year);
+        // Some catalogues write the whole date here (`17.01.2012`).
+        m.year_text = Some((j.to_string(), l.line));
+    }
+    if let Some(h) = l.sub('h') {
+        record.issue = record.issue.take().or_else(|| dates::find_issue_number(h));
+        m.date_texts.push((h.to_string(), l.line, 1));
+    }
+    if let Some(v) = l.sub('v') {
+        // ^V holds the volume, or the issue date in newspapers (`25 дек.`).
+        match dates::find_day_month(v) {
+            Ok(None) => {
+                let volume = dates::find_volume(v).unwrap_or_else(|| v.to_string());
+                record.volume = Some(volume);
+            }
+            _ => m.date_texts.push((v.to_string(), l.line, 1)),
+        }
+    }
+    if let Some(a) = l.sub('a') {
+        m.date_texts.push((a.to_string(), l.line, 1));
+    }
+    record.pages = record
+        .pages
+        .take()
+        .or_else(|| l.sub('s').and_then(dates::normalise_pages));
 }
 
 impl<R: BufRead> ReadRecords for IrbisReader<R> {

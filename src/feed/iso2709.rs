@@ -6,14 +6,18 @@
 //! 99,999-byte maximum, so a broken file cannot make the reader swallow it whole. A record
 //! whose declared length or directory disagrees with its bytes is an error that names the
 //! record's position and byte offset. The encoding is forced by an option or detected per
-//! record (valid UTF-8, else CP1251, as IRBIS exports both).
+//! record (valid UTF-8, else CP1251, as IRBIS exports both). A record whose leader or
+//! directory is broken, or that the file cuts short, is a damaged record (its terminator
+//! delimits it, so the next one is read); a wrong forced encoding is the file's error.
 
 use std::io::BufRead;
 use std::path::Path;
 use std::sync::Arc;
 
 use super::marc::{self, RawField, RawRecord, Subfield};
-use super::{Chunk, Encoding, FeedError, ReadOptions, ReadRecords, read_until_capped};
+use super::{
+    Chunk, Encoding, FeedError, FeedErrorKind, ReadOptions, ReadRecords, read_until_capped,
+};
 use crate::model::{Format, Origin, Record};
 
 const RECORD_END: u8 = 0x1D;
@@ -41,17 +45,24 @@ impl<R: BufRead> IsoReader<R> {
         }
     }
 
-    fn error(&self, offset: u64, message: impl Into<String>) -> FeedError {
-        FeedError::byte(&self.file, self.position, offset, message)
+    fn error(&self, kind: FeedErrorKind, offset: u64, message: impl Into<String>) -> FeedError {
+        FeedError::byte(kind, &self.file, self.position, offset, message)
     }
 
-    /// Reads the bytes of the next record, up to and including its terminator.
-    fn next_bytes(&mut self) -> Result<Option<(u64, Vec<u8>)>, FeedError> {
+    /// Reads the bytes of the next record, up to and including its terminator; whether the
+    /// terminator came (the file may end first).
+    fn next_bytes(&mut self) -> Result<Option<(u64, Vec<u8>, bool)>, FeedError> {
         // Skip line breaks, spaces and a BOM between records (some exports add them).
         loop {
             let (file, position, offset) = (self.file.clone(), self.position, self.offset);
             let buf = self.input.fill_buf().map_err(|e| {
-                FeedError::byte(&file, position, offset, format!("cannot read: {e}"))
+                FeedError::byte(
+                    FeedErrorKind::Io,
+                    &file,
+                    position,
+                    offset,
+                    format!("cannot read: {e}"),
+                )
             })?;
             if buf.is_empty() {
                 return Ok(None);
@@ -72,88 +83,43 @@ impl<R: BufRead> IsoReader<R> {
         self.position += 1;
         let start = self.offset;
         let chunk = read_until_capped(&mut self.input, RECORD_END, MAX_RECORD, &mut self.offset)
-            .map_err(|e| self.error(start, format!("cannot read: {e}")))?;
+            .map_err(|e| self.error(FeedErrorKind::Io, start, format!("cannot read: {e}")))?;
         match chunk {
-            Chunk::Found(bytes) => Ok(Some((start, bytes))),
-            Chunk::End(bytes) => Err(self.error(
-                start,
-                format!(
-                    "truncated record: the file ends after {} bytes of it, before the record terminator (0x1D)",
-                    bytes.len()
-                ),
-            )),
+            Chunk::Found(bytes) => Ok(Some((start, bytes, true))),
+            Chunk::End(bytes) => Ok(Some((start, bytes, false))),
             Chunk::TooLong => Err(self.error(
+                FeedErrorKind::TooLarge,
                 start,
                 format!("no record terminator (0x1D) within {MAX_RECORD} bytes: not ISO 2709, or a broken record"),
             )),
         }
     }
 
-    fn parse(&self, start: u64, bytes: &[u8]) -> Result<RawRecord, FeedError> {
-        let err = |at: usize, message: String| self.error(start + at as u64, message);
-        if bytes.len() < 25 {
-            return Err(err(
-                0,
-                format!("record of {} bytes is shorter than a leader", bytes.len()),
-            ));
-        }
-        let leader = &bytes[..24];
-        let number = |from: usize, to: usize, what: &str| -> Result<usize, FeedError> {
-            std::str::from_utf8(&leader[from..to])
-                .ok()
-                .and_then(|s| s.trim().parse::<usize>().ok())
-                .ok_or_else(|| {
-                    err(
-                        from,
-                        format!("leader/{from:02}-{:02} ({what}) is not a number", to - 1),
-                    )
-                })
+    /// Splits one record's bytes into its leader and fields. A fault is the byte offset
+    /// inside the record, the message, and whether it is the file's (a wrong encoding)
+    /// rather than this record's.
+    fn parse(&self, start: u64, bytes: &[u8]) -> Result<RawRecord, (usize, String, bool)> {
+        let record = |(at, message)| (at, message, false);
+        let layout = Layout::of(bytes).map_err(record)?;
+        let text = self
+            .text(bytes)
+            .map_err(|(at, message)| (at, message, true))?;
+        let mut raw = RawRecord {
+            leader: leader(&text, bytes),
+            fields: Vec::new(),
         };
-        let declared = number(0, 5, "record length")?;
-        if declared != bytes.len() {
-            return Err(err(
-                0,
-                format!(
-                    "mis-sized record: the leader declares {declared} bytes but the record terminator comes after {}",
-                    bytes.len()
-                ),
-            ));
+        let directory = &bytes[24..layout.base - 1];
+        for (i, entry) in directory.chunks(layout.entry()).enumerate() {
+            let field = layout
+                .field(bytes, &text, i, entry, start)
+                .map_err(record)?;
+            raw.fields.push(field);
         }
-        let base = number(12, 17, "base address of data")?;
-        if base < 25 || base > bytes.len() {
-            return Err(err(
-                12,
-                format!(
-                    "base address {base} lies outside the record ({} bytes)",
-                    bytes.len()
-                ),
-            ));
-        }
-        let len_width = (leader[20] as char)
-            .to_digit(10)
-            .filter(|&w| w > 0)
-            .unwrap_or(4) as usize;
-        let start_width = (leader[21] as char)
-            .to_digit(10)
-            .filter(|&w| w > 0)
-            .unwrap_or(5) as usize;
-        let entry = 3 + len_width + start_width;
-        let directory = &bytes[24..base - 1];
-        if bytes[base - 1] != FIELD_END {
-            return Err(err(
-                base - 1,
-                "the directory does not end with a field terminator (0x1E)".into(),
-            ));
-        }
-        if !directory.len().is_multiple_of(entry) {
-            return Err(err(
-                24,
-                format!(
-                    "directory of {} bytes is not a whole number of {entry}-byte entries",
-                    directory.len()
-                ),
-            ));
-        }
+        Ok(raw)
+    }
+
+    /// The record's text in its encoding (forced, or UTF-8 when it is valid, else CP1251).
+    fn text<'b>(&self, bytes: &'b [u8]) -> Result<Text<'b>, (usize, String)> {
         let encoding = self.options.encoding.unwrap_or_else(|| {
             if std::str::from_utf8(bytes).is_ok() {
                 Encoding::Utf8
@@ -163,112 +129,260 @@ impl<R: BufRead> IsoReader<R> {
         });
         // UTF-8 is validated once for the whole record; fields are then slices of it (the
         // separators are ASCII, so a field's bounds fall on character boundaries).
-        let whole = match encoding {
-            Encoding::Utf8 => Some(std::str::from_utf8(bytes).map_err(|e| {
-                err(
+        match encoding {
+            Encoding::Utf8 => std::str::from_utf8(bytes).map(Text::Utf8).map_err(|e| {
+                (
                     e.valid_up_to(),
                     "invalid UTF-8 (is the file CP1251? try --encoding cp1251)".into(),
                 )
-            })?),
-            Encoding::Cp1251 => None,
-        };
-        let decode = |range: std::ops::Range<usize>| -> Result<std::borrow::Cow<'_, str>, ()> {
-            match whole {
-                Some(text) => text.get(range).map(std::borrow::Cow::Borrowed).ok_or(()),
-                None => Ok(encoding_rs::WINDOWS_1251
+            }),
+            Encoding::Cp1251 => Ok(Text::Cp1251(bytes)),
+        }
+    }
+}
+
+/// The leader as text. A leader is ASCII; a Cyrillic letter written where its Latin
+/// look-alike is meant (`а` for `a` in leader/06, as some CP1251 exports do) is read as
+/// that letter, and any other byte as U+FFFD, so the positions stay where they are.
+fn leader(text: &Text<'_>, bytes: &[u8]) -> String {
+    let Some(leader) = text.get(0..24).filter(|l| l.chars().count() == 24) else {
+        return String::from_utf8_lossy(&bytes[..24]).into_owned();
+    };
+    leader
+        .chars()
+        .map(|c| match c {
+            'а' => 'a',
+            'с' => 'c',
+            'е' => 'e',
+            'і' => 'i',
+            'ј' => 'j',
+            'о' => 'o',
+            'р' => 'p',
+            'ѕ' => 's',
+            'х' => 'x',
+            'у' => 'y',
+            c if c.is_ascii() => c,
+            _ => char::REPLACEMENT_CHARACTER,
+        })
+        .collect()
+}
+
+/// A record's bytes as text: validated UTF-8, or CP1251 decoded field by field.
+enum Text<'b> {
+    Utf8(&'b str),
+    Cp1251(&'b [u8]),
+}
+
+impl Text<'_> {
+    /// The text of a byte range; `None` when it does not fall on character boundaries.
+    fn get(&self, range: std::ops::Range<usize>) -> Option<std::borrow::Cow<'_, str>> {
+        match self {
+            Text::Utf8(text) => text.get(range).map(std::borrow::Cow::Borrowed),
+            Text::Cp1251(bytes) => Some(
+                encoding_rs::WINDOWS_1251
                     .decode_without_bom_handling(&bytes[range])
-                    .0),
-            }
+                    .0,
+            ),
+        }
+    }
+}
+
+/// Where a record's parts lie, as its leader declares and its bytes confirm.
+struct Layout {
+    /// Base address of data: where the fields start.
+    base: usize,
+    /// Width of a directory entry's field length and start.
+    len_width: usize,
+    start_width: usize,
+}
+
+impl Layout {
+    /// Reads and checks the leader against the record's bytes: the declared length, the
+    /// base address, the directory's terminator and its whole number of entries. An error
+    /// is the byte offset inside the record and the message.
+    fn of(bytes: &[u8]) -> Result<Layout, (usize, String)> {
+        if bytes.len() < 25 {
+            return Err((
+                0,
+                format!("record of {} bytes is shorter than a leader", bytes.len()),
+            ));
+        }
+        let leader = &bytes[..24];
+        let number = |from: usize, to: usize, what: &str| -> Result<usize, (usize, String)> {
+            std::str::from_utf8(&leader[from..to])
+                .ok()
+                .and_then(|s| s.trim().parse::<usize>().ok())
+                .ok_or_else(|| {
+                    (
+                        from,
+                        format!("leader/{from:02}-{:02} ({what}) is not a number", to - 1),
+                    )
+                })
         };
-        let mut raw = RawRecord {
-            leader: String::from_utf8_lossy(leader).into_owned(),
-            fields: Vec::new(),
+        let declared = number(0, 5, "record length")?;
+        if declared != bytes.len() {
+            return Err((
+                0,
+                format!(
+                    "mis-sized record: the leader declares {declared} bytes but the record terminator comes after {}",
+                    bytes.len()
+                ),
+            ));
+        }
+        let base = number(12, 17, "base address of data")?;
+        if base < 25 || base > bytes.len() {
+            return Err((
+                12,
+                format!(
+                    "base address {base} lies outside the record ({} bytes)",
+                    bytes.len()
+                ),
+            ));
+        }
+        let width = |at: usize, default: u32| {
+            (leader[at] as char)
+                .to_digit(10)
+                .filter(|&w| w > 0)
+                .unwrap_or(default) as usize
         };
-        for (i, e) in directory.chunks(entry).enumerate() {
-            let at = 24 + i * entry;
-            let tag = String::from_utf8_lossy(&e[..3]).into_owned();
-            let digits = |b: &[u8]| {
-                std::str::from_utf8(b)
-                    .ok()
-                    .and_then(|s| s.parse::<usize>().ok())
-            };
-            let (Some(len), Some(from)) =
-                (digits(&e[3..3 + len_width]), digits(&e[3 + len_width..]))
-            else {
-                return Err(err(
-                    at,
-                    format!(
-                        "directory entry {} (tag {tag}) has a non-numeric length or start",
-                        i + 1
-                    ),
-                ));
-            };
-            let (begin, end) = (base + from, base + from + len);
-            if end > bytes.len() - 1 || len == 0 {
-                return Err(err(
-                    at,
-                    format!(
-                        "field {tag} (directory entry {}) runs past the end of the record",
-                        i + 1
-                    ),
-                ));
-            }
-            let end = if bytes[end - 1] == FIELD_END {
-                end - 1
-            } else {
-                end
-            };
-            let at_field = begin;
-            let tag_name = tag.clone();
-            let text_err = || {
-                err(
-                    at_field,
-                    format!("field {tag_name} does not start or end on a character boundary"),
-                )
-            };
-            if tag.starts_with("00") {
-                raw.fields.push(RawField {
-                    tag,
-                    indicators: [' ', ' '],
-                    value: Some(decode(begin..end).map_err(|_| text_err())?.into_owned()),
-                    subfields: Vec::new(),
-                    line: 1,
-                    column: (start as usize + at_field + 1) as u32,
-                });
-                continue;
-            }
-            let data = decode(begin..end).map_err(|_| text_err())?;
-            let mut parts = data.split(SUBFIELD);
-            let ind: Vec<char> = parts.next().unwrap_or("").chars().take(2).collect();
-            let indicator = |k: usize| ind.get(k).copied().unwrap_or(' ');
-            let mut subfields = Vec::new();
-            for part in parts.filter(|p| !p.is_empty()) {
-                let mut chars = part.chars();
-                let code = chars.next().unwrap_or(' ');
-                subfields.push(Subfield {
-                    code,
-                    value: chars.as_str().to_string(),
-                });
-            }
-            raw.fields.push(RawField {
+        let layout = Layout {
+            base,
+            len_width: width(20, 4),
+            start_width: width(21, 5),
+        };
+        let directory = &bytes[24..base - 1];
+        if bytes[base - 1] != FIELD_END {
+            return Err((
+                base - 1,
+                "the directory does not end with a field terminator (0x1E)".into(),
+            ));
+        }
+        if !directory.len().is_multiple_of(layout.entry()) {
+            return Err((
+                24,
+                format!(
+                    "directory of {} bytes is not a whole number of {}-byte entries",
+                    directory.len(),
+                    layout.entry()
+                ),
+            ));
+        }
+        Ok(layout)
+    }
+
+    /// Length of one directory entry: tag, field length, field start.
+    fn entry(&self) -> usize {
+        3 + self.len_width + self.start_width
+    }
+
+    /// The field of directory entry `i`, read from the record's text. `start` is the
+    /// record's offset in the file (fields keep their file position).
+    fn field(
+        &self,
+        bytes: &[u8],
+        text: &Text<'_>,
+        i: usize,
+        entry: &[u8],
+        start: u64,
+    ) -> Result<RawField, (usize, String)> {
+        let at = 24 + i * self.entry();
+        let tag = String::from_utf8_lossy(&entry[..3]).into_owned();
+        let digits = |b: &[u8]| {
+            std::str::from_utf8(b)
+                .ok()
+                .and_then(|s| s.parse::<usize>().ok())
+        };
+        let (Some(len), Some(from)) = (
+            digits(&entry[3..3 + self.len_width]),
+            digits(&entry[3 + self.len_width..]),
+        ) else {
+            return Err((
+                at,
+                format!(
+                    "directory entry {} (tag {tag}) has a non-numeric length or start",
+                    i + 1
+                ),
+            ));
+        };
+        let (begin, end) = (self.base + from, self.base + from + len);
+        if end > bytes.len() - 1 || len == 0 {
+            return Err((
+                at,
+                format!(
+                    "field {tag} (directory entry {}) runs past the end of the record",
+                    i + 1
+                ),
+            ));
+        }
+        let end = if bytes[end - 1] == FIELD_END {
+            end - 1
+        } else {
+            end
+        };
+        let Some(data) = text.get(begin..end) else {
+            return Err((
+                begin,
+                format!("field {tag} does not start or end on a character boundary"),
+            ));
+        };
+        let column = (start as usize + begin + 1) as u32;
+        if tag.starts_with("00") {
+            return Ok(RawField {
                 tag,
-                indicators: [indicator(0), indicator(1)],
-                value: None,
-                subfields,
+                indicators: [' ', ' '],
+                value: Some(data.into_owned()),
+                subfields: Vec::new(),
                 line: 1,
-                column: (start as usize + at_field + 1) as u32,
+                column,
             });
         }
-        Ok(raw)
+        Ok(data_field(tag, &data, column))
+    }
+}
+
+/// A data field's indicators and subfields, from its text.
+fn data_field(tag: String, data: &str, column: u32) -> RawField {
+    let mut parts = data.split(SUBFIELD);
+    let ind: Vec<char> = parts.next().unwrap_or("").chars().take(2).collect();
+    let indicator = |k: usize| ind.get(k).copied().unwrap_or(' ');
+    let subfields = parts
+        .filter(|p| !p.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            let code = chars.next().unwrap_or(' ');
+            Subfield {
+                code,
+                value: chars.as_str().to_string(),
+            }
+        })
+        .collect();
+    RawField {
+        tag,
+        indicators: [indicator(0), indicator(1)],
+        value: None,
+        subfields,
+        line: 1,
+        column,
     }
 }
 
 impl<R: BufRead> ReadRecords for IsoReader<R> {
     fn next_record(&mut self) -> Result<Option<Record>, FeedError> {
-        let Some((start, bytes)) = self.next_bytes()? else {
+        let Some((start, bytes, complete)) = self.next_bytes()? else {
             return Ok(None);
         };
-        let raw = self.parse(start, &bytes)?;
+        let parsed = if complete {
+            self.parse(start, &bytes)
+        } else {
+            Err((
+                0,
+                format!(
+                    "truncated record: the file ends after {} bytes of it, before the record terminator (0x1D)",
+                    bytes.len()
+                ),
+                false,
+            ))
+        };
         let origin = Origin {
             file: self.file.clone(),
             position: self.position,
@@ -278,6 +392,22 @@ impl<R: BufRead> ReadRecords for IsoReader<R> {
             length: bytes.len() as u64,
             format: Format::Iso2709,
         };
-        Ok(Some(marc::to_record(&raw, self.options.dialect, origin)))
+        match parsed {
+            Ok(raw) => Ok(Some(marc::to_record(&raw, self.options.dialect, origin))),
+            Err((at, message, true)) => {
+                Err(self.error(FeedErrorKind::Encoding, start + at as u64, message))
+            }
+            // The record's own terminator delimits it: the next record is read after it.
+            Err((at, message, false)) => {
+                let offset = start + at as u64;
+                let at = format!("record {}, byte {offset}", self.position);
+                let problem = super::damage(1, offset as u32 + 1, &at, &message);
+                Ok(Some(super::damaged_record(
+                    origin,
+                    self.options.dialect,
+                    problem,
+                )))
+            }
+        }
     }
 }

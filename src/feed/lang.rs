@@ -3,7 +3,9 @@
 //! Catalogues write `aze`, `rus`, `ger`, `az`, `az-Latn`, `AZE`, `az_Latn`. Every form is
 //! mapped to one canonical `unic-langid` identifier through CLDR's alias data
 //! (`icu_locale::LocaleCanonicalizer`: `aze`→`az`, `ger`→`de`, `per`→`fa`). A code that
-//! CLDR does not know as a language is reported as unknown, never guessed.
+//! CLDR does not know as a language is reported as unknown, never guessed. A blank code
+//! position (`###`, `|||`, spaces) is no code at all: the language is then inferred from the
+//! letters of the title, where the Azerbaijani Latin letters (including `ə`) are evidence.
 
 use std::sync::OnceLock;
 
@@ -22,6 +24,53 @@ const THREE_LETTER_ONLY: &[&str] = &[
 fn canonicalizer() -> &'static LocaleCanonicalizer {
     static CANON: OnceLock<LocaleCanonicalizer> = OnceLock::new();
     CANON.get_or_init(LocaleCanonicalizer::new_extended)
+}
+
+/// Whether a language code is blank: MARC's fill characters `|||`, blanks shown as `#`,
+/// `\\` or `_`, or spaces. A blank is no code (the language is inferred), never an
+/// unknown code.
+pub fn is_blank(code: &str) -> bool {
+    code.chars()
+        .all(|c| matches!(c, '#' | '|' | '\\' | '_') || c.is_whitespace())
+}
+
+/// Whether `c` is a letter of the Azerbaijani Latin alphabet (`w` admitted for loans).
+pub fn is_azerbaijani_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(
+            c,
+            'ç' | 'ə' | 'ğ' | 'ı' | 'ö' | 'ş' | 'ü' | 'Ç' | 'Ə' | 'Ğ' | 'İ' | 'Ö' | 'Ş' | 'Ü'
+        )
+}
+
+/// Whether `c` is evidence of Azerbaijani among the languages a bulletin groups: the
+/// Latin letters `ə`, `ğ`, `ı`, `İ` (which English and Russian never write) and the
+/// Azerbaijani Cyrillic letters `ә ғ ҝ һ ҹ ј ө ү`.
+pub fn is_azerbaijani_evidence(c: char) -> bool {
+    matches!(
+        c,
+        'ə' | 'Ə'
+            | 'ğ'
+            | 'Ğ'
+            | 'ı'
+            | 'İ'
+            | 'ә'
+            | 'Ә'
+            | 'ғ'
+            | 'Ғ'
+            | 'ҝ'
+            | 'Ҝ'
+            | 'һ'
+            | 'Һ'
+            | 'ҹ'
+            | 'Ҹ'
+            | 'ј'
+            | 'Ј'
+            | 'ө'
+            | 'Ө'
+            | 'ү'
+            | 'Ү'
+    )
 }
 
 /// Maps a catalogue language code to a canonical identifier, or `None` when unknown.
@@ -71,6 +120,25 @@ mod tests {
         assert_eq!(tag("az-Latn").as_deref(), Some("az-Latn"));
         assert_eq!(tag("az_Cyrl").as_deref(), Some("az-Cyrl"));
         assert_eq!(tag("ru-RU").as_deref(), Some("ru-RU"));
+    }
+
+    #[test]
+    fn blank_codes_are_no_codes() {
+        for blank in ["###", "|||", "   ", "", "\\\\\\", "# #"] {
+            assert!(is_blank(blank), "{blank:?}");
+        }
+        for code in ["aze", "#az", "und"] {
+            assert!(!is_blank(code), "{code:?}");
+        }
+    }
+
+    #[test]
+    fn every_azerbaijani_letter() {
+        let alphabet = "ABCÇDEƏFGĞHXIİJKQLMNOÖPRSŞTUÜVYZabcçdeəfgğhxıijkqlmnoöprsştuüvyz";
+        assert!(alphabet.chars().all(is_azerbaijani_letter));
+        assert!(!is_azerbaijani_letter('ä') && !is_azerbaijani_letter('я'));
+        assert!("əƏğĞıİ".chars().all(is_azerbaijani_evidence));
+        assert!(!"aeiouçşöüwx".chars().any(is_azerbaijani_evidence));
     }
 
     #[test]

@@ -5,6 +5,12 @@
 //! (with 461/463 embedded fields) or MARC 21. The dialect is detected per record from the
 //! tags present unless the caller forces one. Every field read keeps its line and column,
 //! so a problem (impossible date, unknown language) points at the field that has it.
+//!
+//! The article's pages come from 463 `$v` or its embedded 200 `$v` (MARC 21: 773 `$g`, then
+//! `$q`), never from the embedded 215, which is the issue's extent. MARC 21 773 `$g` is read
+//! by [`dates::enumeration`] in every language's labels; the year of publication is the
+//! year in parentheses in `$g`, else 008/07-10, else 264/260 `$c`, else a year standing alone
+//! in `$g` (see `Years`). A blank language code (`###`, `|||`) is no code.
 
 use chrono::NaiveDate;
 
@@ -147,7 +153,7 @@ impl RawRecord {
 /// Maps a raw record to a [`Record`], in `forced` dialect or the detected one.
 pub fn to_record(raw: &RawRecord, forced: Option<Dialect>, origin: Origin) -> Record {
     let dialect = forced.unwrap_or_else(|| raw.detect_dialect());
-    let fallback_id = format!("{}#{}", origin.file.display(), origin.position);
+    let fallback_id = origin.stand_in_id();
     let id = raw.control("001").map(str::to_string);
     let mut record = Record::new(id.clone().unwrap_or(fallback_id), dialect, origin);
     if id.is_none() {
@@ -177,15 +183,21 @@ pub(crate) fn finish(record: &mut Record) {
     if record.title.trim().is_empty() {
         record.problem(ProblemKind::NoTitle, "record has no title");
     }
-    if record
-        .host
-        .as_ref()
-        .is_none_or(|h| h.title.trim().is_empty())
-    {
-        record.problem(
+    match &record.host {
+        Some(h) if !h.title.trim().is_empty() => {}
+        Some(Host {
+            link: Some(link), ..
+        }) => {
+            let message = format!(
+                "the host periodical has only a record link (\"{link}\") and no title \
+                 (461/463, 773 $t, IRBIS 463 ^C)"
+            );
+            record.problem(ProblemKind::NoHost, message);
+        }
+        _ => record.problem(
             ProblemKind::NoHost,
             "record has no host periodical (461/463, 773)",
-        );
+        ),
     }
     let bad_date = record
         .problems
@@ -204,7 +216,7 @@ pub(crate) fn finish(record: &mut Record) {
 /// Adds a language by its code, flagging an unknown one at the field's position.
 pub(crate) fn add_language(record: &mut Record, code: &str, line: u32, column: u32) {
     let code = code.trim();
-    if code.is_empty() || record.languages.iter().any(|l| l.code == code) {
+    if lang::is_blank(code) || record.languages.iter().any(|l| l.code == code) {
         return;
     }
     let id = lang::identify(code);
@@ -265,15 +277,41 @@ pub fn trim_isbd(text: &str) -> String {
         }
         if t.ends_with('.') && !t.ends_with("..") {
             let without = &t[..t.len() - 1];
-            // Keep the period of an initial or an abbreviation (`A.`, `т.д.`).
+            // Keep the period of an initial or an abbreviation (`A.`, `т.д.`); a period after
+            // a closing bracket or a word ends the field (`[və b.].`, `Xələfov.`).
             let last_word = without.rsplit([' ', '.']).next().unwrap_or("");
-            if last_word.chars().count() > 1 {
+            let mut last = last_word.chars();
+            let initial = last.next().is_some_and(char::is_alphabetic) && last.next().is_none();
+            if !initial {
                 t = without.trim_end();
             }
         }
         if t == before {
             return t.to_string();
         }
+    }
+}
+
+/// A general material designation as recorded (`[Электронный ресурс]`, `[text] :`),
+/// without its brackets and prescribed punctuation.
+pub fn material(text: &str) -> Option<String> {
+    let text = trim_isbd(text);
+    let bare = text.trim_start_matches('[').trim_end_matches(']').trim();
+    (!bare.is_empty()).then(|| bare.to_string())
+}
+
+/// Annotations (RUSMARC 330, MARC 21 520, IRBIS 331) as one text, one paragraph a field.
+pub(crate) fn add_annotation(record: &mut Record, text: &str) {
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    match &mut record.annotation {
+        Some(a) => {
+            a.push('\n');
+            a.push_str(text);
+        }
+        None => record.annotation = Some(text.to_string()),
     }
 }
 
@@ -309,7 +347,9 @@ fn rusmarc(raw: &RawRecord, record: &mut Record) {
                 }
             }
             "200" if record.title.is_empty() => {
-                record.title = f.first('a').map(trim_isbd).unwrap_or_default();
+                record.title = f.first('a').map(trim_isbd).unwrap_or_default().into();
+                record.material = f.first('b').and_then(material);
+                record.parallel_titles.extend(f.all('d').map(trim_isbd));
                 record.other_title.extend(f.all('e').map(trim_isbd));
                 record
                     .responsibility
@@ -321,6 +361,18 @@ fn rusmarc(raw: &RawRecord, record: &mut Record) {
                 }
             }
             "300" | "305" | "314" | "327" => record.notes.extend(f.all('a').map(trim_isbd)),
+            "510" => {
+                for a in f.all('a').map(trim_isbd).collect::<Vec<_>>() {
+                    if !record.parallel_titles.contains(&a) {
+                        record.parallel_titles.push(a);
+                    }
+                }
+            }
+            "330" => {
+                for a in f.all('a').map(str::to_string).collect::<Vec<_>>() {
+                    add_annotation(record, &a);
+                }
+            }
             "600" => {
                 if let Some(p) = unimarc_person(f, Role::Subject) {
                     record.subjects.push(Subject {
@@ -395,9 +447,15 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
         for e in &embedded {
             match (serial, e.tag.as_str()) {
                 (true, "200") if host.title.is_empty() => {
-                    host.title = e.first('a').map(trim_isbd).unwrap_or_default()
+                    host.title = e.first('a').map(trim_isbd).unwrap_or_default().into()
                 }
-                (true, "011") => host.issn = host.issn.take().or(e.first('a').map(str::to_string)),
+                (_, "011") => host.issn = host.issn.take().or(e.first('a').map(str::to_string)),
+                (_, "001") => {
+                    let id = e.data.trim();
+                    if !id.is_empty() {
+                        host.link = host.link.take().or(Some(id.to_string()));
+                    }
+                }
                 (true, "210") => host.city = host.city.take().or(e.first('a').map(trim_isbd)),
                 (true, "531" | "530") => {
                     host.abbreviated = host.abbreviated.take().or(e.first('a').map(trim_isbd))
@@ -424,25 +482,22 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
                     }
                 }
                 (false, "210") => year_texts.extend(e.first('d').map(str::to_string)),
-                (false, "215") => {
-                    record.pages = record
-                        .pages
-                        .take()
-                        .or_else(|| e.first('a').and_then(dates::normalise_pages))
-                }
+                // The embedded 215 is the issue's extent (`225 с.`), never the article's pages.
                 _ => {}
             }
         }
-        // Standard-subfields technique: $t title, $x ISSN, $d date, $v volume/pages, $e issue.
+        // Standard-subfields technique: $t title, $x ISSN, $0 host record, $d date,
+        // $v volume/pages, $e issue.
+        host.issn = host.issn.take().or(own_first('x').map(str::to_string));
+        host.link = host.link.take().or(own_first('0').map(str::to_string));
         if serial {
             if host.title.is_empty() {
-                host.title = own_first('t').map(trim_isbd).unwrap_or_default();
+                host.title = own_first('t').map(trim_isbd).unwrap_or_default().into();
             }
-            host.issn = host.issn.take().or(own_first('x').map(str::to_string));
             host.city = host.city.take().or(own_first('c').map(trim_isbd));
         } else {
             if host.title.is_empty() {
-                host.title = own_first('t').map(trim_isbd).unwrap_or_default();
+                host.title = own_first('t').map(trim_isbd).unwrap_or_default().into();
             }
             if let Some(v) = own_first('v') {
                 record.pages = record.pages.take().or_else(|| dates::normalise_pages(v));
@@ -480,7 +535,7 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
         .map(|(t, l, c)| (t.as_str(), *l, *c))
         .collect();
     apply_date_text(record, &texts);
-    if !host.title.is_empty() {
+    if !host.title.is_empty() || host.link.is_some() {
         record.host = Some(host);
     }
 }
@@ -588,6 +643,8 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
     }
     let mut date_texts: Vec<(String, u32, u32)> = Vec::new();
     let mut lang_008 = None;
+    // The year of publication, from every place, most telling first (see `years`).
+    let mut years = Years::default();
     for f in &raw.fields {
         match f.tag.as_str() {
             "008" => {
@@ -595,13 +652,8 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
                 if let Some(entered) = v.get(..6) {
                     record.catalogued = NaiveDate::parse_from_str(entered, "%y%m%d").ok();
                 }
-                if let Some(year) = v.get(7..11).and_then(|y| y.parse::<i32>().ok()) {
-                    record.published.year = Some(year);
-                }
-                lang_008 = v
-                    .get(35..38)
-                    .map(str::to_string)
-                    .filter(|l| l.trim().len() == 3 && l != "|||");
+                years.coded = v.get(7..11).and_then(|y| y.parse::<i32>().ok());
+                lang_008 = v.get(35..38).map(str::to_string);
             }
             "041" => {
                 for code in f.all('a').map(str::to_string).collect::<Vec<_>>() {
@@ -630,14 +682,34 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
             }
             "110" | "111" | "710" | "711" => record.corporate.extend(f.first('a').map(trim_isbd)),
             "245" => {
-                record.title = f.first('a').map(trim_isbd).unwrap_or_default();
-                record.other_title.extend(f.all('b').map(trim_isbd));
+                record.title = f.first('a').map(trim_isbd).unwrap_or_default().into();
+                record.material = f.first('h').and_then(material);
+                // `$b` after ` =` is a parallel title, after ` :` other title information.
+                let mut parallel = false;
+                for sub in &f.subfields {
+                    let value = sub.value.trim();
+                    if sub.code == 'b' && !value.is_empty() {
+                        let list = if parallel {
+                            &mut record.parallel_titles
+                        } else {
+                            &mut record.other_title
+                        };
+                        list.push(trim_isbd(value));
+                    }
+                    if !value.is_empty() {
+                        parallel = value.ends_with('=');
+                    }
+                }
                 record.responsibility.extend(f.all('c').map(trim_isbd));
             }
-            "260" | "264" if record.published.year.is_none() => {
-                record.published.year = f.first('c').and_then(dates::find_year);
+            "260" | "264" => {
+                years.imprint = years.imprint.or(f.first('c').and_then(dates::find_year));
             }
             "500" => record.notes.extend(f.all('a').map(trim_isbd)),
+            "520" => {
+                let text = f.all('a').chain(f.all('b')).collect::<Vec<_>>().join(" ");
+                add_annotation(record, &text);
+            }
             "610" | "650" | "651" => {
                 if let Some(a) = f.first('a') {
                     let kind = match f.tag.as_str() {
@@ -671,40 +743,45 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
                         .first('t')
                         .or(f.first('a'))
                         .map(trim_isbd)
-                        .unwrap_or_default();
+                        .unwrap_or_default()
+                        .into();
                 }
                 host.issn = host.issn.or(f.first('x').map(str::to_string));
                 host.abbreviated = host.abbreviated.or(f.first('p').map(trim_isbd));
+                host.link = host.link.or(f.first('w').map(str::to_string));
                 if let Some(d) = f.first('d') {
                     host.city = host.city.or(d
                         .split([':', ','])
                         .next()
                         .map(trim_isbd)
                         .filter(|c| !c.is_empty()));
+                    years.host = years.host.or(dates::find_year(d));
                 }
                 record.host = Some(host);
                 for g in f.all('g') {
-                    if let Some(y) = dates::find_year(g) {
-                        record.published.year = Some(y);
+                    let e = dates::enumeration(g);
+                    if e.year_in_parentheses {
+                        years.stated = years.stated.or(e.year);
+                    } else {
+                        years.alone = years.alone.or(e.year);
                     }
-                    if record.issue.is_none() {
-                        record.issue = marc21_issue(g);
-                    }
-                    if record.volume.is_none() {
-                        record.volume = dates::find_volume(g);
-                    }
-                    if record.pages.is_none() {
-                        record.pages = marc21_pages(g);
-                    }
+                    record.volume = record.volume.take().or(e.volume);
+                    record.issue = record.issue.take().or(e.issue);
+                    record.pages = record.pages.take().or(e.pages);
                     date_texts.push((g.to_string(), f.line, f.column));
                 }
                 // After $g: the place and date of the host issue (`Bakı, 17.01.2012`).
                 date_texts.extend(f.first('d').map(|d| (d.to_string(), f.line, f.column)));
                 if let Some(q) = f.first('q') {
-                    // `$q 14<3`: enumeration, then the first page after `<`.
-                    if let Some((_, page)) = q.split_once('<') {
-                        record.pages = record.pages.take().or_else(|| dates::normalise_pages(page));
-                    }
+                    // `$q 88:3<175`: volume, issue (and further levels), then the first page.
+                    let (numbering, page) = q.split_once('<').unwrap_or((q, ""));
+                    let mut levels = numbering
+                        .split(':')
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty());
+                    record.volume = record.volume.take().or(levels.next().map(str::to_string));
+                    record.issue = record.issue.take().or(levels.next().map(str::to_string));
+                    record.pages = record.pages.take().or_else(|| dates::normalise_pages(page));
                 }
             }
             _ => {}
@@ -717,6 +794,7 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
         add_language(record, &code, line, column);
     }
     record.persons.sort_by_key(|p| p.role.rank());
+    record.published.year = years.publication();
     let texts: Vec<(&str, u32, u32)> = date_texts
         .iter()
         .map(|(t, l, c)| (t.as_str(), *l, *c))
@@ -724,59 +802,31 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
     apply_date_text(record, &texts);
 }
 
-/// The issue number in a 773 `$g`: after `No.`, `№`, `Iss.`, `вып.`.
-fn marc21_issue(g: &str) -> Option<String> {
-    g_parts(g).into_iter().find_map(|part| {
-        let lower = part.to_lowercase();
-        let is_issue = ["no", "№", "iss", "вып", "n ", "nr"]
-            .iter()
-            .any(|m| lower.starts_with(m));
-        if is_issue {
-            dates::find_issue_number(part)
-        } else {
-            None
-        }
-    })
+/// The years a MARC 21 article record gives for its publication.
+#[derive(Debug, Default)]
+struct Years {
+    /// 773 `$g` in parentheses: `88. 2010 (2012)`, `Nr. 3 (2022)`.
+    stated: Option<i32>,
+    /// 008/07-10.
+    coded: Option<i32>,
+    /// 264/260 `$c`.
+    imprint: Option<i32>,
+    /// 773 `$g` standing alone: `2012, 17 Jan.` (never a year that numbers a volume).
+    alone: Option<i32>,
+    /// 773 `$d`: `Bakı, 2012`.
+    host: Option<i32>,
 }
 
-/// The pages in a 773 `$g`: after `p.`, `S.`, `С.`, `pp.`; continued pages (`p. 1, 3`) kept.
-fn marc21_pages(g: &str) -> Option<String> {
-    let parts = g_parts(g);
-    let at = parts.iter().position(|part| {
-        let lower = dates::fold(part);
-        ["p.", "pp.", "s.", "с.", "p ", "s "]
-            .iter()
-            .any(|m| lower.starts_with(m))
-    })?;
-    let mut pages = parts[at].to_string();
-    for more in parts[at + 1..].iter().take_while(|p| {
-        p.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
-    }) {
-        pages.push_str(", ");
-        pages.push_str(more);
+impl Years {
+    /// The year of publication: the year in parentheses, 008 and 264/260 win over a year
+    /// read from the rest of the numbering (which may be a volume's year, `88. 2010`).
+    fn publication(&self) -> Option<i32> {
+        self.stated
+            .or(self.coded)
+            .or(self.imprint)
+            .or(self.alone)
+            .or(self.host)
     }
-    dates::normalise_pages(&pages)
-}
-
-/// The pieces of a 773 `$g`, split at commas, semicolons and ISBD area separators
-/// (`2012, 17 Jan., No. 14, p. 3` and `2012. – № 14. – С. 3` alike).
-fn g_parts(g: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    for piece in g.split([',', ';']) {
-        let mut rest = piece;
-        while let Some(at) = [". - ", ". – ", " - ", " – "]
-            .iter()
-            .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
-            .min()
-        {
-            parts.push(rest[..at.0].trim());
-            rest = &rest[at.0 + at.1..];
-        }
-        parts.push(rest.trim());
-    }
-    parts.retain(|p| !p.is_empty());
-    parts
 }
 
 #[cfg(test)]
@@ -791,34 +841,5 @@ mod tests {
         assert_eq!(trim_isbd("Gələcək haradadır?"), "Gələcək haradadır?");
         assert_eq!(trim_isbd("Və sonra..."), "Və sonra...");
         assert_eq!(trim_isbd("Алиев, Р."), "Алиев, Р.");
-    }
-
-    #[test]
-    fn marc21_issue_and_pages_in_isbd_form() {
-        assert_eq!(marc21_issue("2012. – № 14. – С. 3").as_deref(), Some("14"));
-        assert_eq!(
-            marc21_pages("2012. - № 14. - С. 3-4").as_deref(),
-            Some("3–4")
-        );
-        assert_eq!(
-            marc21_pages("2012, No. 2, p. 1, 3").as_deref(),
-            Some("1, 3")
-        );
-    }
-
-    #[test]
-    fn marc21_issue_and_pages() {
-        assert_eq!(
-            marc21_issue("2012, 17 Jan., No. 14, p. 3").as_deref(),
-            Some("14")
-        );
-        assert_eq!(
-            marc21_pages("2012, 17 Jan., No. 14, p. 3").as_deref(),
-            Some("3")
-        );
-        assert_eq!(
-            marc21_pages("2012, № 3, S. 45-52").as_deref(),
-            Some("45–52")
-        );
     }
 }

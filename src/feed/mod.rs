@@ -4,7 +4,12 @@
 //! one at a time in constant memory. [`open`] sniffs a file's format from its first bytes
 //! (or takes a forced one) and returns an iterator of `Result<Record, FeedError>`; after
 //! a file-level error (malformed XML, a truncated ISO record, bad encoding) the iterator
-//! ends. Record-level problems travel inside the [`Record`] and never stop the reading.
+//! ends. Record-level problems travel inside the [`Record`] and never stop the reading;
+//! so does a damaged record wherever the format lets a reader find the next one (an IRBIS
+//! line that is not a field, an ISO 2709 record whose leader or directory is broken, a
+//! MARCXML record that is not well-formed): it comes as a record with a
+//! [`ProblemKind::Damaged`] problem and what could be read of it, and the records after it
+//! are read. Every record leaves [`scrub`] with no C1 control character in its text.
 //! [`feed_files`] expands folders into their feed files, in a stable (sorted) order.
 
 pub mod dates;
@@ -21,7 +26,9 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::model::{Dialect, Format, Record};
+#[cfg(doc)]
+use crate::model::Title;
+use crate::model::{Dialect, Format, Origin, Problem, ProblemKind, Record};
 
 /// How to read feeds: forced format, dialect and encoding, or detection (the default).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -49,33 +56,78 @@ pub enum Position {
     File,
 }
 
-/// A file that cannot be read (further): the reading of that file stops here.
+/// Why a file cannot be read (further).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedErrorKind {
+    /// The operating system refused: no such file, no permission, a read error.
+    Io,
+    /// An empty file, or a folder with no feed files.
+    Empty,
+    /// Neither MARCXML, IRBIS text nor ISO 2709.
+    NotAFeed,
+    /// Bytes that are not text in the file's encoding (or a UTF-8/CP1251 mixture).
+    Encoding,
+    /// The format's structure is broken where no next record can be found.
+    Malformed,
+    /// A line, field or record over the limit the reader accepts.
+    TooLarge,
+    /// A DOCTYPE that declares entities (never expanded).
+    Entities,
+    /// The file changed while it was read.
+    Changed,
+}
+
+/// A file that cannot be read (further): the reading of that file stops here. It knows
+/// its kind and its position, and prints as `file:line:col: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeedError {
+    /// What went wrong.
+    pub kind: FeedErrorKind,
+    /// The feed file.
     pub file: PathBuf,
+    /// Where in it.
     pub position: Position,
+    /// The message for the bibliographer, with a hint where one helps.
     pub message: String,
 }
 
 impl FeedError {
-    pub fn at(file: &Path, line: u32, column: u32, message: impl Into<String>) -> FeedError {
+    /// An error at a line and column of a text feed.
+    pub fn at(
+        kind: FeedErrorKind,
+        file: &Path,
+        line: u32,
+        column: u32,
+        message: impl Into<String>,
+    ) -> FeedError {
         FeedError {
+            kind,
             file: file.to_path_buf(),
             position: Position::LineColumn { line, column },
             message: message.into(),
         }
     }
 
-    pub fn file(file: &Path, message: impl Into<String>) -> FeedError {
+    /// An error about the file as a whole.
+    pub fn file(kind: FeedErrorKind, file: &Path, message: impl Into<String>) -> FeedError {
         FeedError {
+            kind,
             file: file.to_path_buf(),
             position: Position::File,
             message: message.into(),
         }
     }
 
-    pub fn byte(file: &Path, record: usize, offset: u64, message: impl Into<String>) -> FeedError {
+    /// An error at a byte of an ISO 2709 record.
+    pub fn byte(
+        kind: FeedErrorKind,
+        file: &Path,
+        record: usize,
+        offset: u64,
+        message: impl Into<String>,
+    ) -> FeedError {
         FeedError {
+            kind,
             file: file.to_path_buf(),
             position: Position::Byte { record, offset },
             message: message.into(),
@@ -268,10 +320,161 @@ impl<T: ReadRecords> Iterator for Records<T> {
         if self.done {
             return None;
         }
-        let item = self.reader.next_record().transpose();
+        let mut item = self.reader.next_record().transpose();
         self.done = !matches!(item, Some(Ok(_)));
+        if let Some(Ok(record)) = &mut item {
+            scrub(record);
+        }
         item
     }
+}
+
+/// Whether `c` is a C1 control character (U+0080–U+009F): never printable, and fatal to
+/// a PDF/A export.
+pub fn is_c1(c: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&c)
+}
+
+/// The C1 characters that are markup, not damage: the non-filing markers NSB/NSE
+/// (U+0098/U+009C, and U+0088/U+0089 as ISO 6630 writes them). [`Title::parse`] reads
+/// them in titles; elsewhere they are removed without a word.
+fn is_non_filing_marker(c: char) -> bool {
+    matches!(c, '\u{88}' | '\u{89}' | '\u{98}' | '\u{9c}')
+}
+
+/// Removes every C1 control character from every text of a record (after the readers
+/// have used the non-filing markers), so none reaches typesetting; any other than a
+/// non-filing marker is reported as a [`ProblemKind::ControlCharacter`] naming the field.
+/// Every reader's records pass through here.
+pub(crate) fn scrub(record: &mut Record) {
+    let mut found: Vec<(&'static str, Vec<char>)> = Vec::new();
+    let mut note = |what: &'static str, removed: Vec<char>| {
+        let stray: Vec<char> = removed
+            .into_iter()
+            .filter(|&c| !is_non_filing_marker(c))
+            .collect();
+        if !stray.is_empty() {
+            found.push((what, stray));
+        }
+    };
+    let mut text = |what: &'static str, text: &mut String| {
+        // C1 characters are 0xC2 0x80–0x9F in UTF-8: most texts have no 0xC2 at all.
+        if memchr::memchr(0xC2, text.as_bytes()).is_some() && text.chars().any(is_c1) {
+            let removed = text.chars().filter(|&c| is_c1(c)).collect();
+            text.retain(|c| !is_c1(c));
+            note(what, removed);
+        }
+    };
+    text("the record id", &mut record.id);
+    record
+        .other_title
+        .iter_mut()
+        .for_each(|t| text("the other title information", t));
+    record
+        .responsibility
+        .iter_mut()
+        .for_each(|t| text("a statement of responsibility", t));
+    for p in &mut record.persons {
+        text("a name", &mut p.surname);
+        text("a name", &mut p.initials);
+        text("a name", &mut p.forenames);
+        if let Some(r) = &mut p.relator {
+            text("a relator", r);
+        }
+    }
+    record
+        .corporate
+        .iter_mut()
+        .for_each(|t| text("a corporate name", t));
+    for t in [&mut record.issue, &mut record.volume, &mut record.pages]
+        .into_iter()
+        .flatten()
+    {
+        text("the numbering", t);
+    }
+    for s in &mut record.subjects {
+        text("a subject heading", &mut s.heading);
+        s.subdivisions
+            .iter_mut()
+            .for_each(|t| text("a subject heading", t));
+    }
+    record
+        .keywords
+        .iter_mut()
+        .for_each(|t| text("a keyword", t));
+    for c in &mut record.classes {
+        text("a class number", &mut c.scheme);
+        text("a class number", &mut c.code);
+    }
+    record.notes.iter_mut().for_each(|t| text("a note", t));
+    if let Some(h) = &mut record.host {
+        for t in [&mut h.abbreviated, &mut h.issn, &mut h.city]
+            .into_iter()
+            .flatten()
+        {
+            text("the host periodical", t);
+        }
+    }
+    let title = record.title.retain(|c| !is_c1(c));
+    note("the title", title);
+    if let Some(h) = &mut record.host {
+        let host = h.title.retain(|c| !is_c1(c));
+        note("the host periodical's title", host);
+    }
+    for (what, chars) in found {
+        let mut codes: Vec<String> = chars
+            .iter()
+            .map(|c| format!("U+{:04X}", *c as u32))
+            .collect();
+        codes.dedup();
+        record.problem(
+            ProblemKind::ControlCharacter,
+            format!(
+                "control character {} removed from {what} (a stray byte, or text in another encoding?)",
+                codes.join(", ")
+            ),
+        );
+    }
+}
+
+/// A damaged record's problem: where the damage is (`line 5`, `record 2, byte 317`) and
+/// what it is. The message says the record is unreadable, which is also the reason the
+/// build gives for not placing it.
+pub(crate) fn damage(line: u32, column: u32, at: &str, message: &str) -> Problem {
+    Problem {
+        line,
+        column,
+        kind: ProblemKind::Damaged,
+        message: format!("unreadable record ({at}): {message}"),
+    }
+}
+
+/// Marks a record as damaged in its file. The damage comes first among its problems (it
+/// is the reason the record is not placed); the gaps that follow from it (no title, no
+/// host, no date, no id) are not reported besides it.
+pub(crate) fn mark_damaged(record: &mut Record, damage: Vec<Problem>) {
+    if damage.is_empty() {
+        return;
+    }
+    record.problems.retain(|p| {
+        !matches!(
+            p.kind,
+            ProblemKind::NoId
+                | ProblemKind::NoTitle
+                | ProblemKind::NoHost
+                | ProblemKind::NoDate
+                | ProblemKind::YearOnly
+        )
+    });
+    record.problems.splice(0..0, damage);
+}
+
+/// A record of which nothing could be read but its place in the file.
+pub(crate) fn damaged_record(origin: Origin, dialect: Option<Dialect>, damage: Problem) -> Record {
+    let id = origin.stand_in_id();
+    let mut record = Record::new(id, dialect.unwrap_or(Dialect::Rusmarc), origin);
+    mark_damaged(&mut record, vec![damage]);
+    record
 }
 
 /// A stream of records from one file.
@@ -279,17 +482,23 @@ pub type RecordStream = Box<dyn Iterator<Item = Result<Record, FeedError>> + Sen
 
 /// Opens one feed file, detecting (or taking) its format.
 pub fn open(path: &Path, options: &ReadOptions) -> Result<(Format, RecordStream), FeedError> {
-    let io_error = |e: io::Error| FeedError::file(path, format!("cannot read: {e}"));
+    let io_error =
+        |e: io::Error| FeedError::file(FeedErrorKind::Io, path, format!("cannot read: {e}"));
     let file = File::open(path).map_err(io_error)?;
     let mut input = BufReader::with_capacity(1 << 16, file);
     let head = input.fill_buf().map_err(io_error)?;
     if head.is_empty() {
-        return Err(FeedError::file(path, "empty file: no records"));
+        return Err(FeedError::file(
+            FeedErrorKind::Empty,
+            path,
+            "empty file: no records",
+        ));
     }
     let format = match options.format.or_else(|| sniff(head)) {
         Some(f) => f,
         None => {
             return Err(FeedError::at(
+                FeedErrorKind::NotAFeed,
                 path,
                 1,
                 1,
@@ -362,6 +571,7 @@ impl Iterator for Guarded {
                 self.done = true;
                 (Stamp::of(&self.path) != self.stamp).then(|| {
                     Err(FeedError::file(
+                        FeedErrorKind::Changed,
                         &self.path,
                         "the file changed while it was being read (an export still running?); read it again",
                     ))
@@ -408,13 +618,14 @@ pub fn feed_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, FeedError> {
     let mut out = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path)
-            .map_err(|e| FeedError::file(path, format!("cannot read: {e}")))?;
+            .map_err(|e| FeedError::file(FeedErrorKind::Io, path, format!("cannot read: {e}")))?;
         if meta.is_dir() {
             let mut found = Vec::new();
             collect_dir(path, &mut found)?;
             found.sort();
             if found.is_empty() {
                 return Err(FeedError::file(
+                    FeedErrorKind::Empty,
                     path,
                     "folder holds no feed files (.xml, .iso, .mrc, .txt)",
                 ));
@@ -429,9 +640,11 @@ pub fn feed_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, FeedError> {
 
 fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), FeedError> {
     let entries = std::fs::read_dir(dir)
-        .map_err(|e| FeedError::file(dir, format!("cannot read folder: {e}")))?;
+        .map_err(|e| FeedError::file(FeedErrorKind::Io, dir, format!("cannot read folder: {e}")))?;
     for entry in entries {
-        let entry = entry.map_err(|e| FeedError::file(dir, format!("cannot read folder: {e}")))?;
+        let entry = entry.map_err(|e| {
+            FeedError::file(FeedErrorKind::Io, dir, format!("cannot read folder: {e}"))
+        })?;
         let path = entry.path();
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
         if hidden {

@@ -43,6 +43,7 @@ struct RawFile {
 /// The validated definitions, in file order.
 #[derive(Debug, Clone)]
 pub struct Definitions {
+    /// One spec per `[[index]]`, ids unique.
     pub indexes: Vec<IndexSpec>,
 }
 
@@ -129,8 +130,7 @@ impl Definitions {
                             message: format!("in the selection of \"{id}\": {e}"),
                         }
                     };
-                    let selection = Selection::parse(s.get_ref()).map_err(at)?;
-                    selection.check(config).map_err(at)?;
+                    let selection = Selection::parse(s.get_ref(), config).map_err(at)?;
                     Some(selection)
                 }
             };
@@ -148,6 +148,7 @@ impl Definitions {
         Ok(Definitions { indexes })
     }
 
+    /// The definition with this id, if the file has one.
     pub fn get(&self, id: &str) -> Option<&IndexSpec> {
         self.indexes.iter().find(|i| i.id == id)
     }

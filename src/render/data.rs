@@ -51,7 +51,7 @@ pub fn typst_lang(tag: &str) -> String {
 fn hyphenated_style(style: Style) -> bool {
     matches!(
         style,
-        Style::Title | Style::OtherTitle | Style::HostTitle | Style::Note
+        Style::Title | Style::ParallelTitle | Style::OtherTitle | Style::HostTitle | Style::Note
     )
 }
 
@@ -75,7 +75,7 @@ pub fn typesetting_copy(issue: &Issue) -> Issue {
 }
 
 /// Serialise the data file served to the template.
-pub fn served_json(issue: &Issue, options: &RenderOptions) -> serde_json::Result<Vec<u8>> {
+pub(crate) fn served_json(issue: &Issue, options: &RenderOptions) -> serde_json::Result<Vec<u8>> {
     let copy = typesetting_copy(issue);
     let served = Served {
         issue: &copy,

@@ -20,6 +20,7 @@ const MAX_LISTED: usize = 20;
 /// A character no embedded font can print, and where it occurs first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MissingGlyph {
+    /// The character, as it stands in the issue's text.
     pub ch: char,
     /// The place in the issue: `title`, `section "…"`, `entry 17 (record 123)`, `name index`.
     pub place: String,
@@ -86,7 +87,7 @@ impl Checker<'_> {
 
 /// The characters of `issue` that no font in `book` covers (each listed once, at its first
 /// occurrence), in document order.
-pub fn missing_glyphs(book: &FontBook, issue: &Issue) -> Vec<MissingGlyph> {
+pub(crate) fn missing_glyphs(book: &FontBook, issue: &Issue) -> Vec<MissingGlyph> {
     let mut checker = Checker {
         book,
         known: HashMap::new(),

@@ -27,6 +27,8 @@ use typst::model::Document as _;
 use typst::text::TextItem;
 use typst_layout::PagedDocument;
 
+use crate::feed::lang::is_azerbaijani_letter;
+
 /// The soft hyphen: an invisible break opportunity that prints as `-` when used.
 pub const SOFT_HYPHEN: char = '\u{AD}';
 
@@ -60,17 +62,6 @@ fn is_vowel(c: char) -> bool {
     )
 }
 
-/// Whether `c` is a letter of the Azerbaijani Latin alphabet (`w` admitted for loans).
-fn is_az_letter(c: char) -> bool {
-    if c.is_ascii_alphabetic() {
-        return true;
-    }
-    matches!(
-        c,
-        'ç' | 'ə' | 'ğ' | 'ı' | 'ö' | 'ş' | 'ü' | 'Ç' | 'Ə' | 'Ğ' | 'İ' | 'Ö' | 'Ş' | 'Ü'
-    )
-}
-
 /// Char indices inside `word` before which a hyphen may go, by the syllable rule and the
 /// edge limits. `word` must consist of Azerbaijani letters only.
 pub fn break_points(word: &[char]) -> Vec<usize> {
@@ -93,7 +84,7 @@ pub fn break_points(word: &[char]) -> Vec<usize> {
 
 /// Whether a maximal alphanumeric run should be hyphenated at all.
 fn eligible(word: &[char]) -> bool {
-    if word.len() < MIN_WORD || !word.iter().all(|&c| is_az_letter(c)) {
+    if word.len() < MIN_WORD || !word.iter().all(|&c| is_azerbaijani_letter(c)) {
         return false;
     }
     // All-capital words are abbreviations (AZƏRTAC, SOCAR) or set in capitals on purpose.

@@ -232,7 +232,7 @@ impl Renderer {
             return Err(RenderError::MissingGlyphs(missing));
         }
         let data = data::served_json(issue, options)?;
-        let ident = format!("{}/{}", issue.bulletin, issue.quarter);
+        let ident = format!("{}/{}", issue.bulletin, issue.period);
         let world = self.world(self.shared.main, data, options)?;
         let mut rendered = self.typeset(&world, options, Export::Archival(ident))?;
         if options.booklet && options.paper == Paper::A5 {

@@ -38,7 +38,7 @@ struct TemplateFile {
 }
 
 /// The template folder, read once: virtual path (`/bulletin.typ`) → file.
-pub struct Templates {
+pub(crate) struct Templates {
     dir: PathBuf,
     files: BTreeMap<String, TemplateFile>,
 }
@@ -46,7 +46,7 @@ pub struct Templates {
 impl Templates {
     /// Read every regular file under `dir` (recursively, skipping hidden entries and files
     /// that resolve outside `dir`). Fails when the folder cannot be read.
-    pub fn read(dir: &Path) -> Result<Templates, RenderError> {
+    pub(crate) fn read(dir: &Path) -> Result<Templates, RenderError> {
         let io = |source| RenderError::Io {
             path: dir.to_path_buf(),
             source,
@@ -117,38 +117,38 @@ impl Templates {
     }
 
     /// Whether the folder holds a file at this virtual path (`/bulletin.typ`).
-    pub fn contains(&self, vpath: &str) -> bool {
+    pub(crate) fn contains(&self, vpath: &str) -> bool {
         self.files.contains_key(vpath)
     }
 
     /// The source of a template file, for mapping diagnostics to lines.
-    pub fn source(&self, vpath: &str) -> Option<&Source> {
+    pub(crate) fn source(&self, vpath: &str) -> Option<&Source> {
         self.files.get(vpath).and_then(|f| f.source.as_ref())
     }
 
     /// The path on disk of a virtual path, for messages (`templates/bulletin.typ`).
-    pub fn disk_path(&self, vpath: &str) -> PathBuf {
+    pub(crate) fn disk_path(&self, vpath: &str) -> PathBuf {
         self.dir.join(vpath.trim_start_matches('/'))
     }
 }
 
 /// The interned file id of a path in the project root (`/bulletin.typ`), if it is a
 /// valid virtual path.
-pub fn file_id(vpath: &str) -> Option<FileId> {
+pub(crate) fn file_id(vpath: &str) -> Option<FileId> {
     let path = VirtualPath::new(vpath).ok()?;
     Some(RootedPath::new(VirtualRoot::Project, path).intern())
 }
 
-/// The embedded fonts (from `typst-assets`): Libertinus Serif, New Computer Modern,
-/// DejaVu Sans Mono.
-pub fn embedded_fonts() -> FontStore {
+/// The embedded fonts (from `typst-assets`): `Libertinus Serif`, `New Computer Modern`,
+/// `DejaVu Sans Mono`.
+pub(crate) fn embedded_fonts() -> FontStore {
     let mut store = FontStore::new();
     store.extend(typst_kit::fonts::embedded());
     store
 }
 
 /// What the renderer shares between documents.
-pub struct Shared {
+pub(crate) struct Shared {
     pub templates: Templates,
     pub library: LazyHash<Library>,
     pub fonts: FontStore,
@@ -158,7 +158,7 @@ pub struct Shared {
 }
 
 /// The world of one document.
-pub struct DocWorld<'a> {
+pub(crate) struct DocWorld<'a> {
     shared: &'a Shared,
     main: FileId,
     data_id: FileId,
@@ -171,7 +171,7 @@ pub struct DocWorld<'a> {
 impl<'a> DocWorld<'a> {
     /// A world compiling `main`, serving `data` as `/data/issue.json`, with `today` as the
     /// current date.
-    pub fn new(shared: &'a Shared, main: FileId, data: Vec<u8>, today: Datetime) -> Self {
+    pub(crate) fn new(shared: &'a Shared, main: FileId, data: Vec<u8>, today: Datetime) -> Self {
         DocWorld {
             shared,
             main,
@@ -183,7 +183,7 @@ impl<'a> DocWorld<'a> {
     }
 
     /// Also serve `bytes` at `id`.
-    pub fn with_file(mut self, id: FileId, bytes: Vec<u8>) -> Self {
+    pub(crate) fn with_file(mut self, id: FileId, bytes: Vec<u8>) -> Self {
         self.extra = Some((id, Bytes::new(bytes)));
         self
     }

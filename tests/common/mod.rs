@@ -11,17 +11,18 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use bulletin::collate::LanguageGroup;
 use bulletin::issue::{
     DocumentKind, Entry, FrontMatter, Group, Issue, NameEntry, Periodical, Run, Section, Style,
 };
 
 /// The crate's template folder.
-pub fn templates_dir() -> PathBuf {
+pub(crate) fn templates_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")
 }
 
 /// The title with characters that are markup in Typst; it must print as itself.
-pub const SPECIAL_TITLE: &str = r#"Sual # * $ ] " <e-1> cavab"#;
+pub(crate) const SPECIAL_TITLE: &str = r#"Sual # * $ ] " <e-1> cavab"#;
 
 fn run(style: Style, text: &str) -> Run {
     Run {
@@ -56,12 +57,18 @@ fn entry(number: u32, lang: &str, author: &str, title: &str, host: &str, place: 
         lang: lang.to_owned(),
         description,
         runs,
+        annotation: None,
+        issn: None,
     }
 }
 
 fn group(language: &str, heading: &str, entries: Vec<Entry>) -> Group {
     Group {
-        language: language.to_owned(),
+        language: match language {
+            "az" => LanguageGroup::Azerbaijani,
+            "ru" => LanguageGroup::Russian,
+            _ => LanguageGroup::Other,
+        },
         heading: heading.to_owned(),
         entries,
     }
@@ -75,175 +82,30 @@ fn front() -> FrontMatter {
         issue_line: "2012, № 3 (iyul–sentyabr)".to_owned(),
         imprint: "Bakı – 2012".to_owned(),
         running_head: "Xarici siyasət".to_owned(),
+        language: "az".to_owned(),
         contents_heading: "Mündəricat".to_owned(),
         names_heading: "Müəlliflər göstəricisi".to_owned(),
         periodicals_heading: "İstifadə olunmuş dövri nəşrlər".to_owned(),
         keywords: vec!["xarici siyasət".to_owned(), "bülleten".to_owned()],
-        date: "2012-10-01".to_owned(),
+        date: chrono::NaiveDate::from_ymd_opt(2012, 10, 1).expect("a date"),
     }
 }
 
+// Group headings of the sample issue, as a bulletin prints them.
+const AZ: &str = "Azərbaycan dilində";
+const RU: &str = "Rus dilində";
+const OTHER: &str = "Digər dillərdə";
+
 /// A small issue: three sections, Azerbaijani, Russian and other groups, 12 entries.
-pub fn sample_issue() -> Issue {
-    let az = "Azərbaycan dilində";
-    let ru = "Rus dilində";
-    let other = "Digər dillərdə";
-    let sections = vec![
-        Section {
-            subtopic: "diplomacy".to_owned(),
-            title: "Azərbaycanın xarici siyasəti".to_owned(),
-            level: 1,
-            groups: vec![
-                group(
-                    "az",
-                    az,
-                    vec![
-                        entry(
-                            1,
-                            "az",
-                            "Xələfov, A.",
-                            "Regionların inkişafı: yeni mərhələ / Abuzər Xələfov",
-                            "Respublika",
-                            "2012. – 17 iyul. – S. 3.",
-                        ),
-                        entry(
-                            2,
-                            "az",
-                            "Məmmədov, Q.",
-                            "Beynəlxalq münasibətlərdə Azərbaycan Respublikasının mövqeyi / Qəşəm Məmmədov",
-                            "Xalq qəzeti",
-                            "2012. – 20 iyul. – S. 5.",
-                        ),
-                        entry(
-                            3,
-                            "az",
-                            "",
-                            "Ölkəmizin iqtisadiyyatı və xarici ticarət əlaqələri: çağırışlar və üstünlüklər",
-                            "Azərbaycan",
-                            "2012. – 2 avqust. – S. 2.",
-                        ),
-                    ],
-                ),
-                group(
-                    "ru",
-                    ru,
-                    vec![
-                        entry(
-                            4,
-                            "ru",
-                            "Алиев, Р.",
-                            "Нефтяная стратегия и её итоги: ещё один шаг вперёд / Р. Алиев",
-                            "Бакинский рабочий",
-                            "2012. – 5 июля. – С. 2.",
-                        ),
-                        entry(
-                            5,
-                            "ru",
-                            "Ёлкин, Ф.",
-                            "Внешнеэкономическая деятельность: проблемы и решения / Ф. Ёлкин",
-                            "Каспий",
-                            "2012. – 12 авг. – С. 4.",
-                        ),
-                    ],
-                ),
-                group(
-                    "other",
-                    other,
-                    vec![entry(
-                        6,
-                        "en",
-                        "Hasanov, E.",
-                        "Azerbaijan and the European Union: a partnership in progress / Elnur Hasanov",
-                        "Azernews",
-                        "2012. – 15 Aug. – P. 6.",
-                    )],
-                ),
-            ],
-        },
-        Section {
-            subtopic: "culture".to_owned(),
-            title: "Mədəniyyət və incəsənət".to_owned(),
-            level: 1,
-            groups: vec![group(
-                "az",
-                az,
-                vec![
-                    entry(
-                        7,
-                        "az",
-                        "Şükürov, İ.",
-                        SPECIAL_TITLE,
-                        "Mədəniyyət",
-                        "2012. – 3 avqust. – S. 7.",
-                    ),
-                    entry(
-                        8,
-                        "az",
-                        "Әлијев, Ғ.",
-                        "Ҝөзәл Һүнәр вә Ҹаваб Јолу",
-                        "Dirçəliş – XXI əsr",
-                        "2012. – № 3. – S. 45–52.",
-                    ),
-                    entry(
-                        9,
-                        "az",
-                        "Çələbi, Ü.",
-                        "Qədim xalçaçılıq ənənələri: ğ ı ş ç ö ü x q hərfləri",
-                        "Səs",
-                        "2012. – 9 sentyabr. – S. 11.",
-                    ),
-                ],
-            )],
-        },
-        Section {
-            subtopic: "economy".to_owned(),
-            title: "İqtisadiyyat".to_owned(),
-            level: 1,
-            groups: vec![
-                group(
-                    "az",
-                    az,
-                    vec![
-                        entry(
-                            10,
-                            "az",
-                            "Hüseynova, L.",
-                            "Qeyri-neft sektorunun inkişafı və sahibkarlığın dəstəklənməsi",
-                            "Yeni Azərbaycan",
-                            "2012. – 11 sentyabr. – S. 4.",
-                        ),
-                        entry(
-                            11,
-                            "az",
-                            "Qasımov, R.",
-                            "Bank sisteminin möhkəmləndirilməsi istiqamətində görülən işlər",
-                            "Azərbaycan",
-                            "2012. – 19 sentyabr. – S. 6.",
-                        ),
-                    ],
-                ),
-                group(
-                    "ru",
-                    ru,
-                    vec![entry(
-                        12,
-                        "ru",
-                        "Ağayev, T.",
-                        "Инвестиционный климат Азербайджана",
-                        "Зеркало",
-                        "2012. – 28 сент. – С. 3.",
-                    )],
-                ),
-            ],
-        },
-    ];
+pub(crate) fn sample_issue() -> Issue {
+    let sections = vec![diplomacy_section(), culture_section(), economy_section()];
     let name = |n: &str, e: &[u32]| NameEntry {
         name: n.to_owned(),
         entries: e.to_vec(),
     };
     let periodical = |t: &str, numbers: &[u32]| Periodical {
         title: t.to_owned(),
-        entries: numbers.len() as u32,
+        entries: numbers.len(),
         numbers: numbers.to_vec(),
     };
     Issue {
@@ -253,7 +115,7 @@ pub fn sample_issue() -> Issue {
         title_en: "Foreign policy of Azerbaijan".to_owned(),
         year: 2012,
         issue: 3,
-        quarter: "2012-Q3".to_owned(),
+        period: "2012-Q3".parse().expect("a quarter"),
         kind: DocumentKind::Quarterly,
         front: front(),
         sections,
@@ -286,8 +148,168 @@ pub fn sample_issue() -> Issue {
     }
 }
 
+/// The sample's first section: all three language groups, an entry without a heading.
+fn diplomacy_section() -> Section {
+    Section {
+        subtopic: "diplomacy".to_owned(),
+        title: "Azərbaycanın xarici siyasəti".to_owned(),
+        level: 1,
+        groups: vec![
+            group(
+                "az",
+                AZ,
+                vec![
+                    entry(
+                        1,
+                        "az",
+                        "Xələfov, A.",
+                        "Regionların inkişafı: yeni mərhələ / Abuzər Xələfov",
+                        "Respublika",
+                        "2012. – 17 iyul. – S. 3.",
+                    ),
+                    entry(
+                        2,
+                        "az",
+                        "Məmmədov, Q.",
+                        "Beynəlxalq münasibətlərdə Azərbaycan Respublikasının mövqeyi / Qəşəm Məmmədov",
+                        "Xalq qəzeti",
+                        "2012. – 20 iyul. – S. 5.",
+                    ),
+                    entry(
+                        3,
+                        "az",
+                        "",
+                        "Ölkəmizin iqtisadiyyatı və xarici ticarət əlaqələri: çağırışlar və üstünlüklər",
+                        "Azərbaycan",
+                        "2012. – 2 avqust. – S. 2.",
+                    ),
+                ],
+            ),
+            group(
+                "ru",
+                RU,
+                vec![
+                    entry(
+                        4,
+                        "ru",
+                        "Алиев, Р.",
+                        "Нефтяная стратегия и её итоги: ещё один шаг вперёд / Р. Алиев",
+                        "Бакинский рабочий",
+                        "2012. – 5 июля. – С. 2.",
+                    ),
+                    entry(
+                        5,
+                        "ru",
+                        "Ёлкин, Ф.",
+                        "Внешнеэкономическая деятельность: проблемы и решения / Ф. Ёлкин",
+                        "Каспий",
+                        "2012. – 12 авг. – С. 4.",
+                    ),
+                ],
+            ),
+            group(
+                "other",
+                OTHER,
+                vec![entry(
+                    6,
+                    "en",
+                    "Hasanov, E.",
+                    "Azerbaijan and the European Union: a partnership in progress / Elnur Hasanov",
+                    "Azernews",
+                    "2012. – 15 Aug. – P. 6.",
+                )],
+            ),
+        ],
+    }
+}
+
+/// The sample's second section: Azerbaijani only, with Typst markup characters and the
+/// Cyrillic Azerbaijani alphabet in titles.
+fn culture_section() -> Section {
+    Section {
+        subtopic: "culture".to_owned(),
+        title: "Mədəniyyət və incəsənət".to_owned(),
+        level: 1,
+        groups: vec![group(
+            "az",
+            AZ,
+            vec![
+                entry(
+                    7,
+                    "az",
+                    "Şükürov, İ.",
+                    SPECIAL_TITLE,
+                    "Mədəniyyət",
+                    "2012. – 3 avqust. – S. 7.",
+                ),
+                entry(
+                    8,
+                    "az",
+                    "Әлијев, Ғ.",
+                    "Ҝөзәл Һүнәр вә Ҹаваб Јолу",
+                    "Dirçəliş – XXI əsr",
+                    "2012. – № 3. – S. 45–52.",
+                ),
+                entry(
+                    9,
+                    "az",
+                    "Çələbi, Ü.",
+                    "Qədim xalçaçılıq ənənələri: ğ ı ş ç ö ü x q hərfləri",
+                    "Səs",
+                    "2012. – 9 sentyabr. – S. 11.",
+                ),
+            ],
+        )],
+    }
+}
+
+/// The sample's third section: Azerbaijani and Russian.
+fn economy_section() -> Section {
+    Section {
+        subtopic: "economy".to_owned(),
+        title: "İqtisadiyyat".to_owned(),
+        level: 1,
+        groups: vec![
+            group(
+                "az",
+                AZ,
+                vec![
+                    entry(
+                        10,
+                        "az",
+                        "Hüseynova, L.",
+                        "Qeyri-neft sektorunun inkişafı və sahibkarlığın dəstəklənməsi",
+                        "Yeni Azərbaycan",
+                        "2012. – 11 sentyabr. – S. 4.",
+                    ),
+                    entry(
+                        11,
+                        "az",
+                        "Qasımov, R.",
+                        "Bank sisteminin möhkəmləndirilməsi istiqamətində görülən işlər",
+                        "Azərbaycan",
+                        "2012. – 19 sentyabr. – S. 6.",
+                    ),
+                ],
+            ),
+            group(
+                "ru",
+                RU,
+                vec![entry(
+                    12,
+                    "ru",
+                    "Ağayev, T.",
+                    "Инвестиционный климат Азербайджана",
+                    "Зеркало",
+                    "2012. – 28 сент. – С. 3.",
+                )],
+            ),
+        ],
+    }
+}
+
 /// A long issue (`n` entries spread over six sections) for looking at pages and timing.
-pub fn long_issue(n: u32) -> Issue {
+pub(crate) fn long_issue(n: u32) -> Issue {
     let mut issue = sample_issue();
     let templates: Vec<Entry> = issue.entries().cloned().collect();
     let titles = [
@@ -298,7 +320,7 @@ pub fn long_issue(n: u32) -> Issue {
         "Təhsil və elm",
         "Səhiyyə",
     ];
-    let per = n.div_ceil(titles.len() as u32);
+    let per = n.div_ceil(u32::try_from(titles.len()).expect("six sections"));
     let mut number = 0;
     issue.sections = titles
         .iter()
@@ -347,13 +369,13 @@ pub fn long_issue(n: u32) -> Issue {
     }
     for p in &mut issue.periodicals {
         p.numbers = (1..=last).filter(|k| k % 11 == p.numbers[0] % 11).collect();
-        p.entries = p.numbers.len() as u32;
+        p.entries = p.numbers.len();
     }
     issue
 }
 
 /// Run a poppler tool, failing with a clear message when poppler-utils is missing.
-pub fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
+pub(crate) fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
     let mut file = tempfile::Builder::new()
         .suffix(".pdf")
         .tempfile()
@@ -378,7 +400,7 @@ pub fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
 
 /// The text of the PDF, page by page, with soft hyphens removed and words broken at the
 /// end of a line joined again.
-pub fn pages_text(pdf: &[u8]) -> Vec<String> {
+pub(crate) fn pages_text(pdf: &[u8]) -> Vec<String> {
     poppler("pdftotext", &["-layout", "-enc", "UTF-8"], pdf)
         .split('\u{c}')
         .map(|page| page.replace('\u{ad}', ""))
@@ -386,25 +408,38 @@ pub fn pages_text(pdf: &[u8]) -> Vec<String> {
 }
 
 /// All text of the PDF as one string with whitespace collapsed and line-end hyphens joined.
-pub fn flat_text(pdf: &[u8]) -> String {
+pub(crate) fn flat_text(pdf: &[u8]) -> String {
     let text = poppler("pdftotext", &["-enc", "UTF-8"], pdf).replace('\u{ad}', "");
     let joined = text.replace("-\n", "");
     joined.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A fixture in `tests/data/`.
-pub fn data(name: &str) -> PathBuf {
+pub(crate) fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
         .join(name)
 }
 
 /// Runs the `bulletin` binary in the crate's folder, with a fixed document date.
-pub fn bulletin(args: &[&str]) -> std::process::Output {
+pub(crate) fn bulletin(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_bulletin"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("SOURCE_DATE_EPOCH")
         .output()
         .expect("the bulletin binary runs")
+}
+
+/// The real exports in ../shared/corpus, when present.
+pub(crate) fn corpus(name: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(name);
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!("skipped: {} is absent", path.display());
+        None
+    }
 }

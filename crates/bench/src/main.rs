@@ -1,0 +1,96 @@
+//! The project's measuring tool, kept out of the product: `cargo run -p bench --release --
+//! stages …` times each stage of the pipeline on generated feeds (see docs/performance.md).
+//! The feed generators live in the `synth` crate; this crate's examples (`sample`, `feed`,
+//! `bench_describe`, `bench_index`) regenerate the shipped sample and measure single stages.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod stages;
+
+/// Measures `bulletin` on generated feeds.
+#[derive(Debug, Parser)]
+#[command(name = "bench", about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Time each stage (read; place + order + describe; typeset) per size and format, each
+    /// case in its own process, and print a Markdown table.
+    Stages(StagesArgs),
+}
+
+/// Arguments of `stages`.
+#[derive(Debug, Clone, clap::Args)]
+struct StagesArgs {
+    /// Feed sizes in records, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "10000,100000")]
+    records: Vec<usize>,
+    /// Feed formats, comma-separated (marcxml, marcxml-marc21, iso2709, iso2709-cp1251, iso2709-marc21, irbis).
+    #[arg(long, value_delimiter = ',', default_value = "marcxml,iso2709,irbis")]
+    formats: Vec<String>,
+    /// Typeset only feeds up to this many records.
+    #[arg(long, default_value_t = 10_000)]
+    typeset_max: usize,
+    /// Documents typeset at once.
+    #[arg(long, default_value_t = 2)]
+    jobs: usize,
+    /// Where the generated feeds go while they are measured.
+    #[arg(long)]
+    scratch: Option<PathBuf>,
+    /// Also write the table to this Markdown file.
+    #[arg(long)]
+    write: Option<PathBuf>,
+    /// Internal: measure in this process and print table rows only.
+    #[arg(long, hide = true)]
+    row: bool,
+}
+
+fn main() -> ExitCode {
+    let Command::Stages(args) = Cli::parse().command;
+    match stages_command(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn stages_command(args: &StagesArgs) -> Result<(), String> {
+    let formats = args
+        .formats
+        .iter()
+        .map(|f| f.parse::<synth::SynthFormat>())
+        .collect::<Result<Vec<_>, _>>()?;
+    let config = bulletin::config::Config::load(Path::new("data/bulletins.toml"))
+        .map_err(|e| e.to_string())?;
+    let scratch = args.scratch.clone().unwrap_or_else(std::env::temp_dir);
+    let options = stages::BenchOptions {
+        sizes: args.records.clone(),
+        formats,
+        typeset_max: args.typeset_max,
+        threads: args.jobs.max(1),
+    };
+    if args.row {
+        let rows = stages::run(&options, &config, Path::new("templates"), &scratch)?;
+        print!("{rows}");
+        return Ok(());
+    }
+    let passthrough: Vec<String> = args
+        .scratch
+        .iter()
+        .flat_map(|s| ["--scratch".to_string(), s.display().to_string()])
+        .collect();
+    let table = stages::run_isolated(&options, &passthrough)?;
+    println!("{table}");
+    if let Some(path) = &args.write {
+        bulletin::output::write_atomic(path, table.as_bytes()).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
