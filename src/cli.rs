@@ -21,6 +21,7 @@ use crate::output;
 use crate::overrides::Overrides;
 
 mod index_cmd;
+mod package;
 mod progress;
 mod watch_cmd;
 mod web_cmd;
@@ -116,6 +117,8 @@ pub enum Command {
     /// Build, then rebuild the issues whose content changed after each change to the
     /// feeds, configuration, overrides or templates (a live preview).
     Watch(Box<WatchArgs>),
+    /// Zip each recipient's bulletins of a built quarter with a covering letter.
+    Package(package::PackageArgs),
 }
 
 /// The `stats` command's arguments.
@@ -205,6 +208,9 @@ pub struct BuildArgs {
     /// Write the JSON only, no PDFs.
     #[arg(long)]
     pub no_pdf: bool,
+    /// Also write each A5 bulletin imposed two pages to an A4 sheet (<id>.booklet.pdf).
+    #[arg(long, conflicts_with = "no_pdf")]
+    pub booklet: bool,
     /// Leave out the web edition (the HTML pages and out/index.html).
     #[arg(long)]
     pub no_html: bool,
@@ -365,6 +371,7 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Command::Index(args) => index_cmd::run(&args),
         Command::Stats(args) => web_cmd::run(&args),
         Command::Watch(args) => watch_cmd::run(*args),
+        Command::Package(args) => package::run(args),
     }
 }
 
@@ -445,6 +452,7 @@ fn build_command(args: &BuildArgs) -> Result<i32, CliError> {
         overrides: std::sync::Arc::new(overrides),
     };
     let paper = config.library.paper;
+    let booklet = args.booklet || config.library.booklet;
     let jobs = usize::from(args.jobs);
     let out = &args.out;
     let (summary, pdfs) = match args.year.filter(|_| args.cumulate) {
@@ -464,7 +472,8 @@ fn build_command(args: &BuildArgs) -> Result<i32, CliError> {
                 })
                 .collect();
             let pdfs = renderer.map(|r| {
-                output::write_documents(&documents, &r, paper, jobs, &mut progress::Display::new())
+                let progress = &mut progress::Display::new();
+                output::write_documents(&documents, &r, paper, booklet, jobs, progress)
             });
             let quarters = web_cmd::plan_year(&records, &config, &collators, year, &options);
             summary.push_str(&web_cmd::annual(
@@ -474,6 +483,7 @@ fn build_command(args: &BuildArgs) -> Result<i32, CliError> {
                 web.as_ref(),
                 &config,
             )?);
+            write_checksums([out.join(year.to_string())])?;
             (summary, pdfs)
         }
         None => {
@@ -484,7 +494,8 @@ fn build_command(args: &BuildArgs) -> Result<i32, CliError> {
                 summary.push_str(&applied_overrides(&q.exceptions));
             }
             let pdfs = renderer.map(|r| {
-                output::write_pdfs(&plan, out, &r, paper, jobs, &mut progress::Display::new())
+                let progress = &mut progress::Display::new();
+                output::write_pdfs(&plan, out, &r, paper, booklet, jobs, progress)
             });
             summary.push_str(&web_cmd::quarters(
                 &plan,
@@ -493,10 +504,23 @@ fn build_command(args: &BuildArgs) -> Result<i32, CliError> {
                 web.as_ref(),
                 &config,
             )?);
+            write_checksums(
+                plan.quarters
+                    .iter()
+                    .map(|q| out.join(q.quarter.to_string())),
+            )?;
             (summary, pdfs)
         }
     };
     finish(&summary, pdfs, records.len(), started, Vec::new())
+}
+
+/// Writes `SHA256SUMS` in each period folder, once its other files are written.
+fn write_checksums(folders: impl IntoIterator<Item = PathBuf>) -> Result<(), CliError> {
+    for folder in folders {
+        output::write_checksums(&folder).map_err(|e| CliError::new(e.to_string()))?;
+    }
+    Ok(())
 }
 
 /// The renderer, unless only JSON is wanted.
@@ -589,6 +613,9 @@ pub(crate) fn finish(
             let _ = writeln!(stdout, "warning: {w}");
         }
         let _ = writeln!(stdout, "{} PDFs, {} pages", pdfs.documents, pdfs.pages);
+        if pdfs.booklets > 0 {
+            let _ = writeln!(stdout, "{} booklets for office printers", pdfs.booklets);
+        }
     }
     let _ = writeln!(
         stdout,

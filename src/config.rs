@@ -90,6 +90,9 @@ pub struct Library {
     pub preface_file: Option<Spanned<String>>,
     #[serde(default)]
     pub annotated: Option<bool>,
+    /// Also write each A5 bulletin's print edition (`<id>.booklet.pdf`), as `build --booklet`.
+    #[serde(default)]
+    pub booklet: bool,
 }
 
 /// The apparatus keys (GOST R 7.0.4 imprint, GOST R 7.0.23 front matter), in

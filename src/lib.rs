@@ -9,7 +9,8 @@
 //! [`build`] ties the stages together for a quarter or a year; [`index`] builds
 //! chronological and subject guides from the same stages, choosing records with [`select`];
 //! [`stats`] counts a period's figures and [`web`] writes the web edition (HTML pages,
-//! the folder's index with its search, the statistics pages); [`cli`] is the command line.
+//! the folder's index with its search, the statistics pages); [`output`] writes the files (with `SHA256SUMS`) and [`package`] zips each
+//! recipient's bulletins with a covering letter; [`cli`] is the command line.
 
 pub mod build;
 pub mod check;
@@ -28,6 +29,8 @@ pub mod names;
 pub mod order;
 pub mod output;
 pub mod overrides;
+#[cfg(feature = "pdf")]
+pub mod package;
 pub mod period;
 #[cfg(feature = "pdf")]
 pub mod render;

@@ -3,7 +3,11 @@
 //!
 //! Every file is written to a temporary file in its destination folder and renamed into
 //! place, so a reader never sees half a file and a failed build leaves the previous
-//! version untouched. Paths come only from validated ids (`[a-z0-9-]`) and quarters.
+//! version untouched. A file gets the mode an ordinary program gives a new file (0666 less
+//! the umask: 0644 under the usual umask 022), not the temporary file's private 0600, so a
+//! print server, a web server or a colleague can read it. Paths come only from validated ids
+//! (`[a-z0-9-]`) and quarters. Each period folder ends with `SHA256SUMS` ([`write_checksums`]),
+//! written after every other file of the folder, so it lists what the folder finally holds.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -42,21 +46,14 @@ pub fn write_atomic_with(
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(fail)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".bulletin-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    write(tmp.as_file_mut()).map_err(fail)?;
-    // Temporary files are private; the published files are readable by all (a web server
-    // serving the folder often runs as another user).
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".bulletin-").suffix(".tmp");
+    // The published files are readable by others (a web server serving the folder often
+    // runs as another user): the kernel takes the umask off the requested 0666.
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(fail)?;
-    }
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir).map_err(fail)?;
+    write(tmp.as_file_mut()).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
@@ -249,6 +246,8 @@ pub fn write_annual(plan: &AnnualPlan, out: &Path) -> Result<String, OutputError
 pub struct PdfSummary {
     pub documents: usize,
     pub pages: usize,
+    /// Print editions written beside their documents.
+    pub booklets: usize,
     /// One line per document that failed, naming it and the error; its old PDF is kept.
     pub failures: Vec<String>,
     pub warnings: Vec<String>,
@@ -259,6 +258,57 @@ pub struct PdfSummary {
 pub struct Document<'a> {
     pub issue: &'a Issue,
     pub path: PathBuf,
+}
+
+/// Where a document's print edition goes: `<stem>.booklet.pdf` beside `<stem>.pdf`.
+pub fn booklet_path(pdf: &Path) -> PathBuf {
+    pdf.with_extension("booklet.pdf")
+}
+
+/// The checksum list of a period folder.
+pub const CHECKSUMS: &str = "SHA256SUMS";
+
+/// Writes `dir/SHA256SUMS` atomically: a `<SHA-256 in hex>  <file name>` line for every PDF
+/// (booklets included), JSON, HTML page and zip of the folder, in byte order of the names — the format
+/// `sha256sum -c SHA256SUMS` checks. Call it after the folder's other files are written.
+pub fn write_checksums(dir: &Path) -> Result<(), OutputError> {
+    use sha2::{Digest, Sha256};
+
+    let fail = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| OutputError { path, source }
+    };
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(fail(dir))? {
+        let entry = entry.map_err(fail(dir))?;
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        let listed = !name.starts_with('.')
+            && [".pdf", ".json", ".html", ".zip"]
+                .iter()
+                .any(|x| name.ends_with(x))
+            && entry.file_type().map_err(fail(&entry.path()))?.is_file();
+        if listed {
+            names.push(name);
+        }
+    }
+    names.sort();
+    let mut list = String::new();
+    for name in &names {
+        let path = dir.join(name);
+        let digest = Sha256::digest(std::fs::read(&path).map_err(fail(&path))?);
+        // GNU coreutils' escaping: a name with a backslash or newline starts the line with `\`.
+        if name.contains(['\\', '\n']) {
+            list.push('\\');
+        }
+        for byte in digest {
+            let _ = write!(list, "{byte:02x}");
+        }
+        let escaped = name.replace('\\', "\\\\").replace('\n', "\\n");
+        let _ = writeln!(list, "  {escaped}");
+    }
+    write_atomic(&dir.join(CHECKSUMS), list.as_bytes())
 }
 
 /// What a long typesetting run tells its caller as it goes; the command line shows it as a
@@ -289,6 +339,7 @@ pub fn write_pdfs(
     out: &Path,
     renderer: &crate::render::Renderer,
     paper: crate::config::Paper,
+    booklet: bool,
     threads: usize,
     progress: &mut dyn Progress,
 ) -> PdfSummary {
@@ -303,16 +354,18 @@ pub fn write_pdfs(
             });
         }
     }
-    write_documents(&documents, renderer, paper, threads, progress)
+    write_documents(&documents, renderer, paper, booklet, threads, progress)
 }
 
 #[cfg(feature = "pdf")]
 /// Typesets documents into their PDFs, at most `threads` at a time, telling `progress` as
-/// each is done. A failed document keeps its old PDF.
+/// each is done. A failed document keeps its old PDF. With `booklet`, an A5 document also
+/// gets its print edition beside it ([`booklet_path`]).
 pub fn write_documents(
     documents: &[Document<'_>],
     renderer: &crate::render::Renderer,
     paper: crate::config::Paper,
+    booklet: bool,
     threads: usize,
     progress: &mut dyn Progress,
 ) -> PdfSummary {
@@ -324,6 +377,7 @@ pub fn write_documents(
             let mut options =
                 RenderOptions::new(d.issue.front.date.and_time(chrono::NaiveTime::MIN));
             options.paper = paper;
+            options.booklet = booklet;
             Job {
                 issue: d.issue,
                 options,
@@ -336,12 +390,16 @@ pub fn write_documents(
         let path = &documents[index].path;
         let outcome = result.map_err(|e| e.to_string()).and_then(|rendered| {
             write_atomic(path, &rendered.pdf).map_err(|e| e.to_string())?;
+            if let Some(booklet) = &rendered.booklet {
+                write_atomic(&booklet_path(path), booklet).map_err(|e| e.to_string())?;
+            }
             Ok(rendered)
         });
         match outcome {
             Ok(rendered) => {
                 summary.documents += 1;
                 summary.pages += rendered.pages;
+                summary.booklets += usize::from(rendered.booklet.is_some());
                 summary.warnings.extend(
                     rendered
                         .warnings

@@ -271,7 +271,8 @@ fn templates_cannot_read_outside_their_folder() {
     let (_dir, renderer) = renderer_with(&[
         (
             "bulletin.typ",
-            "#import \"parts.typ\": greeting\n#greeting #read(\"note.txt\")",
+            // PDF/UA needs a document title.
+            "#set document(title: [Test])\n#import \"parts.typ\": greeting\n#greeting #read(\"note.txt\")",
         ),
         ("parts.typ", "#let greeting = [Salam]"),
         ("note.txt", "dünya"),

@@ -10,6 +10,7 @@ mod feed;
 mod hosts;
 mod index;
 mod overrides;
+mod print;
 mod render;
 mod typeset;
 mod watch;

@@ -206,6 +206,7 @@ pub(crate) fn run(args: &IndexArgs) -> Result<i32, CliError> {
             &documents,
             &r,
             config.library.paper,
+            false,
             usize::from(args.jobs),
             &mut super::progress::Display::new(),
         )

@@ -4,7 +4,8 @@
 //! `json("/data/issue.json")`, so a title with `#`, `*`, `$`, `]` or `"` prints as itself.
 //! The served document is `{ "issue": …, "options": … }`: `issue` is the public issue JSON
 //! with two typesetting changes made on a copy — soft hyphens (U+00AD) in the Azerbaijani
-//! entries' title-like runs, and each entry's `lang` reduced to a bare language code that
+//! entries' title-like runs (taken out of the PDF's text layer again after layout, see
+//! [`super::hyphenate`]), and each entry's `lang` reduced to a bare language code that
 //! Typst accepts — and `options` carries this run's settings (paper, running head in
 //! Azerbaijani capitals, the widest entry number). The caller's [`Issue`] is not changed.
 

@@ -1,8 +1,10 @@
-//! Azerbaijani hyphenation by syllable rule: soft hyphens (U+00AD) for the typesetter.
+//! Azerbaijani hyphenation by syllable rule: soft hyphens (U+00AD) for the typesetter, and
+//! none left in the finished PDF's text layer.
 //!
 //! Typst has no Azerbaijani hyphenation patterns, and Turkish patterns break Azerbaijani
-//! words wrongly, so the renderer inserts soft hyphens itself before the text reaches the
-//! template. Azerbaijani syllables are V, CV, VC, CVC and CVCC, and every syllable has
+//! words wrongly (`bey-n-ə-l-xa-lq`, `Xa-lq`: they do not know ə, q, x), so the renderer
+//! inserts soft hyphens itself before the text reaches the template. Azerbaijani syllables
+//! are V, CV, VC, CVC and CVCC, and every syllable has
 //! exactly one vowel (a ı o u e ə i ö ü). Between two vowels a single consonant opens the
 //! next syllable, and of a longer consonant cluster only the last consonant goes to the
 //! next syllable (`mə-də-niy-yət`, `türk-mən`); two adjacent vowels are split (`mü-əl-lim`).
@@ -11,6 +13,19 @@
 //! letter outside the Azerbaijani Latin alphabet, and whitespace-separated chunks that look
 //! like addresses (`/`, `@`, `www`, `site.az`) are left untouched; every fragment keeps at
 //! least [`MIN_EDGE`] letters at each end of the word.
+//!
+//! Typst keeps every soft hyphen in the text it hands to the PDF (typst/typst#526), so a
+//! search for `Regionlarda` would miss `Re\u{AD}gi\u{AD}on\u{AD}lar\u{AD}da`. After layout,
+//! [`whole_words`] takes out of the laid-out pages every soft hyphen that did not break a
+//! line: they are drawn with no width, so the pages look exactly as before, and the text
+//! layer holds the words as written. A hyphen that did break a line stays (Typst's own
+//! convention: the drawn `-` maps to U+00AD before the line end). The language of the text,
+//! which tags announce to screen readers, is not touched (`az` stays `az`).
+
+use typst::layout::{Em, Frame, FrameItem};
+use typst::model::Document as _;
+use typst::text::TextItem;
+use typst_layout::PagedDocument;
 
 use crate::feed::lang::is_azerbaijani_letter;
 
@@ -141,6 +156,82 @@ pub fn hyphenate(text: &str) -> String {
         hyphenate_chunk(&text[start..], &mut out);
     }
     out
+}
+
+/// The laid-out `document` with every soft hyphen that did not break a line taken out of
+/// its text (and its empty, zero-width glyph dropped). Geometry, tags, links and languages
+/// are unchanged.
+pub fn whole_words(document: PagedDocument) -> PagedDocument {
+    if !document
+        .pages()
+        .iter()
+        .any(|p| frame_has_soft_hyphen(&p.frame))
+    {
+        return document;
+    }
+    let info = document.info().clone();
+    let mut pages: Vec<_> = document.pages().to_vec();
+    drop(document);
+    for page in &mut pages {
+        if frame_has_soft_hyphen(&page.frame) {
+            strip_frame(&mut page.frame);
+        }
+    }
+    PagedDocument::new(pages.into_iter().collect(), info)
+}
+
+fn frame_has_soft_hyphen(frame: &Frame) -> bool {
+    frame.items().any(|(_, item)| match item {
+        FrameItem::Group(group) => frame_has_soft_hyphen(&group.frame),
+        FrameItem::Text(text) => text.text.contains(SOFT_HYPHEN),
+        _ => false,
+    })
+}
+
+fn strip_frame(frame: &mut Frame) {
+    frame.retain(|item| {
+        match item {
+            FrameItem::Group(group) if frame_has_soft_hyphen(&group.frame) => {
+                strip_frame(&mut group.frame)
+            }
+            FrameItem::Text(text) if text.text.contains(SOFT_HYPHEN) => strip_text(text),
+            _ => {}
+        }
+        true
+    });
+}
+
+/// Whether a text run is the hyphen Typst draws where it broke a word: its whole text is
+/// one soft hyphen, drawn with a visible glyph.
+fn is_line_end_hyphen(text: &TextItem) -> bool {
+    text.text.chars().eq([SOFT_HYPHEN]) && text.glyphs.iter().any(|g| g.x_advance != Em::zero())
+}
+
+/// Take the unused soft hyphens out of one run: its text loses them, every glyph's range is
+/// moved to the new text, and a glyph left with no text and no width goes.
+fn strip_text(text: &mut TextItem) {
+    if is_line_end_hyphen(text) {
+        return;
+    }
+    let old = text.text.clone();
+    // new_offset[i]: where byte i of the old text lands in the new one.
+    let mut new_offset = vec![0u16; old.len() + 1];
+    let mut kept = String::with_capacity(old.len());
+    for (i, c) in old.char_indices() {
+        let at = u16::try_from(kept.len()).unwrap_or(u16::MAX);
+        new_offset[i..i + c.len_utf8()].fill(at);
+        if c != SOFT_HYPHEN {
+            kept.push(c);
+        }
+    }
+    new_offset[old.len()] = u16::try_from(kept.len()).unwrap_or(u16::MAX);
+    text.glyphs.retain_mut(|glyph| {
+        let start = new_offset[usize::from(glyph.range.start).min(old.len())];
+        let end = new_offset[usize::from(glyph.range.end).min(old.len())];
+        glyph.range = start..end;
+        start < end || glyph.x_advance != Em::zero()
+    });
+    text.text = kept.as_str().into();
 }
 
 #[cfg(test)]

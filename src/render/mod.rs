@@ -1,9 +1,15 @@
-//! Rendering: one [`Issue`] in, one print-ready PDF/A out, with Typst embedded.
+//! Rendering: one [`Issue`] in, one print-ready, accessible PDF out (PDF/A-2 together with
+//! PDF/UA-1), with Typst embedded.
 //!
 //! A [`Renderer`] is built once per run: it reads the template folder, loads the embedded
 //! fonts and builds Typst's standard library, and is shared (`Send + Sync`) by every
 //! document of the run. [`Renderer::render`] serves the issue to the template as the JSON
-//! file `/data/issue.json` (never as generated Typst source), compiles, and exports PDF/A.
+//! file `/data/issue.json` (never as generated Typst source), compiles, takes the unused soft
+//! hyphens out of the text layer ([`hyphenate::whole_words`]) and exports tagged PDF/A +
+//! PDF/UA-1 (title, language per entry, running heads and page numbers as artifacts); with
+//! [`RenderOptions::booklet`] an A5 document is also imposed for office printers
+//! (`booklet`). [`Renderer::render_data`] typesets other data with another main template of
+//! the folder (the covering letters of `crate::package`).
 //! Invariants: the output depends only on the template folder, the issue and the
 //! [`RenderOptions`] — no clock, no system fonts, no files outside the template folder — so
 //! the same input gives a byte-identical PDF; a glyph missing from the fonts is an error
@@ -13,6 +19,7 @@
 //! renders several documents on a fixed number of OS threads, and [`crate::output::write_atomic`] replaces
 //! an output file only once the new one is complete.
 
+mod booklet;
 mod case;
 mod data;
 mod glyphs;
@@ -36,6 +43,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::issue::Issue;
 
+pub use booklet::{Side, saddle_stitch};
 pub use case::upper_az;
 pub use data::{DATA_PATH, typesetting_copy, typst_lang};
 pub use glyphs::MissingGlyph;
@@ -46,7 +54,8 @@ pub const MAIN_TEMPLATE: &str = "bulletin.typ";
 
 pub use crate::config::Paper;
 
-/// The PDF/A flavour to conform to (all of them make a missing glyph an error).
+/// The PDF/A flavour to conform to, always together with PDF/UA-1 (all of them make a
+/// missing glyph an error).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Standard {
     /// PDF/A-2b: archival, visual appearance preserved (the library's default).
@@ -66,6 +75,8 @@ pub struct RenderOptions {
     /// The PDF creation date (UTC) and the template's `datetime.today()`: derived by the
     /// caller from the quarter or `SOURCE_DATE_EPOCH`, never from the clock.
     pub timestamp: NaiveDateTime,
+    /// Also impose an A5 document as a booklet ([`Rendered::booklet`]).
+    pub booklet: bool,
 }
 
 impl RenderOptions {
@@ -75,6 +86,7 @@ impl RenderOptions {
             paper: Paper::A4,
             standard: Standard::A2b,
             timestamp,
+            booklet: false,
         }
     }
 }
@@ -86,6 +98,17 @@ pub struct Rendered {
     pub pages: usize,
     /// Typst's warnings (an unknown font family, for instance), located like errors.
     pub warnings: Vec<Diagnostic>,
+    /// The print edition: the pages imposed two to an A4 sheet in saddle-stitch order
+    /// (only when [`RenderOptions::booklet`] is set and the paper is A5).
+    pub booklet: Option<Vec<u8>>,
+}
+
+/// How a compiled document is exported.
+enum Export {
+    /// PDF/A + PDF/UA-1, tagged, with this document identifier.
+    Archival(String),
+    /// A plain, untagged PDF for the printer (the booklet).
+    Print,
 }
 
 /// One Typst message, located in the template.
@@ -217,34 +240,102 @@ impl Renderer {
         self.shared.templates.refresh()
     }
 
-    /// Typeset `issue` as a PDF/A document.
+    /// Typeset `issue` as a PDF/A + PDF/UA document (and, when asked for and the paper is
+    /// A5, its booklet for office printers).
     pub fn render(&self, issue: &Issue, options: &RenderOptions) -> Result<Rendered, RenderError> {
         let _guard = InFlight::enter(&self.in_flight, self.keep.load(Ordering::SeqCst));
-        let t = options.timestamp;
-        let (month, day) = (t.month() as u8, t.day() as u8);
-        let (hour, minute, second) = (t.hour() as u8, t.minute() as u8, t.second() as u8);
-        let datetime = Datetime::from_ymd_hms(t.year(), month, day, hour, minute, second)
-            .ok_or(RenderError::Date(t))?;
-        let today = Datetime::from_ymd(t.year(), month, day).ok_or(RenderError::Date(t))?;
-
         let missing = glyphs::missing_glyphs(self.shared.fonts.book(), issue);
         if !missing.is_empty() {
             return Err(RenderError::MissingGlyphs(missing));
         }
         let data = data::served_json(issue, options)?;
-        let world = DocWorld::new(&self.shared, data, today);
+        let ident = format!("{}/{}", issue.bulletin, issue.period);
+        let world = self.world(self.shared.main, data, options)?;
+        let mut rendered = self.typeset(&world, options, Export::Archival(ident))?;
+        if options.booklet && options.paper == Paper::A5 {
+            rendered.booklet = Some(booklet::impose(self, &rendered, options)?);
+        }
+        Ok(rendered)
+    }
 
-        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
-        let warnings = self.diagnostics(&world, &warnings);
+    /// Typeset `data` (served as `/data/issue.json`) with another main template of the
+    /// folder (`letter.typ`), as a PDF/A + PDF/UA document.
+    pub fn render_data<T: serde::Serialize>(
+        &self,
+        main: &str,
+        data: &T,
+        options: &RenderOptions,
+        ident: &str,
+    ) -> Result<Rendered, RenderError> {
+        let _guard = InFlight::enter(&self.in_flight, self.keep.load(Ordering::SeqCst));
+        let main = self.template_id(main)?;
+        let world = self.world(main, serde_json::to_vec(data)?, options)?;
+        self.typeset(&world, options, Export::Archival(ident.to_owned()))
+    }
+
+    /// The file id of a main template of the folder, if the folder holds it.
+    fn template_id(&self, main: &str) -> Result<typst::syntax::FileId, RenderError> {
+        let vpath = format!("/{}", main.trim_start_matches('/'));
+        let not_found = || RenderError::TemplateNotFound(self.shared.templates.disk_path(&vpath));
+        if !self.shared.templates.contains(&vpath) {
+            return Err(not_found());
+        }
+        world::file_id(&vpath).ok_or_else(not_found)
+    }
+
+    /// The world of one document compiled from `main`, dated by `options`.
+    fn world(
+        &self,
+        main: typst::syntax::FileId,
+        data: Vec<u8>,
+        options: &RenderOptions,
+    ) -> Result<DocWorld<'_>, RenderError> {
+        let t = options.timestamp;
+        let today = Datetime::from_ymd(t.year(), t.month() as u8, t.day() as u8)
+            .ok_or(RenderError::Date(t))?;
+        Ok(DocWorld::new(&self.shared, main, data, today))
+    }
+
+    /// Compile a world and export it: archival documents as PDF/A + PDF/UA-1 with their text
+    /// layer cleaned of unused soft hyphens, print editions as plain untagged PDF.
+    fn typeset(
+        &self,
+        world: &DocWorld<'_>,
+        options: &RenderOptions,
+        export: Export,
+    ) -> Result<Rendered, RenderError> {
+        let t = options.timestamp;
+        let (month, day) = (t.month() as u8, t.day() as u8);
+        let (hour, minute, second) = (t.hour() as u8, t.minute() as u8, t.second() as u8);
+        let datetime = Datetime::from_ymd_hms(t.year(), month, day, hour, minute, second)
+            .ok_or(RenderError::Date(t))?;
+
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
+        let warnings = self.diagnostics(world, &warnings);
         let document =
-            output.map_err(|errors| RenderError::Template(self.diagnostics(&world, &errors)))?;
+            output.map_err(|errors| RenderError::Template(self.diagnostics(world, &errors)))?;
 
-        let standard = match options.standard {
-            Standard::A2b => PdfStandard::A_2b,
-            Standard::A2u => PdfStandard::A_2u,
-            Standard::A3b => PdfStandard::A_3b,
+        let (standards, ident, tagged) = match export {
+            Export::Archival(ident) => {
+                let archival = match options.standard {
+                    Standard::A2b => PdfStandard::A_2b,
+                    Standard::A2u => PdfStandard::A_2u,
+                    Standard::A3b => PdfStandard::A_3b,
+                };
+                (
+                    vec![archival, PdfStandard::Ua_1],
+                    Smart::Custom(ident),
+                    true,
+                )
+            }
+            Export::Print => (Vec::new(), Smart::Auto, false),
         };
-        let standards = PdfStandards::new(&[standard]).map_err(|e| {
+        let document = if tagged {
+            hyphenate::whole_words(document)
+        } else {
+            document
+        };
+        let standards = PdfStandards::new(&standards).map_err(|e| {
             RenderError::Pdf(vec![Diagnostic {
                 file: None,
                 line: None,
@@ -254,17 +345,19 @@ impl Renderer {
             }])
         })?;
         let pdf_options = PdfOptions {
-            ident: Smart::Custom(format!("{}/{}", issue.bulletin, issue.period)),
+            ident,
             timestamp: Some(Timestamp::new_utc(datetime)),
             standards,
+            tagged,
             ..PdfOptions::default()
         };
         let pdf = typst_pdf::pdf(&document, &pdf_options)
-            .map_err(|errors| RenderError::Pdf(self.diagnostics(&world, &errors)))?;
+            .map_err(|errors| RenderError::Pdf(self.diagnostics(world, &errors)))?;
         Ok(Rendered {
             pdf,
             pages: document.pages().len(),
             warnings,
+            booklet: None,
         })
     }
 

@@ -3,8 +3,10 @@
 //! [`Templates`] reads the template folder once (when the renderer is built), so librarians
 //! can edit `templates/bulletin.typ` and any `.typ` file it imports. [`DocWorld`] is the
 //! short-lived world of one document: it borrows the shared templates, fonts and standard
-//! library and adds the served `/data/issue.json` and the document's date. Invariants: the
-//! world serves nothing but the files read from the template folder and the data file —
+//! library and adds the served `/data/issue.json`, the document's date, its main template
+//! (`bulletin.typ`, or `booklet.typ` and `letter.typ` for the print edition and the covering
+//! letter) and, for a booklet, the PDF it imposes (`/data/source.pdf`). Invariants: the
+//! world serves nothing but the files read from the template folder and the served files —
 //! absolute paths elsewhere (`/etc/passwd`) are not found, `..` cannot leave the virtual
 //! root, and packages are refused; `today()` is the date given by the caller, never the
 //! clock; fonts are the ones embedded in the binary (no system fonts), so output does not
@@ -191,20 +193,32 @@ pub(crate) struct Shared {
 /// The world of one document.
 pub(crate) struct DocWorld<'a> {
     shared: &'a Shared,
+    main: FileId,
     data_id: FileId,
     data: Bytes,
+    /// One more served file (the PDF a booklet imposes), by id.
+    extra: Option<(FileId, Bytes)>,
     today: Datetime,
 }
 
 impl<'a> DocWorld<'a> {
-    /// A world serving `data` as `/data/issue.json`, with `today` as the current date.
-    pub(crate) fn new(shared: &'a Shared, data: Vec<u8>, today: Datetime) -> Self {
+    /// A world compiling `main`, serving `data` as `/data/issue.json`, with `today` as the
+    /// current date.
+    pub(crate) fn new(shared: &'a Shared, main: FileId, data: Vec<u8>, today: Datetime) -> Self {
         DocWorld {
             shared,
+            main,
             data_id: shared.data_id,
             data: Bytes::new(data),
+            extra: None,
             today,
         }
+    }
+
+    /// Also serve `bytes` at `id`.
+    pub(crate) fn with_file(mut self, id: FileId, bytes: Vec<u8>) -> Self {
+        self.extra = Some((id, Bytes::new(bytes)));
+        self
     }
 
     /// The template file behind `id`, if `id` is a project path.
@@ -233,11 +247,11 @@ impl World for DocWorld<'_> {
     }
 
     fn main(&self) -> FileId {
-        self.shared.main
+        self.main
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == self.data_id {
+        if id == self.data_id || self.extra.as_ref().is_some_and(|(extra, _)| *extra == id) {
             return Err(FileError::NotSource);
         }
         self.template(id)?
@@ -249,6 +263,9 @@ impl World for DocWorld<'_> {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.data_id {
             return Ok(self.data.clone());
+        }
+        if let Some((_, bytes)) = self.extra.as_ref().filter(|(extra, _)| *extra == id) {
+            return Ok(bytes.clone());
         }
         Ok(self.template(id)?.bytes.clone())
     }

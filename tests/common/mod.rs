@@ -420,7 +420,10 @@ pub(crate) fn pages_text(pdf: &[u8]) -> Vec<String> {
 
 /// All text of the PDF as one string with whitespace collapsed and line-end hyphens joined.
 pub(crate) fn flat_text(pdf: &[u8]) -> String {
-    let text = poppler("pdftotext", &["-enc", "UTF-8"], pdf).replace('\u{ad}', "");
+    // A word broken at a line end: its soft hyphen stands before the newline.
+    let text = poppler("pdftotext", &["-enc", "UTF-8"], pdf)
+        .replace("\u{ad}\n", "")
+        .replace('\u{ad}', "");
     let joined = text.replace("-\n", "");
     joined.split_whitespace().collect::<Vec<_>>().join(" ")
 }
