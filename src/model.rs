@@ -338,6 +338,7 @@ impl Title {
         removed
     }
 
+    /// Gives back the text's spare capacity (a record is kept for the whole run).
     pub fn shrink_to_fit(&mut self) {
         self.text.shrink_to_fit();
     }

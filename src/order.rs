@@ -144,19 +144,10 @@ pub fn build_body(
     arrange(heads, placed, collators, separator, Arrangement::Grouped)
 }
 
-/// [`build_body`] with a choice of [`Arrangement`].
-pub fn arrange(
-    heads: &[SectionHead],
-    placed: Vec<Placed<'_>>,
-    collators: &Collators,
-    separator: Separator,
-    arrangement: Arrangement,
-) -> Body {
-    let mut hosts = HostKeys::new();
-    let mut keyed: Vec<Keyed> = placed
-        .into_iter()
-        .map(|p| keyed(p, collators, &mut hosts))
-        .collect();
+/// The order of entries in a body: by section, then by language group and date (grouped)
+/// or date and language group (chronological), then host, issue, first page, heading and
+/// record id.
+fn sort_keyed(keyed: &mut [Keyed<'_>], arrangement: Arrangement) {
     keyed.sort_by(|a, b| {
         let order = match arrangement {
             Arrangement::Grouped => (a.placed.section, a.placed.group, a.date).cmp(&(
@@ -177,6 +168,22 @@ pub fn arrange(
             .then_with(|| a.heading.cmp(&b.heading))
             .then_with(|| a.placed.record.id.cmp(&b.placed.record.id))
     });
+}
+
+/// [`build_body`] with a choice of [`Arrangement`].
+pub fn arrange(
+    heads: &[SectionHead],
+    placed: Vec<Placed<'_>>,
+    collators: &Collators,
+    separator: Separator,
+    arrangement: Arrangement,
+) -> Body {
+    let mut hosts = HostKeys::new();
+    let mut keyed: Vec<Keyed> = placed
+        .into_iter()
+        .map(|p| keyed(p, collators, &mut hosts))
+        .collect();
+    sort_keyed(&mut keyed, arrangement);
     let mut sections: Vec<Section> = Vec::new();
     let mut section_heads: Vec<usize> = Vec::new();
     let mut names = crate::names::NameIndex::new();

@@ -72,6 +72,7 @@ pub fn normalise_code(code: &str) -> String {
 /// One entry of a subtopic's `codes`: a scheme and a normalised code, exact or a prefix.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CodePattern {
+    /// The scheme the code is in: named before the colon, else the library's own.
     pub scheme: Scheme,
     /// The normalised code (for a prefix, without its `*`).
     pub code: String,
@@ -82,7 +83,10 @@ pub struct CodePattern {
 /// Why a subtopic code can never match, with the byte offset inside the written code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PatternError {
+    /// 0-based byte offset in the code as written: the scheme name, the stray `*`, or
+    /// the empty code.
     pub offset: usize,
+    /// Why it can never match, quoting the code.
     pub message: String,
 }
 

@@ -31,7 +31,9 @@ pub struct Statistics {
     pub entries: LanguageCounts,
     /// Each bulletin, in configuration order.
     pub bulletins: Vec<BulletinFigures>,
+    /// The period's records: read, placed, excepted and why.
     pub records: RecordFigures,
+    /// The host periodicals the period's entries cite.
     pub periodicals: PeriodicalFigures,
     /// Entries by month of publication (`2012-01`), in calendar order; entries dated by
     /// the year alone are counted under the year (`2012`), after its months.
@@ -44,22 +46,31 @@ pub struct Statistics {
 /// A count and its share of a whole, in per cent (one decimal).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Share {
+    /// How many.
     pub count: u32,
+    /// Per cent of the whole, one decimal (`12.5`); 0 when the whole is 0.
     pub share: f64,
 }
 
 /// Counts by language group (Azerbaijani, Russian, other) with their shares of `total`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct LanguageCounts {
+    /// The three groups together.
     pub total: u32,
+    /// Azerbaijani.
     pub az: Share,
+    /// Russian.
     pub ru: Share,
+    /// Every other language.
     pub other: Share,
 }
 
+/// One bulletin's entries in the period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BulletinFigures {
+    /// The bulletin's id in the configuration (`foreign-policy`).
     pub bulletin: String,
+    /// Its title as the documents print it.
     pub title: String,
     /// Its entries by language group; `total` is its entry count.
     pub entries: LanguageCounts,
@@ -67,6 +78,7 @@ pub struct BulletinFigures {
     pub share: f64,
 }
 
+/// What became of the period's records.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordFigures {
     /// Records of the period read from the feeds.
@@ -81,12 +93,16 @@ pub struct RecordFigures {
     pub by_cause: Vec<CauseCount>,
 }
 
+/// Exceptions of one cause.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CauseCount {
+    /// The cause as the exceptions report words it.
     pub cause: String,
+    /// Records excepted for it.
     pub count: u32,
 }
 
+/// The host periodicals cited in the period, each title counted once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PeriodicalFigures {
     /// Distinct periodical titles cited.
@@ -97,15 +113,22 @@ pub struct PeriodicalFigures {
     pub most_cited: Vec<PeriodicalCount>,
 }
 
+/// One periodical of the "most cited" list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeriodicalCount {
+    /// The host periodical's title as catalogued.
     pub title: String,
+    /// Its articles in the period: records, each counted once however many bulletins
+    /// list it.
     pub articles: u32,
 }
 
+/// Entries published in one month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthCount {
+    /// `2012-01`, or the year alone (`2012`) for entries dated by the year only.
     pub month: String,
+    /// Entries of every bulletin dated in it.
     pub entries: u32,
 }
 
@@ -179,13 +202,13 @@ impl Statistics {
                 *causes.entry(e.cause.as_str()).or_default() += 1;
             }
             for issue in *issues {
-                let at = match bulletins.iter().position(|b| b.0 == issue.bulletin) {
-                    Some(at) => at,
-                    None => {
+                let at = bulletins
+                    .iter()
+                    .position(|b| b.0 == issue.bulletin)
+                    .unwrap_or_else(|| {
                         bulletins.push((issue.bulletin.clone(), issue.title.clone(), [0; 3]));
                         bulletins.len() - 1
-                    }
-                };
+                    });
                 let mut host: HashMap<u32, &str> = HashMap::new();
                 for p in &issue.periodicals {
                     for n in &p.numbers {
@@ -215,40 +238,11 @@ impl Statistics {
             }
         }
         let total_entries: u32 = entries.iter().sum();
-        let mut by_cause: Vec<CauseCount> = causes
-            .into_iter()
-            .map(|(cause, count)| CauseCount {
-                cause: cause.to_string(),
-                count,
-            })
-            .collect();
-        by_cause.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.cause.cmp(&b.cause)));
         let mut periodical_languages = [0u32; 3];
         for groups in periodical_groups.values() {
             let most = (0..3).max_by(|a, b| groups[*a].cmp(&groups[*b]).then(b.cmp(a)));
             periodical_languages[most.unwrap_or(0)] += 1;
         }
-        let mut most_cited: Vec<PeriodicalCount> = periodical_records
-            .iter()
-            .map(|(title, records)| PeriodicalCount {
-                title: (*title).to_string(),
-                articles: count(records.len()),
-            })
-            .collect();
-        most_cited.sort_by(|a, b| {
-            b.articles
-                .cmp(&a.articles)
-                .then_with(|| a.title.cmp(&b.title))
-        });
-        most_cited.truncate(MOST_CITED);
-        let mut months: Vec<MonthCount> = months
-            .into_iter()
-            .map(|(month, entries)| MonthCount { month, entries })
-            .collect();
-        // A year alone (`2012`) sorts before its months as text; put it after them.
-        months.sort_by(|a, b| {
-            (a.month.get(..4), a.month.len() == 4).cmp(&(b.month.get(..4), b.month.len() == 4))
-        });
         Statistics {
             period: period.to_string(),
             entries: LanguageCounts::of(entries),
@@ -269,14 +263,14 @@ impl Statistics {
                 placed,
                 in_two_or_more: count(record_bulletins.values().filter(|b| b.len() >= 2).count()),
                 excepted: read - placed.min(read),
-                by_cause,
+                by_cause: by_frequency(causes),
             },
             periodicals: PeriodicalFigures {
                 used: count(periodical_records.len()),
                 by_language: LanguageCounts::of(periodical_languages),
-                most_cited,
+                most_cited: most_cited(&periodical_records),
             },
-            months,
+            months: in_calendar_order(months),
             quarters: Vec::new(),
         }
     }
@@ -390,6 +384,50 @@ impl Statistics {
         }
         out
     }
+}
+
+/// Exceptions by cause, most frequent first, ties by cause.
+fn by_frequency(causes: BTreeMap<&str, u32>) -> Vec<CauseCount> {
+    let mut by_cause: Vec<CauseCount> = causes
+        .into_iter()
+        .map(|(cause, count)| CauseCount {
+            cause: cause.to_string(),
+            count,
+        })
+        .collect();
+    by_cause.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.cause.cmp(&b.cause)));
+    by_cause
+}
+
+/// The [`MOST_CITED`] periodicals with the most articles (records), ties by title.
+fn most_cited<K>(periodical_records: &BTreeMap<&str, BTreeSet<K>>) -> Vec<PeriodicalCount> {
+    let mut most_cited: Vec<PeriodicalCount> = periodical_records
+        .iter()
+        .map(|(title, records)| PeriodicalCount {
+            title: (*title).to_string(),
+            articles: count(records.len()),
+        })
+        .collect();
+    most_cited.sort_by(|a, b| {
+        b.articles
+            .cmp(&a.articles)
+            .then_with(|| a.title.cmp(&b.title))
+    });
+    most_cited.truncate(MOST_CITED);
+    most_cited
+}
+
+/// Months in calendar order, each year alone (`2012`) after its months.
+fn in_calendar_order(months: BTreeMap<String, u32>) -> Vec<MonthCount> {
+    let mut months: Vec<MonthCount> = months
+        .into_iter()
+        .map(|(month, entries)| MonthCount { month, entries })
+        .collect();
+    // A year alone (`2012`) sorts before its months as text; put it after them.
+    months.sort_by(|a, b| {
+        (a.month.get(..4), a.month.len() == 4).cmp(&(b.month.get(..4), b.month.len() == 4))
+    });
+    months
 }
 
 fn count(n: usize) -> u32 {

@@ -11,7 +11,7 @@ use bulletin::classify::QuarterBy;
 use bulletin::collate::{Collators, LanguageGroup};
 use bulletin::config::Config;
 use bulletin::feed::{self, ReadOptions};
-use bulletin::model::{ProblemKind, Published, Record};
+use bulletin::model::{ProblemKind, Published, Record, Title};
 use proptest::prelude::*;
 use synth::{Generator, SynthOptions};
 
@@ -365,7 +365,7 @@ fn random_feed(seed: u64, n: usize, damage: &[(usize, u8)]) -> Vec<Record> {
         let r = &mut records[i % len];
         match kind % 6 {
             0 => {
-                r.title = Default::default();
+                r.title = Title::default();
                 r.problem(ProblemKind::NoTitle, "record has no title");
             }
             1 => r.languages.clear(),

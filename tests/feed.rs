@@ -7,7 +7,7 @@ use bulletin::collate::LanguageGroup;
 use bulletin::config::Separator;
 use bulletin::describe::{Apparatus, describe, plain};
 use bulletin::feed::{self, FeedError, FeedErrorKind, ReadOptions};
-use bulletin::model::{Format, ProblemKind, Record, Role};
+use bulletin::model::{Format, Person, ProblemKind, Record, Role};
 
 use crate::common::{bulletin, corpus, data};
 
@@ -714,7 +714,7 @@ fn real_irbis_text_with_indicators_in_cp1251() {
     assert_eq!(r.pages.as_deref(), Some("86–95"));
     assert_eq!(r.published.year(), Some(2016));
     assert_eq!(r.catalogued.unwrap().to_string(), "2016-03-03");
-    let authors: Vec<String> = r.authors().map(|p| p.inverted()).collect();
+    let authors: Vec<String> = r.authors().map(Person::inverted).collect();
     assert_eq!(
         authors,
         [
@@ -788,7 +788,7 @@ fn real_marc21_books_in_cp1251() {
 fn first_error(path: &Path) -> Option<FeedError> {
     match feed::open(path, &ReadOptions::default()) {
         Err(e) => Some(e),
-        Ok((_, records)) => records.filter_map(Result::err).next(),
+        Ok((_, mut records)) => records.find_map(Result::err),
     }
 }
 

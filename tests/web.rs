@@ -364,93 +364,11 @@ fn build_writes_pages_index_search_and_statistics() {
         .collect();
     assert!(!quarters.is_empty());
     let index_html = std::fs::read_to_string(&index).expect("index");
-    let mut entries_seen = 0;
-    for q in &quarters {
-        let name = q.file_name().and_then(|n| n.to_str()).expect("a name");
-        assert!(
-            index_html.contains(&format!("id=\"p-{name}\"")),
-            "{name} listed"
-        );
-        let stats: Statistics = serde_json::from_slice(
-            &std::fs::read(q.join("statistics.json")).expect("statistics.json"),
-        )
-        .expect("statistics");
-        check_links(&out, &q.join("statistics.html"));
-        // The figures agree with the documents and the exceptions report.
-        let mut total = 0;
-        for b in &stats.bulletins {
-            let issue: Issue = serde_json::from_slice(
-                &std::fs::read(q.join(format!("{}.json", b.bulletin))).expect("bulletin"),
-            )
-            .expect("issue");
-            assert_eq!(b.entries.total as usize, issue.entry_count());
-            total += b.entries.total;
-            check_links(&out, &q.join(format!("{}.html", b.bulletin)));
-        }
-        entries_seen += total;
-        assert_eq!(stats.entries.total, total);
-        let exceptions: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(q.join("exceptions.json")).expect("exceptions"))
-                .expect("json");
-        assert_eq!(
-            u64::from(stats.records.read),
-            exceptions["records"].as_u64().expect("records")
-        );
-        assert_eq!(
-            stats.records.read,
-            stats.records.placed + stats.records.excepted
-        );
-        assert_eq!(
-            stats.records.by_cause.iter().map(|c| c.count).sum::<u32>(),
-            stats.records.excepted
-        );
-        // `bulletin stats` prints the same figures.
-        let printed = bulletin(&[
-            "stats",
-            "--quarter",
-            name,
-            "--feed",
-            &data("rusmarc-articles.xml").display().to_string(),
-            "--feed",
-            &data("marc21-articles.xml").display().to_string(),
-            "--feed",
-            &data("asp-articles.txt").display().to_string(),
-        ]);
-        let printed = String::from_utf8_lossy(&printed.stdout);
-        let read_line = printed
-            .lines()
-            .find(|l| l.starts_with("read "))
-            .expect("a read line");
-        assert!(read_line.ends_with(&format!(" {}", stats.records.read)));
-        let all_line = printed
-            .lines()
-            .find(|l| l.starts_with("all bulletins"))
-            .expect("a total line");
-        assert!(
-            all_line
-                .split_whitespace()
-                .any(|w| w == stats.entries.total.to_string())
-        );
-    }
-    // The search index lists every entry of every page, linking to an existing entry.
-    let search: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("search-index.json")).expect("index"))
-            .expect("json");
-    let documents = search["documents"].as_array().expect("documents");
-    let entries = search["entries"].as_array().expect("entries");
-    assert_eq!(entries.len() as u32, entries_seen);
-    for e in entries.iter().step_by(7) {
-        let href = documents[e[0].as_u64().expect("doc") as usize]["href"]
-            .as_str()
-            .expect("href");
-        let page = std::fs::read_to_string(out.join(href)).expect("page");
-        assert!(page.contains(&format!("id=\"e-{}\"", e[1])));
-        assert!(
-            e[2].as_str()
-                .expect("key")
-                .starts_with(&fold(e[3].as_str().expect("text")))
-        );
-    }
+    let entries_seen: usize = quarters
+        .iter()
+        .map(|q| check_quarter(&out, q, &index_html))
+        .sum();
+    check_search_index(&out, entries_seen);
     // The same input gives the same bytes.
     let first = files(&out);
     build_into(&out, &[]);
@@ -467,6 +385,100 @@ fn build_writes_pages_index_search_and_statistics() {
         "{:?}",
         written.keys()
     );
+}
+
+/// One quarter's folder of a build into `out`: listed in `index_html`, its pages' links
+/// resolve, and its statistics agree with its documents, its exceptions report and what
+/// `bulletin stats` prints. Returns its documents' entry count.
+fn check_quarter(out: &Path, q: &Path, index_html: &str) -> usize {
+    let mut entries_seen = 0;
+    let name = q.file_name().and_then(|n| n.to_str()).expect("a name");
+    assert!(
+        index_html.contains(&format!("id=\"p-{name}\"")),
+        "{name} listed"
+    );
+    let stats: Statistics =
+        serde_json::from_slice(&std::fs::read(q.join("statistics.json")).expect("statistics.json"))
+            .expect("statistics");
+    check_links(out, &q.join("statistics.html"));
+    // The figures agree with the documents and the exceptions report.
+    let mut total = 0;
+    for b in &stats.bulletins {
+        let issue: Issue = serde_json::from_slice(
+            &std::fs::read(q.join(format!("{}.json", b.bulletin))).expect("bulletin"),
+        )
+        .expect("issue");
+        assert_eq!(b.entries.total as usize, issue.entry_count());
+        total += b.entries.total;
+        entries_seen += issue.entry_count();
+        check_links(out, &q.join(format!("{}.html", b.bulletin)));
+    }
+    assert_eq!(stats.entries.total, total);
+    let exceptions: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(q.join("exceptions.json")).expect("exceptions"))
+            .expect("json");
+    assert_eq!(
+        u64::from(stats.records.read),
+        exceptions["records"].as_u64().expect("records")
+    );
+    assert_eq!(
+        stats.records.read,
+        stats.records.placed + stats.records.excepted
+    );
+    assert_eq!(
+        stats.records.by_cause.iter().map(|c| c.count).sum::<u32>(),
+        stats.records.excepted
+    );
+    // `bulletin stats` prints the same figures.
+    let printed = bulletin(&[
+        "stats",
+        "--quarter",
+        name,
+        "--feed",
+        &data("rusmarc-articles.xml").display().to_string(),
+        "--feed",
+        &data("marc21-articles.xml").display().to_string(),
+        "--feed",
+        &data("asp-articles.txt").display().to_string(),
+    ]);
+    let printed = String::from_utf8_lossy(&printed.stdout);
+    let read_line = printed
+        .lines()
+        .find(|l| l.starts_with("read "))
+        .expect("a read line");
+    assert!(read_line.ends_with(&format!(" {}", stats.records.read)));
+    let all_line = printed
+        .lines()
+        .find(|l| l.starts_with("all bulletins"))
+        .expect("a total line");
+    assert!(
+        all_line
+            .split_whitespace()
+            .any(|w| w == stats.entries.total.to_string())
+    );
+    entries_seen
+}
+
+/// The search index of a build into `out` lists every entry of every page (`entries_seen`
+/// in all), each linking to an existing entry under its folded text.
+fn check_search_index(out: &Path, entries_seen: usize) {
+    let search: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("search-index.json")).expect("index"))
+            .expect("json");
+    let documents = search["documents"].as_array().expect("documents");
+    let entries = search["entries"].as_array().expect("entries");
+    assert_eq!(entries.len(), entries_seen);
+    for e in entries.iter().step_by(7) {
+        let document = usize::try_from(e[0].as_u64().expect("doc")).expect("a document index");
+        let href = documents[document]["href"].as_str().expect("href");
+        let page = std::fs::read_to_string(out.join(href)).expect("page");
+        assert!(page.contains(&format!("id=\"e-{}\"", e[1])));
+        assert!(
+            e[2].as_str()
+                .expect("key")
+                .starts_with(&fold(e[3].as_str().expect("text")))
+        );
+    }
 }
 
 #[test]

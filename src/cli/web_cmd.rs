@@ -12,7 +12,7 @@ use super::{CliError, StatsArgs, load_config, read_feeds, source_date};
 use crate::build::{self, PlanOptions, QuarterPlan};
 use crate::classify::Quarter;
 use crate::collate::Collators;
-use crate::config::Config;
+use crate::config::{Bulletin, Config};
 use crate::issue::Issue;
 use crate::output;
 use crate::stats::Statistics;
@@ -35,7 +35,7 @@ fn failed(e: impl std::fmt::Display) -> CliError {
 }
 
 fn bulletin_order(config: &Config) -> Vec<&str> {
-    config.bulletins.iter().map(|b| b.id()).collect()
+    config.bulletins.iter().map(Bulletin::id).collect()
 }
 
 /// Writes `dir/statistics.json` and, with the web edition, `dir/statistics.html`.
@@ -161,22 +161,19 @@ pub(crate) fn run(args: &StatsArgs) -> Result<i32, CliError> {
         overrides: std::sync::Arc::new(overrides),
     };
     let mut text = String::new();
-    match args.year {
-        Some(year) => {
-            let plans = plan_year(&records, &config, &collators, year, &options);
-            text.push_str(&Statistics::of_year(year, &plans).table());
+    if let Some(year) = args.year {
+        let plans = plan_year(&records, &config, &collators, year, &options);
+        text.push_str(&Statistics::of_year(year, &plans).table());
+    } else {
+        let plan = build::plan(&records, &config, &collators, &options);
+        for (i, q) in plan.quarters.iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            text.push_str(&Statistics::of_quarter(q).table());
         }
-        None => {
-            let plan = build::plan(&records, &config, &collators, &options);
-            for (i, q) in plan.quarters.iter().enumerate() {
-                if i > 0 {
-                    text.push('\n');
-                }
-                text.push_str(&Statistics::of_quarter(q).table());
-            }
-            if plan.quarters.is_empty() {
-                let _ = writeln!(text, "no dated records in the feeds");
-            }
+        if plan.quarters.is_empty() {
+            let _ = writeln!(text, "no dated records in the feeds");
         }
     }
     print!("{text}");

@@ -13,14 +13,18 @@
 /// Day and month found in a piece of text, with the year if the text gives one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DayMonth {
+    /// Day of the month, 1–31; `None` when the text names only a month.
     pub day: Option<u32>,
+    /// Month, 1–12.
     pub month: u32,
+    /// Year, when the text gives one (`dd.mm.yy` is read as 20yy).
     pub year: Option<i32>,
 }
 
 /// A date that is written but cannot exist or cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateError {
+    /// What cannot be, quoting the text: `impossible date "31.04.2012"`.
     pub message: String,
 }
 
@@ -188,7 +192,10 @@ fn roman_month(word: &str) -> Option<u32> {
     const ROMAN: [&str; 12] = [
         "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
     ];
-    ROMAN.iter().position(|r| *r == word).map(|i| i as u32 + 1)
+    (1..=12)
+        .zip(ROMAN)
+        .find(|&(_, r)| r == word)
+        .map(|(m, _)| m)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -281,15 +288,13 @@ fn numeric_date(token: &str) -> Option<Result<DayMonth, DateError>> {
         .iter()
         .map(|p| p.parse().ok())
         .collect::<Option<_>>()?;
+    // Two or four digits: always an i32.
+    let year = |n: u32| i32::try_from(n).ok();
     let (day, month, year) = match (parts.as_slice(), nums.as_slice()) {
-        ([y, _, _], [_, m, d]) if y.len() == 4 => (*d, *m, Some(nums[0] as i32)),
+        ([y, _, _], [_, m, d]) if y.len() == 4 => (*d, *m, year(nums[0])),
         ([_, _, y], [d, m, _]) if y.len() == 4 || y.len() == 2 => {
-            let year = if y.len() == 2 {
-                2000 + nums[2] as i32
-            } else {
-                nums[2] as i32
-            };
-            (*d, *m, Some(year))
+            let century = if y.len() == 2 { 2000 } else { 0 };
+            (*d, *m, year(nums[2]).map(|y| century + y))
         }
         // `17.01` is a day and month; `5-8` and `3/4` are page ranges and double issues.
         ([_, _], [d, m]) if token.contains('.') => (*d, *m, None),
@@ -432,7 +437,9 @@ pub fn find_volume(text: &str) -> Option<String> {
 /// What the numbering of a host item says: volume, issue, pages and the year of publication.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Enumeration {
+    /// The volume's number as written (`88`, `5`), without its label.
     pub volume: Option<String>,
+    /// The issue's number as written (`3`, `3-4`), without its label.
     pub issue: Option<String>,
     /// Normalised as [`normalise_pages`] does (`6–13`, `1, 3`).
     pub pages: Option<String>,
@@ -459,7 +466,7 @@ enum Designation {
 /// `numéro`, `fasc.`, `p.`), Turkish (`cilt`, `c.`, `sayı`, `s.`, `sayfa`), Azerbaijani
 /// (`cild`, `C.`, `№`, `S.`) and Russian (`т.`, `том`, `вып.`, `с.`, `стр.`).
 fn designation(label: &str) -> Option<Designation> {
-    use Designation::*;
+    use Designation::{Issue, Pages, Volume};
     Some(match fold(label).as_str() {
         "vol" | "vols" | "volume" | "v" | "bd" | "band" | "jahrgang" | "jahrg" | "jg" | "t"
         | "tome" | "tom" | "cilt" | "c" | "cild" | "т" | "том" => Volume,
@@ -550,7 +557,7 @@ fn year_of(number: &str) -> Option<i32> {
 /// a period and a year is a volume numbered by that year (`88. 2010 (2012)`: volume 88 of
 /// 2010, published 2012). The first of each wins.
 pub fn enumeration(text: &str) -> Enumeration {
-    use Designation::*;
+    use Designation::{Issue, Pages, Volume};
     let p = pieces(text);
     let mut used = vec![false; p.len()];
     let mut e = Enumeration::default();
@@ -783,6 +790,10 @@ mod tests {
         (e.volume, e.issue, e.pages, e.year, e.year_in_parentheses)
     }
 
+    #[allow(
+        clippy::unnecessary_wraps,
+        reason = "builds the expected `Option` of an assertion"
+    )]
     fn some(s: &str) -> Option<String> {
         Some(s.to_string())
     }

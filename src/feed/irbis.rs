@@ -40,7 +40,8 @@ struct Line {
     /// The two indicators, when the line has them (`#200: 1 ^a…`).
     indicators: Option<[char; 2]>,
     value: String,
-    line: u32,
+    /// 1-based line number in the file.
+    number: u32,
 }
 
 impl Line {
@@ -73,6 +74,7 @@ pub struct IrbisReader<R: BufRead> {
 }
 
 impl<R: BufRead> IrbisReader<R> {
+    /// A reader of `input`, named `file` in positions; `options` may force the encoding.
     pub fn new(input: R, file: Arc<Path>, options: ReadOptions) -> Self {
         IrbisReader {
             input,
@@ -136,12 +138,13 @@ impl<R: BufRead> IrbisReader<R> {
                 .0
                 .into_owned()),
             _ => std::str::from_utf8(bytes).map(str::to_string).map_err(|e| {
-                let column = e.valid_up_to() + 1;
+                // A line is at most MAX_LINE bytes: its column fits.
+                let column = u32::try_from(e.valid_up_to() + 1).unwrap_or(u32::MAX);
                 FeedError::at(
                     FeedErrorKind::Encoding,
                     &self.file,
                     self.line,
-                    column as u32,
+                    column,
                     "invalid UTF-8 byte (is the file CP1251? try --encoding cp1251)",
                 )
             }),
@@ -253,7 +256,7 @@ fn parse_line(text: &str, line: u32) -> Result<Line, (u32, String)> {
         tag: tag.to_string(),
         indicators,
         value: value.trim().to_string(),
-        line,
+        number: line,
     })
 }
 
@@ -308,7 +311,7 @@ fn to_raw(lines: &[Line]) -> RawRecord {
                 indicators: l.indicators.unwrap_or([' ', ' ']),
                 value: control.then(|| l.value.clone()),
                 subfields,
-                line: l.line,
+                line: l.number,
                 column: 1,
             }
         })
@@ -323,7 +326,7 @@ fn to_raw(lines: &[Line]) -> RawRecord {
                 indicators: [' ', ' '],
                 value: Some(id),
                 subfields: Vec::new(),
-                line: lines.first().map_or(1, |l| l.line),
+                line: lines.first().map_or(1, |l| l.number),
                 column: 1,
             },
         );
@@ -454,7 +457,7 @@ fn worksheet(l: &Line, m: &mut Mapping) {
     let sheet = l.plain();
     if !sheet.eq_ignore_ascii_case("ASP") {
         m.record.problem_at(
-            l.line,
+            l.number,
             1,
             ProblemKind::NotAnArticle,
             format!("not an article: worksheet (920) is \"{sheet}\", articles are \"ASP\""),
@@ -465,7 +468,7 @@ fn worksheet(l: &Line, m: &mut Mapping) {
 /// 101: a language of the text, as a plain value.
 fn language(l: &Line, m: &mut Mapping) {
     let code = l.plain().to_string();
-    add_language(&mut m.record, &code, l.line, 7);
+    add_language(&mut m.record, &code, l.number, 7);
 }
 
 /// 200: title, other title information, statements of responsibility (the first 200 only).
@@ -619,11 +622,11 @@ fn source(l: &Line, m: &mut Mapping) {
     if let Some(j) = l.sub('j') {
         record.published.year = dates::find_year(j).or(record.published.year);
         // Some catalogues write the whole date here (`17.01.2012`).
-        m.year_text = Some((j.to_string(), l.line));
+        m.year_text = Some((j.to_string(), l.number));
     }
     if let Some(h) = l.sub('h') {
         record.issue = record.issue.take().or_else(|| dates::find_issue_number(h));
-        m.date_texts.push((h.to_string(), l.line, 1));
+        m.date_texts.push((h.to_string(), l.number, 1));
     }
     if let Some(v) = l.sub('v') {
         // ^V holds the volume, or the issue date in newspapers (`25 дек.`).
@@ -632,11 +635,11 @@ fn source(l: &Line, m: &mut Mapping) {
                 let volume = dates::find_volume(v).unwrap_or_else(|| v.to_string());
                 record.volume = Some(volume);
             }
-            _ => m.date_texts.push((v.to_string(), l.line, 1)),
+            _ => m.date_texts.push((v.to_string(), l.number, 1)),
         }
     }
     if let Some(a) = l.sub('a') {
-        m.date_texts.push((a.to_string(), l.line, 1));
+        m.date_texts.push((a.to_string(), l.number, 1));
     }
     record.pages = record
         .pages

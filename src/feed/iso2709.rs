@@ -35,6 +35,8 @@ pub struct IsoReader<R: BufRead> {
 }
 
 impl<R: BufRead> IsoReader<R> {
+    /// A reader of `input`, named `file` in positions; `options` may force the encoding
+    /// and the tag set.
     pub fn new(input: R, file: Arc<Path>, options: ReadOptions) -> Self {
         IsoReader {
             input,
@@ -325,7 +327,7 @@ impl Layout {
                 format!("field {tag} does not start or end on a character boundary"),
             ));
         };
-        let column = (start as usize + begin + 1) as u32;
+        let column = column_of(start + begin as u64);
         if tag.starts_with("00") {
             return Ok(RawField {
                 tag,
@@ -338,6 +340,12 @@ impl Layout {
         }
         Ok(data_field(tag, &data, column))
     }
+}
+
+/// The column of a byte offset: an ISO 2709 file is one line, so the offset + 1. Past
+/// `u32::MAX` (a file over 4 GiB) the last column stands for it.
+fn column_of(offset: u64) -> u32 {
+    u32::try_from(offset + 1).unwrap_or(u32::MAX)
 }
 
 /// A data field's indicators and subfields, from its text.
@@ -387,7 +395,7 @@ impl<R: BufRead> ReadRecords for IsoReader<R> {
             file: self.file.clone(),
             position: self.position,
             line: 1,
-            column: start as u32 + 1,
+            column: column_of(start),
             offset: start,
             length: bytes.len() as u64,
             format: Format::Iso2709,
@@ -401,7 +409,7 @@ impl<R: BufRead> ReadRecords for IsoReader<R> {
             Err((at, message, false)) => {
                 let offset = start + at as u64;
                 let at = format!("record {}, byte {offset}", self.position);
-                let problem = super::damage(1, offset as u32 + 1, &at, &message);
+                let problem = super::damage(1, column_of(offset), &at, &message);
                 Ok(Some(super::damaged_record(
                     origin,
                     self.options.dialect,

@@ -24,19 +24,26 @@ use crate::model::{
 /// A subfield: code and value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Subfield {
+    /// The subfield code after the delimiter (`a` in `$a`, `1` for an embedded field).
     pub code: char,
+    /// The value as read, untrimmed.
     pub value: String,
 }
 
 /// One field as read, with its position in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawField {
+    /// The three-character tag (`001`, `200`, `773`), as the file spells it.
     pub tag: String,
+    /// The two indicators; a blank indicator is a space. Control fields have two spaces.
     pub indicators: [char; 2],
     /// Control fields (001–009) carry a value and no subfields.
     pub value: Option<String>,
+    /// The data field's subfields in file order; empty for control fields.
     pub subfields: Vec<Subfield>,
+    /// 1-based line of the field in the file (ISO 2709: always 1, the file is one line).
     pub line: u32,
+    /// 1-based column of the field on its line (ISO 2709: the byte offset of its data + 1).
     pub column: u32,
 }
 
@@ -83,13 +90,16 @@ impl RawField {
 /// A field embedded in a 4XX linking field.
 #[derive(Debug)]
 pub struct Embedded<'a> {
+    /// The embedded field's tag, the first three characters of its `$1` (`200`, `001`).
     pub tag: String,
     /// Indicators (data fields) or the value (control fields) after the tag.
     pub data: String,
+    /// The subfields that follow its `$1` up to the next `$1`, borrowed from the 4XX field.
     pub subfields: Vec<&'a Subfield>,
 }
 
 impl Embedded<'_> {
+    /// First non-empty value of subfield `code`, trimmed.
     pub fn first(&self, code: char) -> Option<&str> {
         self.subfields
             .iter()
@@ -102,15 +112,20 @@ impl Embedded<'_> {
 /// A MARC record as read, before mapping.
 #[derive(Debug, Clone, Default)]
 pub struct RawRecord {
+    /// The leader as read: 24 characters in a well-formed record, empty when a MARCXML
+    /// record has none.
     pub leader: String,
+    /// Control and data fields in file order.
     pub fields: Vec<RawField>,
 }
 
 impl RawRecord {
+    /// The first field tagged `tag`.
     pub fn field(&self, tag: &str) -> Option<&RawField> {
         self.fields.iter().find(|f| f.tag == tag)
     }
 
+    /// Every field tagged `tag`, in file order.
     pub fn fields<'a>(&'a self, tag: &'a str) -> impl Iterator<Item = &'a RawField> {
         self.fields.iter().filter(move |f| f.tag == tag)
     }
@@ -319,17 +334,23 @@ fn catalogued_yyyymmdd(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.get(..8)?, "%Y%m%d").ok()
 }
 
-fn rusmarc(raw: &RawRecord, record: &mut Record) {
+/// Reports a record whose bibliographic level (leader/07) is none of `articles`; `which`
+/// names the accepted codes in the message. A record without a leader is not judged.
+fn check_level(raw: &RawRecord, record: &mut Record, articles: &[char], which: &str) {
     let level = raw.leader.chars().nth(7);
-    if matches!(level, Some(c) if c != 'a') {
+    if matches!(level, Some(c) if !articles.contains(&c)) {
         record.problem(
             ProblemKind::NotAnArticle,
             format!(
-                "not an article: leader/07 is '{}' (articles are 'a')",
+                "not an article: leader/07 is '{}' ({which})",
                 level.unwrap_or(' ')
             ),
         );
     }
+}
+
+fn rusmarc(raw: &RawRecord, record: &mut Record) {
+    check_level(raw, record, &['a'], "articles are 'a'");
     for f in &raw.fields {
         match f.tag.as_str() {
             "100" => {
@@ -447,7 +468,7 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
         for e in &embedded {
             match (serial, e.tag.as_str()) {
                 (true, "200") if host.title.is_empty() => {
-                    host.title = e.first('a').map(trim_isbd).unwrap_or_default().into()
+                    host.title = e.first('a').map(trim_isbd).unwrap_or_default().into();
                 }
                 (_, "011") => host.issn = host.issn.take().or(e.first('a').map(str::to_string)),
                 (_, "001") => {
@@ -458,29 +479,9 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
                 }
                 (true, "210") => host.city = host.city.take().or(e.first('a').map(trim_isbd)),
                 (true, "531" | "530") => {
-                    host.abbreviated = host.abbreviated.take().or(e.first('a').map(trim_isbd))
+                    host.abbreviated = host.abbreviated.take().or(e.first('a').map(trim_isbd));
                 }
-                (false, "200") => {
-                    for s in e
-                        .subfields
-                        .iter()
-                        .filter(|s| matches!(s.code, 'a' | 'h' | 'e' | 'i' | 'v'))
-                    {
-                        let v = s.value.trim();
-                        if s.code == 'v' {
-                            record.pages =
-                                record.pages.take().or_else(|| dates::normalise_pages(v));
-                            continue;
-                        }
-                        if record.issue.is_none() {
-                            record.issue = dates::find_issue_number(v);
-                        }
-                        if record.volume.is_none() {
-                            record.volume = dates::find_volume(v);
-                        }
-                        date_texts.push((v.to_string(), f.line, f.column));
-                    }
-                }
+                (false, "200") => issue_title(e, f, record, &mut date_texts),
                 (false, "210") => year_texts.extend(e.first('d').map(str::to_string)),
                 // The embedded 215 is the issue's extent (`225 с.`), never the article's pages.
                 _ => {}
@@ -490,25 +491,19 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
         // $v volume/pages, $e issue.
         host.issn = host.issn.take().or(own_first('x').map(str::to_string));
         host.link = host.link.take().or(own_first('0').map(str::to_string));
+        if host.title.is_empty() {
+            host.title = own_first('t').map(trim_isbd).unwrap_or_default().into();
+        }
         if serial {
-            if host.title.is_empty() {
-                host.title = own_first('t').map(trim_isbd).unwrap_or_default().into();
-            }
             host.city = host.city.take().or(own_first('c').map(trim_isbd));
         } else {
-            if host.title.is_empty() {
-                host.title = own_first('t').map(trim_isbd).unwrap_or_default().into();
-            }
             if let Some(v) = own_first('v') {
                 record.pages = record.pages.take().or_else(|| dates::normalise_pages(v));
             }
             for c in ['d', 'e', 'h'] {
                 if let Some(v) = own_first(c) {
-                    if record.issue.is_none() && c != 'd' {
-                        record.issue = dates::find_issue_number(v);
-                    }
-                    if record.volume.is_none() && c != 'd' {
-                        record.volume = dates::find_volume(v);
+                    if c != 'd' {
+                        read_designation(record, v);
                     }
                     date_texts.push((v.to_string(), f.line, f.column));
                     year_texts.push(v.to_string());
@@ -537,6 +532,40 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
     apply_date_text(record, &texts);
     if !host.title.is_empty() || host.link.is_some() {
         record.host = Some(host);
+    }
+}
+
+/// The issue's own 200 embedded in 463: `$v` is the article's pages; `$a`, `$h`, `$e`, `$i`
+/// designate the issue (number, volume) and may date it, at the 463's position.
+fn issue_title(
+    e: &Embedded<'_>,
+    f: &RawField,
+    record: &mut Record,
+    date_texts: &mut Vec<(String, u32, u32)>,
+) {
+    for s in e
+        .subfields
+        .iter()
+        .filter(|s| matches!(s.code, 'a' | 'h' | 'e' | 'i' | 'v'))
+    {
+        let v = s.value.trim();
+        if s.code == 'v' {
+            record.pages = record.pages.take().or_else(|| dates::normalise_pages(v));
+            continue;
+        }
+        read_designation(record, v);
+        date_texts.push((v.to_string(), f.line, f.column));
+    }
+}
+
+/// The issue number and volume of an issue designation (`2012, № 3`), where the record
+/// has none yet.
+fn read_designation(record: &mut Record, text: &str) {
+    if record.issue.is_none() {
+        record.issue = dates::find_issue_number(text);
+    }
+    if record.volume.is_none() {
+        record.volume = dates::find_volume(text);
     }
 }
 
@@ -631,16 +660,7 @@ fn marc21_person(f: &RawField, role: Role) -> Option<Person> {
 }
 
 fn marc21(raw: &RawRecord, record: &mut Record) {
-    let level = raw.leader.chars().nth(7);
-    if matches!(level, Some(c) if c != 'a' && c != 'b') {
-        record.problem(
-            ProblemKind::NotAnArticle,
-            format!(
-                "not an article: leader/07 is '{}' (component parts are 'a' or 'b')",
-                level.unwrap_or(' ')
-            ),
-        );
-    }
+    check_level(raw, record, &['a', 'b'], "component parts are 'a' or 'b'");
     let mut date_texts: Vec<(String, u32, u32)> = Vec::new();
     let mut lang_008 = None;
     // The year of publication, from every place, most telling first (see `years`).
@@ -681,27 +701,7 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
                 }
             }
             "110" | "111" | "710" | "711" => record.corporate.extend(f.first('a').map(trim_isbd)),
-            "245" => {
-                record.title = f.first('a').map(trim_isbd).unwrap_or_default().into();
-                record.material = f.first('h').and_then(material);
-                // `$b` after ` =` is a parallel title, after ` :` other title information.
-                let mut parallel = false;
-                for sub in &f.subfields {
-                    let value = sub.value.trim();
-                    if sub.code == 'b' && !value.is_empty() {
-                        let list = if parallel {
-                            &mut record.parallel_titles
-                        } else {
-                            &mut record.other_title
-                        };
-                        list.push(trim_isbd(value));
-                    }
-                    if !value.is_empty() {
-                        parallel = value.ends_with('=');
-                    }
-                }
-                record.responsibility.extend(f.all('c').map(trim_isbd));
-            }
+            "245" => marc21_title(f, record),
             "260" | "264" => {
                 years.imprint = years.imprint.or(f.first('c').and_then(dates::find_year));
             }
@@ -736,54 +736,7 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
                     code: a.to_string(),
                 }));
             }
-            "773" => {
-                let mut host = record.host.take().unwrap_or_default();
-                if host.title.is_empty() {
-                    host.title = f
-                        .first('t')
-                        .or(f.first('a'))
-                        .map(trim_isbd)
-                        .unwrap_or_default()
-                        .into();
-                }
-                host.issn = host.issn.or(f.first('x').map(str::to_string));
-                host.abbreviated = host.abbreviated.or(f.first('p').map(trim_isbd));
-                host.link = host.link.or(f.first('w').map(str::to_string));
-                if let Some(d) = f.first('d') {
-                    host.city = host.city.or(d
-                        .split([':', ','])
-                        .next()
-                        .map(trim_isbd)
-                        .filter(|c| !c.is_empty()));
-                    years.host = years.host.or(dates::find_year(d));
-                }
-                record.host = Some(host);
-                for g in f.all('g') {
-                    let e = dates::enumeration(g);
-                    if e.year_in_parentheses {
-                        years.stated = years.stated.or(e.year);
-                    } else {
-                        years.alone = years.alone.or(e.year);
-                    }
-                    record.volume = record.volume.take().or(e.volume);
-                    record.issue = record.issue.take().or(e.issue);
-                    record.pages = record.pages.take().or(e.pages);
-                    date_texts.push((g.to_string(), f.line, f.column));
-                }
-                // After $g: the place and date of the host issue (`Bakı, 17.01.2012`).
-                date_texts.extend(f.first('d').map(|d| (d.to_string(), f.line, f.column)));
-                if let Some(q) = f.first('q') {
-                    // `$q 88:3<175`: volume, issue (and further levels), then the first page.
-                    let (numbering, page) = q.split_once('<').unwrap_or((q, ""));
-                    let mut levels = numbering
-                        .split(':')
-                        .map(str::trim)
-                        .filter(|l| !l.is_empty());
-                    record.volume = record.volume.take().or(levels.next().map(str::to_string));
-                    record.issue = record.issue.take().or(levels.next().map(str::to_string));
-                    record.pages = record.pages.take().or_else(|| dates::normalise_pages(page));
-                }
-            }
+            "773" => marc21_host(f, record, &mut years, &mut date_texts),
             _ => {}
         }
     }
@@ -800,6 +753,86 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
         .map(|(t, l, c)| (t.as_str(), *l, *c))
         .collect();
     apply_date_text(record, &texts);
+}
+
+/// 245: title proper (`$a`), material (`$h`), parallel and other title information (`$b`)
+/// and the statement of responsibility (`$c`).
+fn marc21_title(f: &RawField, record: &mut Record) {
+    record.title = f.first('a').map(trim_isbd).unwrap_or_default().into();
+    record.material = f.first('h').and_then(material);
+    // `$b` after ` =` is a parallel title, after ` :` other title information.
+    let mut parallel = false;
+    for sub in &f.subfields {
+        let value = sub.value.trim();
+        if sub.code == 'b' && !value.is_empty() {
+            let list = if parallel {
+                &mut record.parallel_titles
+            } else {
+                &mut record.other_title
+            };
+            list.push(trim_isbd(value));
+        }
+        if !value.is_empty() {
+            parallel = value.ends_with('=');
+        }
+    }
+    record.responsibility.extend(f.all('c').map(trim_isbd));
+}
+
+/// 773, the host item entry: the periodical (`$t` or `$a`, `$x`, `$p`, `$w`, place and year
+/// in `$d`) and the article's place in it (`$g`, then `$q`: volume, issue, pages, years).
+fn marc21_host(
+    f: &RawField,
+    record: &mut Record,
+    years: &mut Years,
+    date_texts: &mut Vec<(String, u32, u32)>,
+) {
+    let mut host = record.host.take().unwrap_or_default();
+    if host.title.is_empty() {
+        host.title = f
+            .first('t')
+            .or(f.first('a'))
+            .map(trim_isbd)
+            .unwrap_or_default()
+            .into();
+    }
+    host.issn = host.issn.or(f.first('x').map(str::to_string));
+    host.abbreviated = host.abbreviated.or(f.first('p').map(trim_isbd));
+    host.link = host.link.or(f.first('w').map(str::to_string));
+    if let Some(d) = f.first('d') {
+        host.city = host.city.or(d
+            .split([':', ','])
+            .next()
+            .map(trim_isbd)
+            .filter(|c| !c.is_empty()));
+        years.host = years.host.or(dates::find_year(d));
+    }
+    record.host = Some(host);
+    for g in f.all('g') {
+        let e = dates::enumeration(g);
+        if e.year_in_parentheses {
+            years.stated = years.stated.or(e.year);
+        } else {
+            years.alone = years.alone.or(e.year);
+        }
+        record.volume = record.volume.take().or(e.volume);
+        record.issue = record.issue.take().or(e.issue);
+        record.pages = record.pages.take().or(e.pages);
+        date_texts.push((g.to_string(), f.line, f.column));
+    }
+    // After $g: the place and date of the host issue (`Bakı, 17.01.2012`).
+    date_texts.extend(f.first('d').map(|d| (d.to_string(), f.line, f.column)));
+    if let Some(q) = f.first('q') {
+        // `$q 88:3<175`: volume, issue (and further levels), then the first page.
+        let (numbering, page) = q.split_once('<').unwrap_or((q, ""));
+        let mut levels = numbering
+            .split(':')
+            .map(str::trim)
+            .filter(|l| !l.is_empty());
+        record.volume = record.volume.take().or(levels.next().map(str::to_string));
+        record.issue = record.issue.take().or(levels.next().map(str::to_string));
+        record.pages = record.pages.take().or_else(|| dates::normalise_pages(page));
+    }
 }
 
 /// The years a MARC 21 article record gives for its publication.

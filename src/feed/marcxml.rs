@@ -90,6 +90,17 @@ enum Fault {
     File(FeedError),
 }
 
+/// What one event leaves the reader with.
+enum Step {
+    /// Nothing complete yet: read the next event.
+    ReadOn,
+    /// A record's `</record>` came: the record (boxed, as the steps between records are
+    /// many and small).
+    Record(Box<Record>),
+    /// The file ended between records.
+    End,
+}
+
 #[derive(Default)]
 struct Open {
     raw: RawRecord,
@@ -101,6 +112,7 @@ struct Open {
 }
 
 impl<R: BufRead> MarcXmlReader<R> {
+    /// A reader of `input`, named `file` in positions; `options` may force the tag set.
     pub fn new(input: R, file: Arc<Path>, options: ReadOptions) -> Self {
         let mut xml = Reader::from_reader(Lines::new(input));
         let config = xml.config_mut();
@@ -165,14 +177,17 @@ impl<R: BufRead> MarcXmlReader<R> {
             let start = self.xml.buffer_position();
             let fault = match self.read_event(&mut buf, start) {
                 Ok(event) => match self.on_event(event, start, &mut open) {
-                    Ok(Some(step)) => break Ok(step),
-                    Ok(None) => continue,
+                    Ok(Step::Record(record)) => break Ok(Some(*record)),
+                    Ok(Step::End) => break Ok(None),
+                    Ok(Step::ReadOn) => continue,
                     Err(fault) => fault,
                 },
                 Err(error) => Fault::Record(error),
             };
             break match (fault, open.take()) {
-                (Fault::Record(error), Some(o)) => self.skip_damaged(o, error, &mut buf).map(Some),
+                (Fault::Record(error), Some(o)) => {
+                    self.skip_damaged(&o, &error, &mut buf).map(Some)
+                }
                 (Fault::Record(error) | Fault::File(error), _) => Err(error),
             };
         };
@@ -210,8 +225,8 @@ impl<R: BufRead> MarcXmlReader<R> {
     /// the reader skips to its end (or to the next record's start).
     fn skip_damaged(
         &mut self,
-        o: Open,
-        error: FeedError,
+        o: &Open,
+        error: &FeedError,
         buf: &mut Vec<u8>,
     ) -> Result<Record, FeedError> {
         let position = self.position;
@@ -230,12 +245,10 @@ impl<R: BufRead> MarcXmlReader<R> {
                     });
                     break;
                 }
-                Ok(Event::End(e)) if e.local_name().as_ref() == "record" => break,
-                Ok(Event::Eof) => break,
-                Ok(_) => {}
+                Ok(event) if closes_record(&event) => break,
                 // A parser that cannot move on cannot find the next record.
                 Err(e) if self.xml.buffer_position() == before => return Err(e),
-                Err(_) => {}
+                Ok(_) | Err(_) => {}
             }
         }
         let end = match &self.pending {
@@ -262,14 +275,13 @@ impl<R: BufRead> MarcXmlReader<R> {
         Ok(record)
     }
 
-    /// Handles one event: `Some` when a record is complete (or the file ends), `None` to
-    /// read on.
+    /// Handles one event: a record when it is complete, the end when the file ends.
     fn on_event(
         &mut self,
         event: Event<'_>,
         start: u64,
         open: &mut Option<Open>,
-    ) -> Result<Option<Option<Record>>, Fault> {
+    ) -> Result<Step, Fault> {
         match event {
             Event::Start(e) => self.on_start(&e, start, open).map_err(Fault::Record)?,
             Event::Text(t) => {
@@ -304,7 +316,7 @@ impl<R: BufRead> MarcXmlReader<R> {
             Event::End(e) => {
                 let local = e.local_name();
                 if let Some(record) = self.on_end(local.as_ref(), open) {
-                    return Ok(Some(Some(record)));
+                    return Ok(Step::Record(Box::new(record)));
                 }
             }
             Event::Eof => {
@@ -315,11 +327,11 @@ impl<R: BufRead> MarcXmlReader<R> {
                         "file ends inside a <record>",
                     )));
                 }
-                return Ok(Some(None));
+                return Ok(Step::End);
             }
             _ => {}
         }
-        Ok(None)
+        Ok(Step::ReadOn)
     }
 
     /// An opening tag: a record, its leader, a field or a subfield starts.
@@ -448,6 +460,16 @@ impl<R: BufRead> MarcXmlReader<R> {
             _ => {}
         }
         None
+    }
+}
+
+/// Whether a damaged record's skipping stops at `event`: its `</record>`, or the end of
+/// the file.
+fn closes_record(event: &Event<'_>) -> bool {
+    match event {
+        Event::End(e) => e.local_name().as_ref() == "record",
+        Event::Eof => true,
+        _ => false,
     }
 }
 

@@ -33,15 +33,20 @@ use crate::model::{Dialect, Format, Origin, Problem, ProblemKind, Record};
 /// How to read feeds: forced format, dialect and encoding, or detection (the default).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ReadOptions {
+    /// The export format every file is read as; `None` sniffs each file's first bytes.
     pub format: Option<Format>,
+    /// The MARC tag set every record is mapped from; `None` detects it per record.
     pub dialect: Option<Dialect>,
+    /// The byte encoding of ISO 2709 and IRBIS text; `None` detects it per record.
     pub encoding: Option<Encoding>,
 }
 
 /// Byte encoding of an ISO 2709 file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
+    /// UTF-8, as current IRBIS64 and most MARC 21 exports write.
     Utf8,
+    /// Windows-1251 (Cyrillic), as older IRBIS exports write.
     Cp1251,
 }
 
@@ -49,9 +54,19 @@ pub enum Encoding {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Position {
     /// Text formats: 1-based line and column.
-    LineColumn { line: u32, column: u32 },
+    LineColumn {
+        /// 1-based line.
+        line: u32,
+        /// 1-based column, counted in bytes.
+        column: u32,
+    },
     /// ISO 2709: the record's position and the byte offset.
-    Byte { record: usize, offset: u64 },
+    Byte {
+        /// 1-based ordinal of the record in the file (0 before the first).
+        record: usize,
+        /// 0-based byte offset in the file.
+        offset: u64,
+    },
     /// The file as a whole.
     File,
 }
@@ -161,7 +176,8 @@ impl std::error::Error for FeedError {}
 pub struct Lines<R> {
     inner: R,
     consumed: u64,
-    lines: u32,
+    /// Newlines in the consumed bytes.
+    newlines: u32,
     /// Offsets of the most recent newlines (enough for any one record's fields).
     recent: VecDeque<u64>,
 }
@@ -169,11 +185,12 @@ pub struct Lines<R> {
 const RECENT_NEWLINES: usize = 1 << 16;
 
 impl<R: BufRead> Lines<R> {
+    /// Counts the lines of `inner`, from its start.
     pub fn new(inner: R) -> Self {
         Lines {
             inner,
             consumed: 0,
-            lines: 0,
+            newlines: 0,
             recent: VecDeque::new(),
         }
     }
@@ -187,14 +204,20 @@ impl<R: BufRead> Lines<R> {
             .rev()
             .take_while(|&&nl| nl >= offset)
             .count();
-        let line = self.lines - later as u32 + 1;
+        // At most RECENT_NEWLINES, and never more than the newlines counted.
+        let line = self
+            .newlines
+            .saturating_sub(u32::try_from(later).unwrap_or(u32::MAX))
+            + 1;
         let line_start = match self.recent.len().checked_sub(later + 1) {
             Some(i) => self.recent[i] + 1,
-            None if self.lines as usize == self.recent.len() => 0,
+            None if self.newlines as usize == self.recent.len() => 0,
             // Older than we remember: the column is unknown, say 1.
             None => offset,
         };
-        (line, (offset - line_start) as u32 + 1)
+        // A column past u32 (a line over 4 GiB) is told as the last one.
+        let column = u32::try_from(offset - line_start + 1).unwrap_or(u32::MAX);
+        (line, column)
     }
 }
 
@@ -217,7 +240,7 @@ impl<R: BufRead> BufRead for Lines<R> {
         if let Ok(buf) = self.inner.fill_buf() {
             let n = amount.min(buf.len());
             for i in memchr::memchr_iter(b'\n', &buf[..n]) {
-                self.lines += 1;
+                self.newlines += 1;
                 if self.recent.len() == RECENT_NEWLINES {
                     self.recent.pop_front();
                 }
@@ -494,17 +517,14 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<(Format, RecordStream)
             "empty file: no records",
         ));
     }
-    let format = match options.format.or_else(|| sniff(head)) {
-        Some(f) => f,
-        None => {
-            return Err(FeedError::at(
-                FeedErrorKind::NotAFeed,
-                path,
-                1,
-                1,
-                "not a feed: expected MARCXML (<collection>), IRBIS text (#200: …) or ISO 2709 (a 24-byte leader)",
-            ));
-        }
+    let Some(format) = options.format.or_else(|| sniff(head)) else {
+        return Err(FeedError::at(
+            FeedErrorKind::NotAFeed,
+            path,
+            1,
+            1,
+            "not a feed: expected MARCXML (<collection>), IRBIS text (#200: …) or ISO 2709 (a 24-byte leader)",
+        ));
     };
     let stamp = Stamp::of(path);
     let stream = stream(format, input, path, options);
@@ -565,19 +585,17 @@ impl Iterator for Guarded {
         if self.done {
             return None;
         }
-        match self.inner.next() {
-            Some(item) => Some(item),
-            None => {
-                self.done = true;
-                (Stamp::of(&self.path) != self.stamp).then(|| {
-                    Err(FeedError::file(
-                        FeedErrorKind::Changed,
-                        &self.path,
-                        "the file changed while it was being read (an export still running?); read it again",
-                    ))
-                })
-            }
+        if let Some(item) = self.inner.next() {
+            return Some(item);
         }
+        self.done = true;
+        (Stamp::of(&self.path) != self.stamp).then(|| {
+            Err(FeedError::file(
+                FeedErrorKind::Changed,
+                &self.path,
+                "the file changed while it was being read (an export still running?); read it again",
+            ))
+        })
     }
 }
 

@@ -14,14 +14,19 @@ use plotters::prelude::*;
 #[derive(Debug, thiserror::Error)]
 #[error("cannot draw the chart \"{title}\": {message}")]
 pub struct ChartError {
+    /// The chart's title, as its `aria-label` gives it.
     pub title: String,
+    /// What the backend reported.
     pub message: String,
 }
 
 /// One series of a bar chart: its legend label, colour and a value per category.
 pub struct Series<'a> {
+    /// The legend's label (a language group, a quarter); empty for a chart without legend.
     pub label: &'a str,
+    /// The fill of its bars.
     pub color: RGBColor,
+    /// One count per category, in the categories' order; a missing one counts 0.
     pub values: Vec<u32>,
 }
 

@@ -47,21 +47,29 @@ pub const SEARCH_INDEX: &str = "search-index.json";
 /// Why a page could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
+    /// A template file that cannot be read.
     #[error("cannot read the web template {}: {source}", path.display())]
     Read {
+        /// The template file.
         path: PathBuf,
+        /// Why the operating system refused.
         #[source]
         source: std::io::Error,
     },
     /// A template's syntax or rendering error, at its file and line.
     #[error("{}:{line}: {message}", file.display())]
     Template {
+        /// The template file (`?` in place of the name when the engine gives none).
         file: PathBuf,
+        /// 1-based line in it; 0 when the engine gives none.
         line: usize,
+        /// The engine's kind of error and its detail.
         message: String,
     },
+    /// A statistics chart that could not be drawn.
     #[error(transparent)]
     Chart(#[from] ChartError),
+    /// A page or the search index that could not be written.
     #[error(transparent)]
     Output(#[from] OutputError),
 }
@@ -159,8 +167,11 @@ impl Web {
 /// What [`Web::publish`] listed.
 #[derive(Debug)]
 pub struct Published {
+    /// Documents found in the folder and listed, of every period.
     pub documents: usize,
+    /// Entries in the search index, over every document.
     pub entries: usize,
+    /// The written `index.html`.
     pub path: PathBuf,
 }
 
@@ -180,7 +191,9 @@ fn template_error(dir: &Path, e: &minijinja::Error) -> WebError {
 /// The sibling files a document's page links to (relative to its folder).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Links {
+    /// The document's PDF (`<id>.pdf`), when it exists.
     pub pdf: Option<String>,
+    /// Its booklet (`<id>-booklet.pdf` or `<id>.booklet.pdf`), when it exists.
     pub booklet: Option<String>,
 }
 
@@ -524,14 +537,15 @@ fn short(text: &str, max: usize) -> String {
     cut
 }
 
-fn group_series<'a>(counts: impl Iterator<Item = [u32; 3]> + Clone) -> Vec<Series<'a>> {
+/// One series per language group, in its colour, from each category's counts by group.
+fn group_series<'a>(counts: &[[u32; 3]]) -> Vec<Series<'a>> {
     LanguageGroup::ALL
         .iter()
         .enumerate()
         .map(|(g, group)| Series {
             label: group_label(*group),
             color: GROUP_COLORS[g],
-            values: counts.clone().map(|c| c[g]).collect(),
+            values: counts.iter().map(|c| c[g]).collect(),
         })
         .collect()
 }
@@ -546,7 +560,13 @@ impl<'a> StatisticsPage<'a> {
                 .iter()
                 .map(|b| short(&b.title, 34))
                 .collect::<Vec<_>>(),
-            &group_series(statistics.bulletins.iter().map(|b| counts(&b.entries))),
+            &group_series(
+                &statistics
+                    .bulletins
+                    .iter()
+                    .map(|b| counts(&b.entries))
+                    .collect::<Vec<_>>(),
+            ),
         )?;
         // One bar a group, each in its group's colour (no legend: the bars are labelled).
         let languages = chart::stacked_bars(
@@ -592,7 +612,13 @@ impl<'a> StatisticsPage<'a> {
                     .iter()
                     .map(|q| q.period.clone())
                     .collect::<Vec<_>>(),
-                &group_series(statistics.quarters.iter().map(|q| counts(&q.entries))),
+                &group_series(
+                    &statistics
+                        .quarters
+                        .iter()
+                        .map(|q| counts(&q.entries))
+                        .collect::<Vec<_>>(),
+                ),
             )?)
         };
         Ok(StatisticsPage {
