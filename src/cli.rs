@@ -586,20 +586,13 @@ pub(crate) fn load_config(path: &Path) -> Result<Config, CliError> {
     })
 }
 
-/// The compiler's overrides: `path` when given (it must exist), else `overrides.toml`
-/// beside the configuration when there is one, else none.
+/// The compiler's overrides ([`Overrides::for_run`]); an error points at the README.
 pub(crate) fn load_overrides(
     path: Option<&Path>,
     config_path: &Path,
     config: &Config,
 ) -> Result<Overrides, CliError> {
-    let default = crate::overrides::default_path(config_path);
-    let path = match path {
-        Some(path) => path,
-        None if default.is_file() => &default,
-        None => return Ok(Overrides::none()),
-    };
-    Overrides::load(path, config).map_err(|e| {
+    Overrides::for_run(path, config_path, config).map_err(|e| {
         CliError::new(e.to_string())
             .hint("see README (editorial decisions) for the format of the overrides")
     })
