@@ -24,9 +24,13 @@ use crate::period::Period;
 /// One record in an exceptions report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExceptionEntry {
+    /// The record's id (its 001).
     pub record: String,
+    /// The feed file it was read from.
     pub file: String,
+    /// 1-based line of the record's start in that file (for ISO 2709: 1).
     pub line: u32,
+    /// Why it is in no bulletin, in the bibliographer's words.
     pub reason: String,
     /// The kind of reason ([`Exclusion::cause`]), which the statistics count by.
     pub cause: String,
@@ -35,8 +39,11 @@ pub struct ExceptionEntry {
 /// A note on a placed record (a language inferred, a quarter taken from the intake date).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NoteEntry {
+    /// The record's id (its 001).
     pub record: String,
+    /// The feed file it was read from.
     pub file: String,
+    /// What was decided for it and on what ground.
     pub note: String,
 }
 
@@ -45,9 +52,13 @@ pub struct NoteEntry {
 pub struct ExceptionsReport {
     /// `2012-Q3`, or `null` for the records that have no quarter at all.
     pub quarter: Option<String>,
+    /// Every record of the period.
     pub records: usize,
+    /// Those placed in at least one bulletin.
     pub placed: usize,
+    /// The others, each once with its reason.
     pub exceptions: Vec<ExceptionEntry>,
+    /// Notes on placed records.
     pub notes: Vec<NoteEntry>,
     /// The compiler's overrides applied to this period's records (`data/overrides.toml`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -57,15 +68,18 @@ pub struct ExceptionsReport {
 /// Everything built for one quarter.
 #[derive(Debug, Clone)]
 pub struct QuarterPlan {
+    /// The quarter built.
     pub quarter: Quarter,
     /// One issue per configured bulletin, in configuration order (empty ones too).
     pub issues: Vec<Issue>,
+    /// The quarter's exceptions report.
     pub exceptions: ExceptionsReport,
 }
 
 /// The whole build.
 #[derive(Debug, Clone)]
 pub struct Plan {
+    /// The quarters built, in time order.
     pub quarters: Vec<QuarterPlan>,
     /// Records that belong to no quarter (no usable date).
     pub undated: ExceptionsReport,
@@ -76,10 +90,11 @@ pub struct Plan {
 pub struct PlanOptions {
     /// Quarters to build; `None` builds every quarter present in the records.
     pub quarters: Option<Vec<Quarter>>,
+    /// Which date decides a record's quarter.
     pub by: QuarterBy,
     /// Document date overriding the quarter's last day (`SOURCE_DATE_EPOCH`).
     pub date: Option<NaiveDate>,
-    /// The compiler's placing decisions (exclude, subtopic, also_in); the record edits
+    /// The compiler's placing decisions (exclude, subtopic, `also_in`); the record edits
     /// (date, language, annotation) are made on the records before planning
     /// ([`Overrides::edit`]).
     pub overrides: std::sync::Arc<Overrides>,
@@ -217,9 +232,9 @@ pub fn plan(
 /// Whether a record can go into a document: no fatal problem, a language group, not a
 /// second catalogue record of an article already seen. Returns its group and whether
 /// the group was inferred from the letters; `seen` records the article.
-pub fn screen<'a>(
+pub fn screen<'a, S: std::hash::BuildHasher>(
     record: &'a Record,
-    seen: &mut HashMap<String, &'a str>,
+    seen: &mut HashMap<String, &'a str, S>,
 ) -> Result<(LanguageGroup, bool), Exclusion> {
     if let Some(ex) = unusable(record) {
         return Err(ex);
@@ -399,11 +414,11 @@ fn bulletin_issues(
 /// Maps `items` with `f` on as many threads as the machine has cores, keeping the order.
 /// Used for the bulletins of a quarter, which are independent of each other.
 pub fn parallel_map<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
-    use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Mutex, PoisonError};
 
     let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
+        .map_or(1, std::num::NonZero::get)
         .min(items.len());
     if threads <= 1 {
         return items.into_iter().map(f).collect();
@@ -417,10 +432,12 @@ pub fn parallel_map<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) 
                 loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
                     let Some(slot) = slots.get(index) else { break };
-                    let item = slot.lock().unwrap_or_else(|p| p.into_inner()).take();
+                    let item = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
                     if let Some(item) = item {
                         let done = f(item);
-                        *results[index].lock().unwrap_or_else(|p| p.into_inner()) = Some(done);
+                        *results[index]
+                            .lock()
+                            .unwrap_or_else(PoisonError::into_inner) = Some(done);
                     }
                 }
             });
@@ -428,13 +445,14 @@ pub fn parallel_map<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) 
     });
     results
         .into_iter()
-        .filter_map(|r| r.into_inner().unwrap_or_else(|p| p.into_inner()))
+        .filter_map(|r| r.into_inner().unwrap_or_else(PoisonError::into_inner))
         .collect()
 }
 
 /// The annual cumulation of one year: each bulletin's four quarters in one volume.
 #[derive(Debug, Clone)]
 pub struct AnnualPlan {
+    /// The year cumulated.
     pub year: i32,
     /// One volume per configured bulletin, in configuration order.
     pub issues: Vec<Issue>,

@@ -36,10 +36,17 @@ pub enum QuarterBy {
 /// Why a record is in the exceptions report rather than in a bulletin.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Exclusion {
+    /// None of the record's class codes or subject headings is configured.
     NoMatchingSubtopic,
+    /// No date that places the record in a period, and why.
     NoDate(String),
+    /// No language group: neither a usable language code nor letters to infer one from;
+    /// why.
     UnreadableLanguage(String),
+    /// A fatal problem of the record (no title, no periodical, not an article…): its kind
+    /// and the reader's message.
     Unusable(ProblemKind, String),
+    /// Another catalogue record of the same article, whose id this is.
     DuplicateOf(String),
     /// Left out by the compiler (`exclude` in the overrides file): the reason given and
     /// where the decision stands.
@@ -52,6 +59,8 @@ pub enum Exclusion {
 }
 
 impl Exclusion {
+    /// The reason as the exceptions report and `check` print it, with the record's
+    /// particulars.
     pub fn reason(&self) -> String {
         match self {
             Exclusion::NoMatchingSubtopic => {
@@ -93,8 +102,11 @@ pub enum Dating {
     /// The month: as published (a monthly journal), or, when only the year is published,
     /// the month the record was catalogued in that same year (`by_cataloguing`).
     Month {
+        /// The year of publication.
         year: i32,
+        /// The month, 1–12.
         month: u32,
+        /// Whether the month is the cataloguing date's, not the publication's.
         by_cataloguing: bool,
     },
     /// Only the year, and no cataloguing date in it.
@@ -205,7 +217,9 @@ pub fn infer_group(text: &str) -> Option<LanguageGroup> {
 /// that bulletin's subtopics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Placement {
+    /// Index into [`Config::bulletins`].
     pub bulletin: usize,
+    /// Index into that bulletin's `subtopics`.
     pub subtopic: usize,
 }
 
@@ -226,6 +240,8 @@ pub struct Classifier<'a> {
 }
 
 impl<'a> Classifier<'a> {
+    /// The classifier of a configuration: its code patterns indexed by scheme, exact codes
+    /// and prefixes apart.
     pub fn new(config: &'a Config, collators: &'a Collators) -> Classifier<'a> {
         let mut codes: HashMap<Scheme, HashMap<String, Vec<Placement>>> = HashMap::new();
         let mut prefixes: HashMap<Scheme, HashMap<String, Vec<Placement>>> = HashMap::new();

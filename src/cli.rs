@@ -30,29 +30,41 @@ mod web_cmd;
 #[derive(Debug, Parser)]
 #[command(name = "bulletin", version, about)]
 pub struct Cli {
+    /// The subcommand and its arguments.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// `--format`: the feed format, forced ([`Format`]).
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum FormatArg {
+    /// MARCXML (RUSMARC or MARC 21 tags in the MARC 21 slim schema).
     Marcxml,
+    /// ISO 2709 exchange format (`.iso`, `.mrc`).
     Iso2709,
+    /// IRBIS64 plain-text export (`#200: ^A…`).
     Irbis,
 }
 
+/// `--dialect`: the MARC tag set, forced ([`Dialect`]).
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum DialectArg {
+    /// RUSMARC / UNIMARC (200, 461/463, 606, 686, 700–702).
     Rusmarc,
+    /// MARC 21 (245, 100/700, 773, 650, 084).
     Marc21,
 }
 
+/// `--encoding`: the byte encoding of ISO 2709 and IRBIS files, forced ([`Encoding`]).
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum EncodingArg {
+    /// UTF-8, as current IRBIS64 and most MARC 21 exports write.
     Utf8,
+    /// Windows-1251 (Cyrillic), as older IRBIS exports write.
     Cp1251,
 }
 
+/// `--by`: which date decides an article's quarter ([`QuarterBy`]).
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ByArg {
     /// The article's publication date.
@@ -104,6 +116,7 @@ impl ReadArgs {
     }
 }
 
+/// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Read feeds, print a summary and every problem (exit 0 clean, 1 problems, 2 unreadable).
@@ -142,6 +155,7 @@ pub struct StatsArgs {
     /// The compiler's overrides (default: overrides.toml beside the configuration).
     #[arg(long)]
     pub overrides: Option<PathBuf>,
+    /// How to read the feeds.
     #[command(flatten)]
     pub read: ReadArgs,
 }
@@ -149,6 +163,7 @@ pub struct StatsArgs {
 /// The `watch` command's arguments: those of `build`, and one bulletin to watch.
 #[derive(Debug, clap::Args)]
 pub struct WatchArgs {
+    /// What to build, as for `build`.
     #[command(flatten)]
     pub build: BuildArgs,
     /// Only this bulletin (its id).
@@ -173,12 +188,17 @@ pub struct CheckArgs {
     /// The compiler's overrides (default: overrides.toml beside the configuration).
     #[arg(long)]
     pub overrides: Option<PathBuf>,
+    /// How to read the feeds.
     #[command(flatten)]
     pub read: ReadArgs,
 }
 
 /// The `build` command's arguments.
 #[derive(Debug, clap::Args)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each bool is one command-line flag"
+)]
 pub struct BuildArgs {
     /// Feed files or folders.
     #[arg(long = "feed", default_value = "data/feed")]
@@ -220,10 +240,33 @@ pub struct BuildArgs {
     /// Documents typeset at once (each uses several threads itself).
     #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=16))]
     pub jobs: u16,
+    /// How to read the feeds.
     #[command(flatten)]
     pub read: ReadArgs,
 }
 
+impl BuildArgs {
+    /// The quarters asked for: the four of `--year`, those of `--quarter`, or `None` for
+    /// every quarter in the feeds.
+    pub(crate) fn quarters(&self) -> Result<Option<Vec<Quarter>>, CliError> {
+        match (self.year, self.quarters.is_empty()) {
+            (Some(year), _) => Ok(Some(
+                (1..=4).map(|number| Quarter { year, number }).collect(),
+            )),
+            (None, true) => Ok(None),
+            (None, false) => self
+                .quarters
+                .iter()
+                .map(|q| q.parse::<Quarter>())
+                .collect::<Result<Vec<_>, _>>()
+                .map(Some)
+                .map_err(|e| CliError::new(e.to_string())),
+        }
+    }
+}
+
+/// `--kind`: the arrangement of an index given on the command line
+/// ([`crate::index::IndexKind`]).
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum IndexKindArg {
     /// Year → month → day.
@@ -232,9 +275,13 @@ pub enum IndexKindArg {
     Subject,
 }
 
+/// `--language`: the language of an index's headings and apparatus
+/// ([`crate::index::IndexLanguage`]).
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum IndexLanguageArg {
+    /// Azerbaijani.
     Az,
+    /// Russian.
     Ru,
 }
 
@@ -299,6 +346,7 @@ pub struct IndexArgs {
     /// Documents typeset at once.
     #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=16))]
     pub jobs: u16,
+    /// How to read the feeds.
     #[command(flatten)]
     pub read: ReadArgs,
 }
@@ -328,8 +376,11 @@ pub(crate) fn prepare_output(out: &std::path::Path) -> Result<output::OutputLock
 /// A user-facing error: what went wrong, and what to do about it.
 #[derive(Debug)]
 pub struct CliError {
+    /// One `error:` line each (every unreadable feed, every failed document).
     pub messages: Vec<String>,
+    /// What to do about it, printed once as a `hint:` line.
     pub hint: Option<String>,
+    /// The exit status (2: an input or configuration that cannot be used).
     pub code: i32,
 }
 
@@ -370,8 +421,8 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Command::Build(args) => build_command(&args),
         Command::Index(args) => index_cmd::run(&args),
         Command::Stats(args) => web_cmd::run(&args),
-        Command::Watch(args) => watch_cmd::run(*args),
-        Command::Package(args) => package::run(args),
+        Command::Watch(args) => watch_cmd::run(&args),
+        Command::Package(args) => package::run(&args),
     }
 }
 
@@ -429,17 +480,7 @@ fn build_command(args: &BuildArgs) -> Result<i32, CliError> {
     let web = web_cmd::load(&args.templates, args.no_html)?;
     let config = load_config(&args.config)?;
     let _lock = prepare_output(&args.out)?;
-    let quarters = match (args.year, args.quarters.is_empty()) {
-        (Some(year), _) => Some((1..=4).map(|number| Quarter { year, number }).collect()),
-        (None, true) => None,
-        (None, false) => Some(
-            args.quarters
-                .iter()
-                .map(|q| q.parse::<Quarter>())
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| CliError::new(e.to_string()))?,
-        ),
-    };
+    let quarters = args.quarters()?;
     let overrides = load_overrides(args.overrides.as_deref(), &args.config, &config)?;
     let mut records = read_feeds(&args.feeds, &args.read)?;
     overrides.edit(&mut records);
@@ -455,62 +496,59 @@ fn build_command(args: &BuildArgs) -> Result<i32, CliError> {
     let booklet = args.booklet || config.library.booklet;
     let jobs = usize::from(args.jobs);
     let out = &args.out;
-    let (summary, pdfs) = match args.year.filter(|_| args.cumulate) {
-        Some(year) => {
-            let plan = build::plan_annual(&records, &config, &collators, year, &options);
-            let mut summary = output::write_annual(&plan, out)
-                .map_err(|e| CliError::new(e.to_string()))?
-                + &applied_overrides(&plan.exceptions);
-            let documents: Vec<output::Document> = plan
-                .issues
+    let (summary, pdfs) = if let Some(year) = args.year.filter(|_| args.cumulate) {
+        let plan = build::plan_annual(&records, &config, &collators, year, &options);
+        let mut summary = output::write_annual(&plan, out)
+            .map_err(|e| CliError::new(e.to_string()))?
+            + &applied_overrides(&plan.exceptions);
+        let documents: Vec<output::Document> = plan
+            .issues
+            .iter()
+            .map(|issue| output::Document {
+                issue,
+                path: out
+                    .join(year.to_string())
+                    .join(format!("{}.pdf", issue.bulletin)),
+            })
+            .collect();
+        let pdfs = renderer.map(|r| {
+            let progress = &mut progress::Display::new();
+            output::write_documents(&documents, &r, paper, booklet, jobs, progress)
+        });
+        let quarters = web_cmd::plan_year(&records, &config, &collators, year, &options);
+        summary.push_str(&web_cmd::annual(
+            &plan,
+            &quarters,
+            out,
+            web.as_ref(),
+            &config,
+        )?);
+        write_checksums([out.join(year.to_string())])?;
+        (summary, pdfs)
+    } else {
+        let plan = build::plan(&records, &config, &collators, &options);
+        let mut summary =
+            output::write_plan(&plan, out).map_err(|e| CliError::new(e.to_string()))?;
+        for q in &plan.quarters {
+            summary.push_str(&applied_overrides(&q.exceptions));
+        }
+        let pdfs = renderer.map(|r| {
+            let progress = &mut progress::Display::new();
+            output::write_pdfs(&plan, out, &r, paper, booklet, jobs, progress)
+        });
+        summary.push_str(&web_cmd::quarters(
+            &plan,
+            out,
+            args.year,
+            web.as_ref(),
+            &config,
+        )?);
+        write_checksums(
+            plan.quarters
                 .iter()
-                .map(|issue| output::Document {
-                    issue,
-                    path: out
-                        .join(year.to_string())
-                        .join(format!("{}.pdf", issue.bulletin)),
-                })
-                .collect();
-            let pdfs = renderer.map(|r| {
-                let progress = &mut progress::Display::new();
-                output::write_documents(&documents, &r, paper, booklet, jobs, progress)
-            });
-            let quarters = web_cmd::plan_year(&records, &config, &collators, year, &options);
-            summary.push_str(&web_cmd::annual(
-                &plan,
-                &quarters,
-                out,
-                web.as_ref(),
-                &config,
-            )?);
-            write_checksums([out.join(year.to_string())])?;
-            (summary, pdfs)
-        }
-        None => {
-            let plan = build::plan(&records, &config, &collators, &options);
-            let mut summary =
-                output::write_plan(&plan, out).map_err(|e| CliError::new(e.to_string()))?;
-            for q in &plan.quarters {
-                summary.push_str(&applied_overrides(&q.exceptions));
-            }
-            let pdfs = renderer.map(|r| {
-                let progress = &mut progress::Display::new();
-                output::write_pdfs(&plan, out, &r, paper, booklet, jobs, progress)
-            });
-            summary.push_str(&web_cmd::quarters(
-                &plan,
-                out,
-                args.year,
-                web.as_ref(),
-                &config,
-            )?);
-            write_checksums(
-                plan.quarters
-                    .iter()
-                    .map(|q| out.join(q.quarter.to_string())),
-            )?;
-            (summary, pdfs)
-        }
+                .map(|q| out.join(q.quarter.to_string())),
+        )?;
+        (summary, pdfs)
     };
     finish(&summary, pdfs, records.len(), started, Vec::new())
 }
@@ -540,6 +578,7 @@ pub(crate) fn renderer(
         })
 }
 
+/// The bulletins' configuration, validated; an error points at the format's example.
 pub(crate) fn load_config(path: &Path) -> Result<Config, CliError> {
     Config::load(path).map_err(|e| {
         CliError::new(e.to_string())
@@ -547,20 +586,13 @@ pub(crate) fn load_config(path: &Path) -> Result<Config, CliError> {
     })
 }
 
-/// The compiler's overrides: `path` when given (it must exist), else `overrides.toml`
-/// beside the configuration when there is one, else none.
+/// The compiler's overrides ([`Overrides::for_run`]); an error points at the README.
 pub(crate) fn load_overrides(
     path: Option<&Path>,
     config_path: &Path,
     config: &Config,
 ) -> Result<Overrides, CliError> {
-    let default = crate::overrides::default_path(config_path);
-    let path = match path {
-        Some(path) => path,
-        None if default.is_file() => &default,
-        None => return Ok(Overrides::none()),
-    };
-    Overrides::load(path, config).map_err(|e| {
+    Overrides::for_run(path, config_path, config).map_err(|e| {
         CliError::new(e.to_string())
             .hint("see README (editorial decisions) for the format of the overrides")
     })
@@ -568,17 +600,17 @@ pub(crate) fn load_overrides(
 
 /// The summary's lines for the overrides applied in a period.
 pub(crate) fn applied_overrides(report: &build::ExceptionsReport) -> String {
+    use std::fmt::Write as _;
     let period = report.quarter.as_deref().unwrap_or("");
-    report
-        .overrides
-        .iter()
-        .map(|o| {
-            format!(
-                "{period}: override {}: record {}: {}\n",
-                o.at, o.record, o.decision
-            )
-        })
-        .collect()
+    let mut lines = String::new();
+    for o in &report.overrides {
+        let _ = writeln!(
+            lines,
+            "{period}: override {}: record {}: {}",
+            o.at, o.record, o.decision
+        );
+    }
+    lines
 }
 
 /// Warns of overrides whose record is not in the feeds (it may be in another quarter).
@@ -588,6 +620,7 @@ pub(crate) fn warn_missing(overrides: &Overrides, records: &[Record]) {
     }
 }
 
+/// Every record of the feeds; any unreadable file or record fails the run, each listed.
 pub(crate) fn read_feeds(feeds: &[PathBuf], read: &ReadArgs) -> Result<Vec<Record>, CliError> {
     feed::read_all(feeds, &read.options()).map_err(|errors| CliError {
         messages: errors.iter().map(ToString::to_string).collect(),

@@ -34,6 +34,7 @@ pub enum Separator {
 }
 
 impl Separator {
+    /// The separator as printed between two areas of a description.
     pub fn as_str(self) -> &'static str {
         match self {
             // The no-break space keeps the dash off the start of a line.
@@ -47,47 +48,66 @@ impl Separator {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Paper {
+    /// A4 (210 × 297 mm).
     A4,
+    /// A5 (148 × 210 mm), the bulletins' usual page; imposed two to an A4 sheet as a booklet.
     #[default]
     A5,
 }
 
+/// `[library]`: the library that compiles the bulletins, its classification scheme and the
+/// defaults every bulletin inherits.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Library {
+    /// The library's name, at the head of every title page.
     pub name: String,
     /// The parent body printed above the library's name on title pages.
     #[serde(default)]
     pub parent: Option<String>,
+    /// The place of publication, printed with the year in the imprint (`Bakı – 2012`).
     pub place: String,
     /// The library's own classification scheme: the 686/084 `$2` value whose `$a` codes a
     /// bare subtopic code (`FP.1`) names.
     pub scheme: String,
+    /// The separator style of every bulletin that sets none.
     #[serde(default)]
     pub separator: Separator,
+    /// The page size of every bulletin.
     #[serde(default)]
     pub paper: Paper,
     /// Apparatus keys (see [`Apparatus`]); a bulletin's own win over the library's.
     #[serde(default)]
     pub compilers: Option<Vec<String>>,
+    /// `Redaktor` (see [`Apparatus::editor`]).
     #[serde(default)]
     pub editor: Option<String>,
+    /// `Buraxılışa məsul` (see [`Apparatus::responsible`]).
     #[serde(default)]
     pub responsible: Option<String>,
+    /// ISSN of the series (see [`Apparatus::issn`]).
     #[serde(default)]
     pub issn: Option<String>,
+    /// UDC of the publication (see [`Apparatus::udc`]).
     #[serde(default)]
     pub udc: Option<String>,
+    /// BBK of the publication (see [`Apparatus::bbk`]).
     #[serde(default)]
     pub bbk: Option<String>,
+    /// The series annotation on the title verso (see [`Apparatus::series_note`]).
     #[serde(default)]
     pub series_note: Option<String>,
+    /// Print run (see [`Apparatus::print_run`]).
     #[serde(default)]
     pub print_run: Option<u32>,
+    /// The preface text (see [`Apparatus::preface`]).
     #[serde(default)]
     pub preface: Option<String>,
+    /// A file holding the preface, relative to the configuration (see
+    /// [`Apparatus::preface_file`]).
     #[serde(default)]
     pub preface_file: Option<Spanned<String>>,
+    /// Whether entries print their annotations (see [`Apparatus::annotated`]).
     #[serde(default)]
     pub annotated: Option<bool>,
     /// Also write each A5 bulletin's print edition (`<id>.booklet.pdf`), as `build --booklet`.
@@ -107,8 +127,9 @@ pub struct Apparatus {
     pub responsible: Option<String>,
     /// ISSN of the bulletin series.
     pub issn: Option<String>,
-    /// UDC (`UOT`) and BBK (`KBT`) of the publication.
+    /// UDC (`UOT`) of the publication.
     pub udc: Option<String>,
+    /// BBK (`KBT`) of the publication.
     pub bbk: Option<String>,
     /// A short annotation of the series, printed on the title verso.
     pub series_note: Option<String>,
@@ -126,6 +147,7 @@ pub struct Apparatus {
 
 impl Apparatus {
     /// `self`'s keys, each falling back to `base`'s.
+    #[must_use]
     pub fn or(&self, base: &Apparatus) -> Apparatus {
         Apparatus {
             compilers: self.compilers.clone().or_else(|| base.compilers.clone()),
@@ -211,11 +233,16 @@ macro_rules! apparatus_of {
 apparatus_of!(Library);
 apparatus_of!(Bulletin);
 
+/// `[[bulletin.subtopic]]`: one rubric of a bulletin and what places a record in it.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Subtopic {
+    /// The subtopic's id, unique in the whole configuration (letters, digits, `-`, `.`);
+    /// spanned for error positions.
     pub id: Spanned<String>,
+    /// The rubric heading as printed in the bulletin (Azerbaijani).
     pub title: String,
+    /// The heading in Russian (optional; read and kept, not yet printed).
     #[serde(default)]
     pub title_ru: Option<String>,
     /// Class codes as written: `scheme:code`, `scheme:prefix*` or a bare code in the
@@ -231,44 +258,63 @@ pub struct Subtopic {
     pub subjects: Vec<String>,
 }
 
+/// `[[bulletin]]`: one thematic bulletin, its titles and rubrics, and its own apparatus keys.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Bulletin {
+    /// The bulletin's id (`[a-z0-9-]`, unique): it names the output files; spanned for error
+    /// positions.
     pub id: Spanned<String>,
+    /// The title as printed (Azerbaijani); also the running head.
     pub title: String,
+    /// The title in Russian: a keyword of the PDF and the issue's `title_ru`.
     pub title_ru: String,
+    /// The title in English: a keyword of the PDF and the issue's `title_en`.
     pub title_en: String,
     /// Overrides the library's separator style for this bulletin.
     #[serde(default)]
     pub separator: Option<Separator>,
+    /// The rubrics, in the order they are printed.
     #[serde(rename = "subtopic", default)]
     pub subtopics: Vec<Subtopic>,
     /// Apparatus keys (see [`Apparatus`]); a bulletin's own win over the library's.
     #[serde(default)]
     pub compilers: Option<Vec<String>>,
+    /// `Redaktor` (see [`Apparatus::editor`]).
     #[serde(default)]
     pub editor: Option<String>,
+    /// `Buraxılışa məsul` (see [`Apparatus::responsible`]).
     #[serde(default)]
     pub responsible: Option<String>,
+    /// ISSN of the series (see [`Apparatus::issn`]).
     #[serde(default)]
     pub issn: Option<String>,
+    /// UDC of the publication (see [`Apparatus::udc`]).
     #[serde(default)]
     pub udc: Option<String>,
+    /// BBK of the publication (see [`Apparatus::bbk`]).
     #[serde(default)]
     pub bbk: Option<String>,
+    /// The series annotation on the title verso (see [`Apparatus::series_note`]).
     #[serde(default)]
     pub series_note: Option<String>,
+    /// Print run (see [`Apparatus::print_run`]).
     #[serde(default)]
     pub print_run: Option<u32>,
+    /// The preface text (see [`Apparatus::preface`]).
     #[serde(default)]
     pub preface: Option<String>,
+    /// A file holding the preface, relative to the configuration (see
+    /// [`Apparatus::preface_file`]).
     #[serde(default)]
     pub preface_file: Option<Spanned<String>>,
+    /// Whether entries print their annotations (see [`Apparatus::annotated`]).
     #[serde(default)]
     pub annotated: Option<bool>,
 }
 
 impl Bulletin {
+    /// The bulletin's id without its span.
     pub fn id(&self) -> &str {
         self.id.get_ref()
     }
@@ -278,7 +324,9 @@ impl Bulletin {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// `[library]`.
     pub library: Library,
+    /// The `[[bulletin]]` tables, in the order they are written (the order of output).
     #[serde(rename = "bulletin", default)]
     pub bulletins: Vec<Bulletin>,
 }
@@ -286,9 +334,13 @@ pub struct Config {
 /// A configuration error with its position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
+    /// The file the value is in (the configuration, the overrides or the distribution list).
     pub file: PathBuf,
+    /// 1-based line; 0 when the file could not be read at all.
     pub line: usize,
+    /// 1-based column in characters; 0 when the file could not be read at all.
     pub column: usize,
+    /// What is wrong, naming the value.
     pub message: String,
 }
 
@@ -453,6 +505,7 @@ impl Config {
         Ok(config)
     }
 
+    /// The bulletin with this id, if configured.
     pub fn bulletin(&self, id: &str) -> Option<&Bulletin> {
         self.bulletins.iter().find(|b| b.id() == id)
     }

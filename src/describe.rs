@@ -30,11 +30,17 @@ const NBSP: char = '\u{a0}';
 /// Turkish), English otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Apparatus {
+    /// Azerbaijani entries.
     Azerbaijani,
+    /// Russian entries (GOST R 7.0.12 abbreviations).
     Russian,
+    /// English entries, and those of languages the rules give no abbreviations for.
     English,
+    /// German entries.
     German,
+    /// French entries.
     French,
+    /// Turkish entries.
     Turkish,
 }
 
@@ -188,6 +194,7 @@ const TURKISH: Forms = Forms {
 };
 
 impl Apparatus {
+    /// The apparatus of a language group (the "other" group writes English).
     pub fn of(group: LanguageGroup) -> Apparatus {
         match group {
             LanguageGroup::Azerbaijani => Apparatus::Azerbaijani,
@@ -492,10 +499,14 @@ pub const EN_MONTHS_FULL: [&str; 12] = [
     "December",
 ];
 
+/// Azerbaijani months, in full and lower case: in dates, in periods (`yanvar–mart`) and
+/// in the headings of indexes.
 pub const AZ_MONTHS: [&str; 12] = [
     "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr",
     "noyabr", "dekabr",
 ];
+/// Russian months in the genitive, abbreviated as GOST R 7.0.12-2011 prescribes: a day's
+/// month in a date (`5 марта`).
 pub const RU_MONTHS_GENITIVE: [&str; 12] = [
     "янв.",
     "февр.",
@@ -541,6 +552,7 @@ pub const RU_MONTHS: [&str; 12] = [
     "нояб.",
     "дек.",
 ];
+/// English months, abbreviated (`May`, `June`, `July` in full).
 pub const EN_MONTHS: [&str; 12] = [
     "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
 ];
@@ -548,7 +560,7 @@ pub const EN_MONTHS: [&str; 12] = [
 pub const DE_MONTHS: [&str; 12] = [
     "Jan.", "Febr.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez.",
 ];
-/// French months as the BnF abbreviates them.
+/// French months as the Bibliothèque nationale de France abbreviates them.
 pub const FR_MONTHS: [&str; 12] = [
     "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
     "déc.",
@@ -762,15 +774,7 @@ pub fn plain(runs: &[Run]) -> String {
 /// The statement of responsibility: as recorded, or built from the persons.
 fn responsibility(record: &Record, authors: &[&Person], apparatus: Apparatus) -> String {
     let mut parts: Vec<String> = Vec::new();
-    if !record.responsibility.is_empty() {
-        parts.extend(
-            record
-                .responsibility
-                .iter()
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty()),
-        );
-    } else {
+    if record.responsibility.is_empty() {
         let named: Vec<String> = authors
             .iter()
             .take(3)
@@ -794,6 +798,14 @@ fn responsibility(record: &Record, authors: &[&Person], apparatus: Apparatus) ->
             });
         }
         parts.extend(record.corporate.iter().cloned());
+    } else {
+        parts.extend(
+            record
+                .responsibility
+                .iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
+        );
     }
     bind_initials(&parts.join(" ; "))
 }

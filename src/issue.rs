@@ -121,21 +121,28 @@ pub struct FrontMatter {
 /// A labelled line of the imprint (`Redaktor:` `Ə. Məmmədov`); the label may be empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Line {
+    /// The label, with its colon where it takes one (`Redaktor:`, `UOT`).
     pub label: String,
+    /// The configured value.
     pub text: String,
 }
 
 /// The preface: its heading and its paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preface {
+    /// `Tərtibçidən`.
     pub heading: String,
+    /// The configured text split at blank lines, its placeholders filled.
     pub paragraphs: Vec<String>,
 }
 
 /// The list of abbreviations: heading and items in print order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Abbreviations {
+    /// `Şərti ixtisarlar`.
     pub heading: String,
+    /// Azerbaijani, Russian, then other languages' abbreviations, each group in its
+    /// collation order.
     pub items: Vec<Abbreviation>,
 }
 
@@ -143,8 +150,11 @@ pub struct Abbreviations {
 /// the entries that use it (`lang`: `az`, `ru`, `en`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Abbreviation {
+    /// As printed in the descriptions (`S.`, `С.`).
     pub short: String,
+    /// The full form (`səhifə`, `страница`).
     pub full: String,
+    /// The language of the entries that use it (`az`, `ru`, `en`).
     pub lang: String,
 }
 

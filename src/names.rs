@@ -74,6 +74,7 @@ struct Occurrences {
 }
 
 impl NameIndex {
+    /// An empty index.
     pub fn new() -> NameIndex {
         NameIndex::default()
     }
@@ -96,6 +97,10 @@ impl NameIndex {
     }
 
     /// The index: one heading per person, in collation order.
+    ///
+    /// # Panics
+    ///
+    /// Not on any input: every heading [`NameIndex::add`] creates holds a form.
     pub fn finish(self, collators: &Collators) -> Vec<NameEntry> {
         let mut out = Vec::new();
         for (_, by_initials) in self.people {

@@ -20,7 +20,9 @@ use crate::issue::Issue;
 #[derive(Debug, thiserror::Error)]
 #[error("cannot write {}: {source}", path.display())]
 pub struct OutputError {
+    /// The file that was being written (or the folder it goes in).
     pub path: PathBuf,
+    /// The system's error.
     #[source]
     pub source: io::Error,
 }
@@ -133,7 +135,7 @@ pub fn remove_stale_temporaries(dir: &Path) {
             continue;
         }
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with(".bulletin-") && name.ends_with(".tmp") {
+        if name.starts_with(".bulletin-") && path.extension().is_some_and(|e| e == "tmp") {
             let _ = std::fs::remove_file(&path);
         }
     }
@@ -148,11 +150,15 @@ pub struct OutputLock {
 /// Why an output folder cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
+    /// Another build holds the folder's lock.
     #[error("another bulletin build is writing to {}", .0.display())]
     Busy(PathBuf),
+    /// The folder or its lock file cannot be created or opened.
     #[error("cannot use {} as the output folder: {source}", path.display())]
     Io {
+        /// The output folder.
         path: PathBuf,
+        /// The system's error.
         #[source]
         source: io::Error,
     },
@@ -244,19 +250,24 @@ pub fn write_annual(plan: &AnnualPlan, out: &Path) -> Result<String, OutputError
 /// What typesetting produced.
 #[derive(Debug, Default)]
 pub struct PdfSummary {
+    /// Documents typeset and written.
     pub documents: usize,
+    /// Their pages, all together.
     pub pages: usize,
     /// Print editions written beside their documents.
     pub booklets: usize,
     /// One line per document that failed, naming it and the error; its old PDF is kept.
     pub failures: Vec<String>,
+    /// Typst's warnings, one line each, naming the document.
     pub warnings: Vec<String>,
 }
 
 /// One document to typeset, and where its PDF goes (its date is the issue's own).
 #[derive(Debug, Clone)]
 pub struct Document<'a> {
+    /// The issue to typeset.
     pub issue: &'a Issue,
+    /// Where its PDF goes.
     pub path: PathBuf,
 }
 

@@ -14,10 +14,10 @@
 //! [`Overrides::load`] checks everything against the configuration before any work: an
 //! unknown key, bulletin or subtopic, a date or language code that cannot be read, an
 //! override that decides nothing, and two overrides that contradict each other are errors
-//! with file:line:col. A record that is not in the feeds is only a warning
+//! with `file:line:col`. A record that is not in the feeds is only a warning
 //! ([`Overrides::missing`]): it may belong to another quarter. Record edits (date,
 //! language, annotation) are made once on the records read ([`Overrides::edit`]); the
-//! placing decisions (exclude, subtopic, also_in) are taken where a period's records are
+//! placing decisions (exclude, subtopic, `also_in`) are taken where a period's records are
 //! placed ([`Overrides::place`]). Without overrides nothing changes: no state is kept
 //! between builds.
 
@@ -36,25 +36,34 @@ use crate::model::{Language, ProblemKind, Published, Record};
 pub enum Decision {
     /// Place the record in this subtopic of this bulletin (indexes into the configuration).
     Subtopic {
+        /// Index into [`Config::bulletins`].
         bulletin: usize,
+        /// Index into that bulletin's subtopics.
         subtopic: usize,
     },
     /// Also place it here.
     AlsoIn {
+        /// Index into [`Config::bulletins`].
         bulletin: usize,
+        /// Index into that bulletin's subtopics.
         subtopic: usize,
     },
     /// Leave it out of every document, for this reason.
     Exclude(String),
+    /// The date of publication, replacing the catalogue's.
     Date(NaiveDate),
+    /// The language code (a known one), replacing the catalogue's.
     Language(String),
+    /// The annotation, replacing the catalogue's.
     Annotation(String),
 }
 
 /// One decision about one record, with where it is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Override {
+    /// The record's id, as the reader gives it.
     pub record: String,
+    /// What is decided.
     pub decision: Decision,
     /// `file:line:col` of the decision's value.
     pub at: String,
@@ -65,6 +74,7 @@ pub struct Override {
 /// An override as reported in `exceptions.json` (`"overrides"`) and the summary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AppliedOverride {
+    /// The record's id.
     pub record: String,
     /// `subtopic energy/en-2`, `exclude: reason`, `date 2012-07-17` …
     #[serde(rename = "override")]
@@ -123,6 +133,22 @@ impl Overrides {
         Overrides::parse(&text, path, config)
     }
 
+    /// The overrides of a run: `path` when given (it must exist), else `overrides.toml`
+    /// beside the configuration at `config_path` when there is one ([`default_path`]),
+    /// else none.
+    pub fn for_run(
+        path: Option<&Path>,
+        config_path: &Path,
+        config: &Config,
+    ) -> Result<Overrides, ConfigError> {
+        let default = default_path(config_path);
+        match path {
+            Some(path) => Overrides::load(path, config),
+            None if default.is_file() => Overrides::load(&default, config),
+            None => Ok(Overrides::none()),
+        }
+    }
+
     /// Parses and checks overrides text; `path` names it in errors.
     pub fn parse(text: &str, path: &Path, config: &Config) -> Result<Overrides, ConfigError> {
         let error = |offset: usize, message: String| ConfigError::at(text, path, offset, message);
@@ -131,27 +157,6 @@ impl Overrides {
             format!("{}:{line}:{col}", path.display())
         };
         let raw: RawFile = parse_toml(text, path)?;
-        let placement = |value: &Spanned<String>| -> Result<(usize, usize), ConfigError> {
-            let v = value.get_ref().trim();
-            let start = value.span().start;
-            let (b, s) = v.split_once('/').ok_or_else(|| {
-                error(
-                    start,
-                    format!("\"{v}\" is not bulletin/subtopic (energy/en-2)"),
-                )
-            })?;
-            let bulletin = config
-                .bulletins
-                .iter()
-                .position(|x| x.id() == b)
-                .ok_or_else(|| error(start, format!("no bulletin \"{b}\" is configured")))?;
-            let subtopic = config.bulletins[bulletin]
-                .subtopics
-                .iter()
-                .position(|x| x.id.get_ref() == s)
-                .ok_or_else(|| error(start, format!("bulletin \"{b}\" has no subtopic \"{s}\"")))?;
-            Ok((bulletin, subtopic))
-        };
         let mut overrides = Overrides::default();
         // Each record's decisions so far, with their offsets, to find contradictions.
         let mut taken: HashMap<String, Vec<(Decision, usize)>> = HashMap::new();
@@ -161,57 +166,7 @@ impl Overrides {
             if record.is_empty() {
                 return Err(error(record_at, "the record id is empty".into()));
             }
-            let mut decisions: Vec<(Decision, usize, String)> = Vec::new();
-            if let Some(v) = &r.subtopic {
-                let (bulletin, subtopic) = placement(v)?;
-                let d = Decision::Subtopic { bulletin, subtopic };
-                decisions.push((
-                    d,
-                    v.span().start,
-                    format!("subtopic {}", v.get_ref().trim()),
-                ));
-            }
-            for v in &r.also_in {
-                let (bulletin, subtopic) = placement(v)?;
-                let d = Decision::AlsoIn { bulletin, subtopic };
-                decisions.push((d, v.span().start, format!("also in {}", v.get_ref().trim())));
-            }
-            if let Some(v) = &r.exclude {
-                let reason = v.get_ref().trim().to_string();
-                if reason.is_empty() {
-                    return Err(error(v.span().start, "an exclusion needs a reason".into()));
-                }
-                decisions.push((
-                    Decision::Exclude(reason.clone()),
-                    v.span().start,
-                    format!("excluded: {reason}"),
-                ));
-            }
-            if let Some(v) = &r.date {
-                let date =
-                    NaiveDate::parse_from_str(v.get_ref().trim(), "%Y-%m-%d").map_err(|_| {
-                        error(
-                            v.span().start,
-                            format!("\"{}\" is not a date (YYYY-MM-DD)", v.get_ref()),
-                        )
-                    })?;
-                decisions.push((Decision::Date(date), v.span().start, format!("date {date}")));
-            }
-            if let Some(v) = &r.language {
-                let code = v.get_ref().trim().to_string();
-                if crate::feed::lang::identify(&code).is_none() {
-                    return Err(error(
-                        v.span().start,
-                        format!("\"{code}\" is not a known language code"),
-                    ));
-                }
-                let text = format!("language {code}");
-                decisions.push((Decision::Language(code), v.span().start, text));
-            }
-            if let Some(v) = &r.annotation {
-                let a = v.get_ref().trim().to_string();
-                decisions.push((Decision::Annotation(a), v.span().start, "annotation".into()));
-            }
+            let decisions = r.decisions(config, &error)?;
             if decisions.is_empty() {
                 return Err(error(
                     record_at,
@@ -254,26 +209,111 @@ impl Overrides {
     }
 }
 
+impl Raw {
+    /// The decisions one override makes, in key order, each with the offset of its value
+    /// and its text for reports; a value that cannot be read is an error at that value
+    /// (`error` places a message at an offset).
+    fn decisions(
+        &self,
+        config: &Config,
+        error: &impl Fn(usize, String) -> ConfigError,
+    ) -> Result<Vec<(Decision, usize, String)>, ConfigError> {
+        let placement = |value: &Spanned<String>| {
+            placement(value.get_ref().trim(), config)
+                .map_err(|message| error(value.span().start, message))
+        };
+        let mut decisions: Vec<(Decision, usize, String)> = Vec::new();
+        if let Some(v) = &self.subtopic {
+            let (bulletin, subtopic) = placement(v)?;
+            let d = Decision::Subtopic { bulletin, subtopic };
+            decisions.push((
+                d,
+                v.span().start,
+                format!("subtopic {}", v.get_ref().trim()),
+            ));
+        }
+        for v in &self.also_in {
+            let (bulletin, subtopic) = placement(v)?;
+            let d = Decision::AlsoIn { bulletin, subtopic };
+            decisions.push((d, v.span().start, format!("also in {}", v.get_ref().trim())));
+        }
+        if let Some(v) = &self.exclude {
+            let reason = v.get_ref().trim().to_string();
+            if reason.is_empty() {
+                return Err(error(v.span().start, "an exclusion needs a reason".into()));
+            }
+            decisions.push((
+                Decision::Exclude(reason.clone()),
+                v.span().start,
+                format!("excluded: {reason}"),
+            ));
+        }
+        if let Some(v) = &self.date {
+            let date = NaiveDate::parse_from_str(v.get_ref().trim(), "%Y-%m-%d").map_err(|_| {
+                error(
+                    v.span().start,
+                    format!("\"{}\" is not a date (YYYY-MM-DD)", v.get_ref()),
+                )
+            })?;
+            decisions.push((Decision::Date(date), v.span().start, format!("date {date}")));
+        }
+        if let Some(v) = &self.language {
+            let code = v.get_ref().trim().to_string();
+            if crate::feed::lang::identify(&code).is_none() {
+                return Err(error(
+                    v.span().start,
+                    format!("\"{code}\" is not a known language code"),
+                ));
+            }
+            let text = format!("language {code}");
+            decisions.push((Decision::Language(code), v.span().start, text));
+        }
+        if let Some(v) = &self.annotation {
+            let a = v.get_ref().trim().to_string();
+            decisions.push((Decision::Annotation(a), v.span().start, "annotation".into()));
+        }
+        Ok(decisions)
+    }
+}
+
+/// The bulletin and subtopic indexes a `bulletin/subtopic` value (`energy/en-2`) names.
+fn placement(value: &str, config: &Config) -> Result<(usize, usize), String> {
+    let (b, s) = value
+        .split_once('/')
+        .ok_or_else(|| format!("\"{value}\" is not bulletin/subtopic (energy/en-2)"))?;
+    let bulletin = config
+        .bulletins
+        .iter()
+        .position(|x| x.id() == b)
+        .ok_or_else(|| format!("no bulletin \"{b}\" is configured"))?;
+    let subtopic = config.bulletins[bulletin]
+        .subtopics
+        .iter()
+        .position(|x| x.id.get_ref() == s)
+        .ok_or_else(|| format!("bulletin \"{b}\" has no subtopic \"{s}\""))?;
+    Ok((bulletin, subtopic))
+}
+
 /// Whether two decisions about one record cannot both hold.
 fn contradicts(a: &Decision, b: &Decision) -> bool {
-    use Decision::*;
+    use Decision::{AlsoIn, Annotation, Date, Exclude, Language, Subtopic};
     match (a, b) {
         (
             Subtopic {
-                bulletin: x,
-                subtopic: s,
+                bulletin: one_bulletin,
+                subtopic: one,
             },
             Subtopic {
-                bulletin: y,
-                subtopic: t,
+                bulletin: other_bulletin,
+                subtopic: other,
             },
-        ) => x == y && s != t,
+        ) => one_bulletin == other_bulletin && one != other,
         (Exclude(_), Subtopic { .. } | AlsoIn { .. })
         | (Subtopic { .. } | AlsoIn { .. }, Exclude(_)) => true,
-        (Exclude(x), Exclude(y)) | (Language(x), Language(y)) | (Annotation(x), Annotation(y)) => {
-            x != y
-        }
-        (Date(x), Date(y)) => x != y,
+        (Exclude(one), Exclude(other))
+        | (Language(one), Language(other))
+        | (Annotation(one), Annotation(other)) => one != other,
+        (Date(one), Date(other)) => one != other,
         _ => false,
     }
 }
@@ -350,7 +390,7 @@ impl Overrides {
                 Decision::AlsoIn { bulletin, subtopic }
                     if !matches[bulletin].contains(&subtopic) =>
                 {
-                    matches[bulletin].push(subtopic)
+                    matches[bulletin].push(subtopic);
                 }
                 _ => {}
             }

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::classify::Quarter;
-use crate::config::{Config, ConfigError, line_column, valid_id};
+use crate::config::{Bulletin, Config, ConfigError, line_column, valid_id};
 use crate::issue::Issue;
 use crate::output;
 use crate::render::{RenderOptions, Renderer};
@@ -55,16 +55,22 @@ struct RawFile {
 /// A reference into the distribution list, for errors found after it was parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
+    /// The distribution list.
     pub file: PathBuf,
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, in characters.
     pub column: usize,
 }
 
 /// One recipient of the validated list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recipient {
+    /// The recipient's id (`[a-z0-9-]`, unique): its zip's file stem.
     pub id: String,
+    /// The recipient's name in Azerbaijani, as the covering letter addresses it.
     pub name: String,
+    /// The name in Russian, printed under it when given.
     pub name_ru: Option<String>,
     /// Bulletin ids in list order, each with where the list names it.
     pub bulletins: Vec<(String, Place)>,
@@ -73,6 +79,7 @@ pub struct Recipient {
 /// The validated distribution list, in file order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Distribution {
+    /// The recipients in the order they are listed.
     pub recipients: Vec<Recipient>,
 }
 
@@ -132,7 +139,7 @@ impl Distribution {
             for b in r.bulletins.get_ref() {
                 let bid = b.get_ref().trim();
                 if config.bulletin(bid).is_none() {
-                    let known: Vec<&str> = config.bulletins.iter().map(|b| b.id()).collect();
+                    let known: Vec<&str> = config.bulletins.iter().map(Bulletin::id).collect();
                     return Err(error(
                         b.span().start,
                         format!(
@@ -163,48 +170,77 @@ impl Distribution {
 /// One bulletin as enclosed in a package (and listed in the covering letter).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Enclosure {
+    /// The bulletin's id.
     pub bulletin: String,
+    /// The bulletin's title, from its built JSON.
     pub title: String,
     /// The PDF's file name (`energy.pdf`), in the quarter's folder and in the zip.
     pub file: String,
+    /// The PDF's page count.
     pub pages: usize,
+    /// The number of entries in the issue.
     pub entries: usize,
 }
 
 /// One recipient's package, before it is written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Package {
+    /// The recipient's id (the zip's file stem).
     pub recipient: String,
+    /// The recipient's name in Azerbaijani.
     pub name: String,
+    /// The name in Russian, when the list gives one.
     pub name_ru: Option<String>,
+    /// The enclosed bulletins, in list order.
     pub enclosures: Vec<Enclosure>,
 }
 
 /// Why packages cannot be made.
 #[derive(Debug, thiserror::Error)]
 pub enum PackageError {
+    /// A bulletin the list asks for has no JSON or PDF in the quarter's build.
     #[error(
         "{}:{}:{}: recipient \"{recipient}\" receives \"{bulletin}\", but {} is not there (build the quarter first)",
         place.file.display(), place.line, place.column, missing.display()
     )]
     MissingBuild {
+        /// Where the list names the bulletin.
         place: Place,
+        /// The recipient's id.
         recipient: String,
+        /// The bulletin's id.
         bulletin: String,
+        /// The first of the two files that is not there.
         missing: PathBuf,
     },
+    /// A built JSON or PDF that cannot be read or is not what it should be.
     #[error("{}: {message}", path.display())]
-    Unreadable { path: PathBuf, message: String },
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A covering letter that cannot be typeset.
     #[error("the covering letter for \"{recipient}\": {source}")]
     Letter {
+        /// The recipient's id.
         recipient: String,
+        /// The typesetting error.
         #[source]
         source: crate::render::RenderError,
     },
+    /// A zip or the checksums that cannot be written.
     #[error("{0}")]
     Output(#[from] output::OutputError),
+    /// A zip that cannot be assembled.
     #[error("assembling {}: {message}", path.display())]
-    Zip { path: PathBuf, message: String },
+    Zip {
+        /// The zip it would have become.
+        path: PathBuf,
+        /// The zip writer's error.
+        message: String,
+    },
 }
 
 /// Every recipient's package for the quarter built in `quarter_dir`, read from its JSON
@@ -335,8 +371,8 @@ fn zip_package(
     use chrono::Datelike;
     let stamp = zip::DateTime::from_date_and_time(
         u16::try_from(date.year()).map_err(|e| e.to_string())?,
-        date.month() as u8,
-        date.day() as u8,
+        u8::try_from(date.month()).map_err(|e| e.to_string())?,
+        u8::try_from(date.day()).map_err(|e| e.to_string())?,
         0,
         0,
         0,

@@ -23,23 +23,31 @@ use crate::feed::{self, ReadOptions};
 use crate::issue::Issue;
 use crate::model::Record;
 use crate::output;
-use crate::overrides::{self, Overrides};
+use crate::overrides::Overrides;
 use crate::render::{RenderOptions, Renderer};
 
 /// What to build and watch.
 #[derive(Debug, Clone)]
 pub struct Settings {
+    /// Feed files or folders.
     pub feeds: Vec<PathBuf>,
+    /// The bulletins' configuration.
     pub config: PathBuf,
     /// The overrides file (default: `overrides.toml` beside the configuration).
     pub overrides: Option<PathBuf>,
+    /// Folder of the Typst templates.
     pub templates: PathBuf,
+    /// Output folder, as for `build`.
     pub out: PathBuf,
+    /// Quarters to build; `None` builds every quarter in the feeds.
     pub quarters: Option<Vec<Quarter>>,
     /// Only this bulletin, when given.
     pub bulletin: Option<String>,
+    /// How to read the feeds.
     pub read: ReadOptions,
+    /// Which date decides a record's quarter.
     pub by: QuarterBy,
+    /// Document date overriding each quarter's last day (`SOURCE_DATE_EPOCH`).
     pub date: Option<chrono::NaiveDate>,
 }
 
@@ -48,10 +56,14 @@ pub struct Settings {
 pub enum Outcome {
     /// `rebuilt energy (2012-Q3) in 180 ms`.
     Rebuilt {
+        /// The bulletin's id.
         bulletin: String,
+        /// The period of the issue (`2012-Q3`).
         period: String,
+        /// How long typesetting and writing it took, in milliseconds.
         millis: u128,
     },
+    /// A rebuild or one document that failed: the error, naming the file when there is one.
     Failed(String),
 }
 
@@ -177,17 +189,8 @@ impl Session {
         }
         let s = self.settings.clone();
         let config = Config::load(&s.config).map_err(|e| e.to_string())?;
-        let overrides = match &s.overrides {
-            Some(path) => Overrides::load(path, &config).map_err(|e| e.to_string())?,
-            None => {
-                let default = overrides::default_path(&s.config);
-                if default.is_file() {
-                    Overrides::load(&default, &config).map_err(|e| e.to_string())?
-                } else {
-                    Overrides::none()
-                }
-            }
-        };
+        let overrides = Overrides::for_run(s.overrides.as_deref(), &s.config, &config)
+            .map_err(|e| e.to_string())?;
         let mut records = self.records()?;
         overrides.edit(&mut records);
         let options = PlanOptions {

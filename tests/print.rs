@@ -205,7 +205,7 @@ fn pdfa_and_pdfua_identified_tagged_with_each_entry_language() {
     assert!(info.contains("Tagged:          yes"), "{info}");
 }
 
-/// Runs an accessibility checker from the package registries (PyPI: `pdfua`, `outloud`;
+/// Runs an accessibility checker from the Python Package Index (`pdfua`, `outloud`;
 /// `.ci/run` installs them). Skips with a message on a machine without them, except in CI.
 fn checker(program: &str, args: &[&str], files: &[PathBuf]) {
     let run = Command::new(program).args(args).args(files).output();

@@ -30,10 +30,10 @@ impl Watching {
     fn expect(&self, what: &str) -> String {
         let mut seen = Vec::new();
         loop {
-            match self.lines.recv_timeout(Duration::from_secs(240)) {
+            match self.lines.recv_timeout(Duration::from_mins(4)) {
                 Ok(line) if line.contains(what) => return line,
                 Ok(line) => seen.push(line),
-                Err(_) => panic!("no line with {what:?}; printed: {seen:#?}"),
+                Err(e) => panic!("no line with {what:?} ({e}); printed: {seen:#?}"),
             }
         }
     }

@@ -33,7 +33,7 @@ pub struct PackageArgs {
 }
 
 /// Runs `bulletin package`; returns the exit status.
-pub fn run(args: PackageArgs) -> Result<i32, CliError> {
+pub(crate) fn run(args: &PackageArgs) -> Result<i32, CliError> {
     let quarter: Quarter = args
         .quarter
         .parse()

@@ -11,23 +11,12 @@ use std::time::Duration;
 use notify::{RecursiveMode, Watcher};
 
 use super::{CliError, WatchArgs, prepare_output, source_date};
-use crate::classify::Quarter;
 use crate::watch::{Session, Settings};
 
 /// Runs `bulletin watch` until interrupted.
-pub(crate) fn run(args: WatchArgs) -> Result<i32, CliError> {
+pub(crate) fn run(args: &WatchArgs) -> Result<i32, CliError> {
     let b = &args.build;
-    let quarters = match (b.year, b.quarters.is_empty()) {
-        (Some(year), _) => Some((1..=4).map(|number| Quarter { year, number }).collect()),
-        (None, true) => None,
-        (None, false) => Some(
-            b.quarters
-                .iter()
-                .map(|q| q.parse::<Quarter>())
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| CliError::new(e.to_string()))?,
-        ),
-    };
+    let quarters = b.quarters()?;
     let config = super::load_config(&b.config)?;
     if let Some(id) = &args.bulletin
         && config.bulletin(id).is_none()

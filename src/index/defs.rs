@@ -44,6 +44,97 @@ struct RawFile {
     indexes: Vec<RawIndex>,
 }
 
+impl RawIndex {
+    /// The index this definition describes (`id` checked by the caller): its kind, span,
+    /// language, volume size and selection read and checked, each error at its value in
+    /// `text`.
+    fn spec(
+        self,
+        id: String,
+        text: &str,
+        path: &Path,
+        config: &Config,
+    ) -> Result<IndexSpec, ConfigError> {
+        let error = |offset: usize, message: String| ConfigError::at(text, path, offset, message);
+        let kind = IndexKind::parse(self.kind.get_ref()).ok_or_else(|| {
+            error(
+                self.kind.span().start,
+                format!(
+                    "unknown kind \"{}\"; expected chronological or subject",
+                    self.kind.get_ref()
+                ),
+            )
+        })?;
+        let date = |d: &Spanned<String>| {
+            NaiveDate::parse_from_str(d.get_ref().trim(), "%Y-%m-%d").map_err(|_| {
+                error(
+                    d.span().start,
+                    format!("\"{}\" is not a date: write it as 2012-01-31", d.get_ref()),
+                )
+            })
+        };
+        let (from, to) = (date(&self.from)?, date(&self.to)?);
+        if to < from {
+            return Err(error(
+                self.to.span().start,
+                format!("the span of \"{id}\" ends ({to}) before it begins ({from})"),
+            ));
+        }
+        let language = match &self.language {
+            None => IndexLanguage::default(),
+            Some(l) => IndexLanguage::parse(l.get_ref()).ok_or_else(|| {
+                error(
+                    l.span().start,
+                    format!("unknown language \"{}\"; expected az or ru", l.get_ref()),
+                )
+            })?,
+        };
+        let max_entries = match &self.max_entries {
+            None => DEFAULT_MAX_ENTRIES,
+            Some(n) => usize::try_from(*n.get_ref())
+                .ok()
+                .filter(|&n| n > 0)
+                .ok_or_else(|| {
+                    error(
+                        n.span().start,
+                        format!(
+                            "max_entries must be a positive number of entries, not {}",
+                            n.get_ref()
+                        ),
+                    )
+                })?,
+        };
+        let selection = match &self.select {
+            None => None,
+            Some(s) => {
+                let at = |e: SelectError| {
+                    let offset = offset_in_string(text, s.span(), e.column);
+                    let (line, column) = line_column(text, offset);
+                    ConfigError {
+                        file: path.to_path_buf(),
+                        line,
+                        column,
+                        message: format!("in the selection of \"{id}\": {e}"),
+                    }
+                };
+                let selection = Selection::parse(s.get_ref(), config).map_err(at)?;
+                Some(selection)
+            }
+        };
+        Ok(IndexSpec {
+            id,
+            kind,
+            title: Some(self.title),
+            from,
+            to,
+            selection,
+            language,
+            date: None,
+            max_entries,
+        })
+    }
+}
+
 /// The validated definitions, in file order.
 #[derive(Debug, Clone)]
 pub struct Definitions {
@@ -88,82 +179,7 @@ impl Definitions {
                 ));
             }
             ids.insert(id.clone(), r.id.span().start);
-            let kind = IndexKind::parse(r.kind.get_ref()).ok_or_else(|| {
-                error(
-                    r.kind.span().start,
-                    format!(
-                        "unknown kind \"{}\"; expected chronological or subject",
-                        r.kind.get_ref()
-                    ),
-                )
-            })?;
-            let date = |d: &Spanned<String>| {
-                NaiveDate::parse_from_str(d.get_ref().trim(), "%Y-%m-%d").map_err(|_| {
-                    error(
-                        d.span().start,
-                        format!("\"{}\" is not a date: write it as 2012-01-31", d.get_ref()),
-                    )
-                })
-            };
-            let (from, to) = (date(&r.from)?, date(&r.to)?);
-            if to < from {
-                return Err(error(
-                    r.to.span().start,
-                    format!("the span of \"{id}\" ends ({to}) before it begins ({from})"),
-                ));
-            }
-            let language = match &r.language {
-                None => IndexLanguage::default(),
-                Some(l) => IndexLanguage::parse(l.get_ref()).ok_or_else(|| {
-                    error(
-                        l.span().start,
-                        format!("unknown language \"{}\"; expected az or ru", l.get_ref()),
-                    )
-                })?,
-            };
-            let max_entries = match &r.max_entries {
-                None => DEFAULT_MAX_ENTRIES,
-                Some(n) => usize::try_from(*n.get_ref())
-                    .ok()
-                    .filter(|&n| n > 0)
-                    .ok_or_else(|| {
-                        error(
-                            n.span().start,
-                            format!(
-                                "max_entries must be a positive number of entries, not {}",
-                                n.get_ref()
-                            ),
-                        )
-                    })?,
-            };
-            let selection = match &r.select {
-                None => None,
-                Some(s) => {
-                    let at = |e: SelectError| {
-                        let offset = offset_in_string(text, s.span(), e.column);
-                        let (line, column) = line_column(text, offset);
-                        ConfigError {
-                            file: path.to_path_buf(),
-                            line,
-                            column,
-                            message: format!("in the selection of \"{id}\": {e}"),
-                        }
-                    };
-                    let selection = Selection::parse(s.get_ref(), config).map_err(at)?;
-                    Some(selection)
-                }
-            };
-            indexes.push(IndexSpec {
-                id,
-                kind,
-                title: Some(r.title),
-                from,
-                to,
-                selection,
-                language,
-                date: None,
-                max_entries,
-            });
+            indexes.push(r.spec(id, text, path, config)?);
         }
         Ok(Definitions { indexes })
     }

@@ -15,16 +15,18 @@ use serde::Serialize;
 use super::{Export, RenderError, RenderOptions, Rendered, Renderer, world};
 
 /// The booklet's main template inside the template folder.
-pub const BOOKLET_TEMPLATE: &str = "booklet.typ";
+pub(super) const BOOKLET_TEMPLATE: &str = "booklet.typ";
 
 /// Where the imposed PDF is served to the booklet template.
-pub const SOURCE_PATH: &str = "/data/source.pdf";
+pub(super) const SOURCE_PATH: &str = "/data/source.pdf";
 
 /// One printed side of a sheet: the pages (1-based) on its left and right halves, `None`
 /// for a blank page added to reach a multiple of four.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Side {
+    /// The page on the left half.
     pub left: Option<usize>,
+    /// The page on the right half.
     pub right: Option<usize>,
 }
 

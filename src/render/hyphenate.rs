@@ -192,7 +192,7 @@ fn strip_frame(frame: &mut Frame) {
     frame.retain(|item| {
         match item {
             FrameItem::Group(group) if frame_has_soft_hyphen(&group.frame) => {
-                strip_frame(&mut group.frame)
+                strip_frame(&mut group.frame);
             }
             FrameItem::Text(text) if text.text.contains(SOFT_HYPHEN) => strip_text(text),
             _ => {}

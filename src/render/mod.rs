@@ -29,10 +29,10 @@ mod world;
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
-use chrono::{Datelike, NaiveDateTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use typst::diag::{SourceDiagnostic, Warned};
 use typst::foundations::{Datetime, Smart};
 use typst::syntax::DiagSpan;
@@ -70,7 +70,9 @@ pub enum Standard {
 /// Settings of one document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderOptions {
+    /// The page size the template lays the document out on.
     pub paper: Paper,
+    /// The PDF/A flavour, always with PDF/UA-1.
     pub standard: Standard,
     /// The PDF creation date (UTC) and the template's `datetime.today()`: derived by the
     /// caller from the quarter or `SOURCE_DATE_EPOCH`, never from the clock.
@@ -94,7 +96,10 @@ impl RenderOptions {
 /// A finished document.
 #[derive(Debug, Clone)]
 pub struct Rendered {
+    /// The archival PDF (PDF/A + PDF/UA-1), or the plain PDF of a covering letter's or
+    /// booklet's print.
     pub pdf: Vec<u8>,
+    /// The document's page count.
     pub pages: usize,
     /// Typst's warnings (an unknown font family, for instance), located like errors.
     pub warnings: Vec<Diagnostic>,
@@ -117,10 +122,14 @@ pub struct Diagnostic {
     /// The file on disk (`templates/bulletin.typ`) or the served data (`/data/issue.json`);
     /// `None` when Typst gives no location.
     pub file: Option<PathBuf>,
-    /// 1-based line and column (in characters), when located.
+    /// 1-based line, when located.
     pub line: Option<usize>,
+    /// 1-based column (in characters), when located.
     pub col: Option<usize>,
+    /// Typst's message.
     pub message: String,
+    /// Typst's hints, then the call chain that led to the error (each located when it
+    /// can be).
     pub hints: Vec<String>,
 }
 
@@ -168,20 +177,33 @@ impl fmt::Display for ListedGlyphs<'_> {
 /// Why a document could not be rendered.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
+    /// A main template that is not in the template folder.
     #[error("template not found: {}", .0.display())]
     TemplateNotFound(PathBuf),
+    /// The template does not compile (every error, located).
     #[error("the template failed:{}", Listed(.0))]
     Template(Vec<Diagnostic>),
+    /// Entries whose text has characters none of the fonts has (checked before compiling).
     #[error("the issue has characters no font can print:{}", ListedGlyphs(.0))]
     MissingGlyphs(Vec<MissingGlyph>),
+    /// The compiled document does not export to the standard (a missing glyph in the
+    /// template's own text, for instance).
     #[error("PDF export failed:{}", Listed(.0))]
     Pdf(Vec<Diagnostic>),
+    /// The document date is outside what Typst's dates hold.
     #[error("the document date {0} cannot be represented")]
     Date(NaiveDateTime),
+    /// The issue (or other data) cannot be serialised for the template.
     #[error("serialising the issue for the template: {0}")]
     Data(#[from] serde_json::Error),
+    /// The template folder or one of its files cannot be read.
     #[error("{}: {source}", path.display())]
-    Io { path: PathBuf, source: io::Error },
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The reading error.
+        source: io::Error,
+    },
 }
 
 /// Typesets issues; built once per run and shared between threads.
@@ -291,8 +313,7 @@ impl Renderer {
         options: &RenderOptions,
     ) -> Result<DocWorld<'_>, RenderError> {
         let t = options.timestamp;
-        let today = Datetime::from_ymd(t.year(), t.month() as u8, t.day() as u8)
-            .ok_or(RenderError::Date(t))?;
+        let today = typst_date(t.date()).ok_or(RenderError::Date(t))?;
         Ok(DocWorld::new(&self.shared, main, data, today))
     }
 
@@ -305,10 +326,7 @@ impl Renderer {
         export: Export,
     ) -> Result<Rendered, RenderError> {
         let t = options.timestamp;
-        let (month, day) = (t.month() as u8, t.day() as u8);
-        let (hour, minute, second) = (t.hour() as u8, t.minute() as u8, t.second() as u8);
-        let datetime = Datetime::from_ymd_hms(t.year(), month, day, hour, minute, second)
-            .ok_or(RenderError::Date(t))?;
+        let datetime = typst_datetime(t).ok_or(RenderError::Date(t))?;
 
         let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
         let warnings = self.diagnostics(world, &warnings);
@@ -341,7 +359,7 @@ impl Renderer {
                 line: None,
                 col: None,
                 message: e.message().to_string(),
-                hints: e.hints().iter().map(|h| h.to_string()).collect(),
+                hints: e.hints().iter().map(ToString::to_string).collect(),
             }])
         })?;
         let pdf_options = PdfOptions {
@@ -362,7 +380,7 @@ impl Renderer {
     }
 
     /// Locate Typst's diagnostics in the template files (or the served data). The call
-    /// chain that led to an error (`while calling `entry``) is added to its hints.
+    /// chain that led to an error (``while calling `entry` ``) is added to its hints.
     fn diagnostics(&self, world: &DocWorld<'_>, list: &[SourceDiagnostic]) -> Vec<Diagnostic> {
         list.iter()
             .map(|diag| {
@@ -377,7 +395,7 @@ impl Renderer {
                 for point in &diag.trace {
                     match self.locate(world, point.span.into()) {
                         (Some(file), Some(line), Some(col)) => {
-                            hints.push(format!("{} ({}:{line}:{col})", point.v, file.display()))
+                            hints.push(format!("{} ({}:{line}:{col})", point.v, file.display()));
                         }
                         _ => hints.push(point.v.to_string()),
                     }
@@ -420,6 +438,28 @@ impl Renderer {
     }
 }
 
+/// A date as Typst's; `None` outside the years Typst's dates hold.
+fn typst_date(d: NaiveDate) -> Option<Datetime> {
+    Datetime::from_ymd(
+        d.year(),
+        u8::try_from(d.month()).ok()?,
+        u8::try_from(d.day()).ok()?,
+    )
+}
+
+/// A date and time (to the second) as Typst's; `None` outside the years Typst's dates hold.
+fn typst_datetime(t: NaiveDateTime) -> Option<Datetime> {
+    let byte = |n: u32| u8::try_from(n).ok();
+    Datetime::from_ymd_hms(
+        t.year(),
+        byte(t.month())?,
+        byte(t.day())?,
+        byte(t.hour())?,
+        byte(t.minute())?,
+        byte(t.second())?,
+    )
+}
+
 /// Counts a document in flight; on drop, evicts Typst's memo cache. With no other document
 /// in flight everything goes (`evict(0)`); otherwise entries the others used since the last
 /// eviction are kept, so parallel documents do not lose their caches mid-compile.
@@ -442,7 +482,9 @@ impl Drop for InFlight<'_> {
 /// One document for [`render_all`].
 #[derive(Debug, Clone)]
 pub struct Job<'a> {
+    /// The issue to typeset.
     pub issue: &'a Issue,
+    /// Its paper, standard, date and booklet setting.
     pub options: RenderOptions,
 }
 
@@ -465,7 +507,7 @@ where
                     let Some(job) = jobs.get(index) else { break };
                     let result = renderer.render(job.issue, &job.options);
                     // A panicking callback poisons the lock; the others still report.
-                    let mut callback = on_done.lock().unwrap_or_else(|p| p.into_inner());
+                    let mut callback = on_done.lock().unwrap_or_else(PoisonError::into_inner);
                     (*callback)(index, result);
                 }
             });

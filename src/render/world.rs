@@ -120,7 +120,7 @@ impl Templates {
     /// bytes and parsed source (so Typst's memoised work on it stays valid), a changed
     /// `.typ` file has its source replaced in place under the same file id (Typst reparses
     /// only the edited part). Returns whether anything changed.
-    pub fn refresh(&mut self) -> Result<bool, RenderError> {
+    pub(crate) fn refresh(&mut self) -> Result<bool, RenderError> {
         let fresh = Templates::read(&self.dir)?;
         let mut changed = fresh.files.len() != self.files.len();
         let mut files = BTreeMap::new();
