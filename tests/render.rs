@@ -73,9 +73,10 @@ fn title_page_and_contents() {
     assert!(title.trim_end().ends_with("Bakı – 2012"), "{title}");
     let contents = &pages[1];
     assert!(contents.contains("Mündəricat"), "{contents}");
+    // No running head where a part begins, as in a book.
     assert!(
-        contents.contains("XARİCİ SİYASƏT"),
-        "running head: {contents}"
+        !contents.contains("XARİCİ SİYASƏT"),
+        "running head on the contents page: {contents}"
     );
     for heading in [
         "Azərbaycanın xarici siyasəti",
@@ -88,8 +89,12 @@ fn title_page_and_contents() {
             "contents lack {heading:?}:\n{contents}"
         );
     }
+    // The text may start on the contents page (a short issue): a group heading may be on
+    // the page, but not as a line of the contents (with its dotted leader).
     assert!(
-        !contents.contains("Rus dilində"),
+        !contents
+            .lines()
+            .any(|l| l.contains("Rus dilində") && l.contains(". .")),
         "groups are not in the contents"
     );
 }

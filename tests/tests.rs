@@ -9,6 +9,7 @@ mod faults;
 mod feed;
 mod hosts;
 mod index;
+mod makeup;
 mod overrides;
 mod print;
 mod render;

@@ -4,7 +4,7 @@
 //! `json("/data/issue.json")`, so a title with `#`, `*`, `$`, `]` or `"` prints as itself.
 //! The served document is `{ "issue": …, "options": … }`: `issue` is the public issue JSON
 //! with two typesetting changes made on a copy — soft hyphens (U+00AD) in the Azerbaijani
-//! entries' title-like runs (taken out of the PDF's text layer again after layout, see
+//! entries' titles and notes (not in names nor periodicals' titles) (taken out of the PDF's text layer again after layout, see
 //! [`super::hyphenate`]), and each entry's `lang` reduced to a bare language code that
 //! Typst accepts — and `options` carries this run's settings (paper, running head in
 //! Azerbaijani capitals, the widest entry number). The caller's [`Issue`] is not changed.
@@ -47,11 +47,13 @@ pub fn typst_lang(tag: &str) -> String {
     }
 }
 
-/// Whether runs of this style get soft hyphens (names and punctuation never do).
+/// Whether runs of this style get soft hyphens. Names and punctuation never do, nor a
+/// periodical's title: a name of its own, often not Azerbaijani (`Ekspress`, `Kaspi`),
+/// which the Azerbaijani syllable rule would break wrongly (`Eksp-ress`).
 fn hyphenated_style(style: Style) -> bool {
     matches!(
         style,
-        Style::Title | Style::ParallelTitle | Style::OtherTitle | Style::HostTitle | Style::Note
+        Style::Title | Style::ParallelTitle | Style::OtherTitle | Style::Note
     )
 }
 

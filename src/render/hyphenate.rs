@@ -10,7 +10,7 @@
 //! next syllable (`mə-də-niy-yət`, `türk-mən`); two adjacent vowels are split (`mü-əl-lim`).
 //! Invariants: the output differs from the input only by inserted U+00AD; words shorter
 //! than [`MIN_WORD`] letters, words with digits, all-capital abbreviations, words with a
-//! letter outside the Azerbaijani Latin alphabet, and whitespace-separated chunks that look
+//! capital inside (`AzerNews`), words with a letter outside the Azerbaijani Latin alphabet, and whitespace-separated chunks that look
 //! like addresses (`/`, `@`, `www`, `site.az`) are left untouched; every fragment keeps at
 //! least [`MIN_EDGE`] letters at each end of the word.
 //!
@@ -87,8 +87,10 @@ fn eligible(word: &[char]) -> bool {
     if word.len() < MIN_WORD || !word.iter().all(|&c| is_azerbaijani_letter(c)) {
         return false;
     }
-    // All-capital words are abbreviations (AZƏRTAC, SOCAR) or set in capitals on purpose.
-    word.iter().any(|c| c.is_lowercase())
+    // All-capital words are abbreviations (AZƏRTAC, SOCAR) or set in capitals on purpose;
+    // a capital after the first letter marks a coined or foreign name (AzerNews, McKinsey)
+    // that the Azerbaijani syllable rule does not know.
+    word.iter().any(|c| c.is_lowercase()) && !word.iter().skip(1).any(|c| c.is_uppercase())
 }
 
 /// Whether a whitespace-separated chunk looks like an address and must stay intact.
@@ -284,6 +286,8 @@ mod tests {
             "http://example.org/mədəniyyət",
             "Нефтяная", // Cyrillic: not ours
             "Straße",   // letter outside the alphabet
+            "AzerNews", // a capital inside: a coined name
+            "McKinsey",
         ] {
             assert_eq!(hyphenate(text), text, "{text}");
         }

@@ -457,3 +457,111 @@ pub(crate) fn corpus(name: &str) -> Option<PathBuf> {
         None
     }
 }
+
+/// A word as `pdftotext -bbox-layout` places it (points from the page's top left).
+#[derive(Debug, Clone)]
+pub(crate) struct PlacedWord {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+    pub text: String,
+}
+
+/// One page: its width and its lines of words, in poppler's reading order.
+#[derive(Debug, Clone)]
+pub(crate) struct PlacedPage {
+    pub width: f64,
+    pub height: f64,
+    pub lines: Vec<Vec<PlacedWord>>,
+}
+
+/// The value of `name="…"` in an XML start tag.
+fn attribute(tag: &str, name: &str) -> f64 {
+    let key = format!("{name}=\"");
+    let at = tag
+        .find(&key)
+        .map(|i| i + key.len())
+        .expect("attribute present");
+    let end = tag[at..].find('"').expect("attribute closed") + at;
+    tag[at..end].parse().expect("attribute is a number")
+}
+
+/// The pages of a PDF with every word's box, from `pdftotext -bbox-layout`.
+pub(crate) fn placed_pages(pdf: &[u8]) -> Vec<PlacedPage> {
+    let xml = poppler("pdftotext", &["-bbox-layout", "-enc", "UTF-8"], pdf);
+    let unescape = |s: &str| {
+        s.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&")
+    };
+    xml.split("<page ")
+        .skip(1)
+        .map(|page| {
+            let head = &page[..page.find('>').unwrap_or(page.len())];
+            let lines = page
+                .split("<line ")
+                .skip(1)
+                .map(|line| {
+                    line.split("<word ")
+                        .skip(1)
+                        .map(|word| {
+                            let close = word.find('>').expect("word tag closed");
+                            let end = word.find("</word>").expect("word closed");
+                            let tag = &word[..close];
+                            PlacedWord {
+                                x0: attribute(tag, "xMin"),
+                                y0: attribute(tag, "yMin"),
+                                x1: attribute(tag, "xMax"),
+                                y1: attribute(tag, "yMax"),
+                                text: unescape(&word[close + 1..end]),
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            PlacedPage {
+                width: attribute(head, "width"),
+                height: attribute(head, "height"),
+                lines,
+            }
+        })
+        .collect()
+}
+
+/// Libertinus Serif's word box (ascender to descender) in em: a word `h` points high is
+/// set at `h / BOX_EM` points.
+pub(crate) const BOX_EM: f64 = 1.14;
+
+/// The word spaces of running text, in em of the words' size: every gap between two
+/// words of a line, except after a hanging entry number (`12.`) and on lines with a
+/// dotted leader (contents, periodicals). Each with the page (1-based) and the line.
+pub(crate) fn word_spaces(pdf: &[u8]) -> Vec<(f64, usize, String)> {
+    let mut spaces = Vec::new();
+    for (p, page) in placed_pages(pdf).iter().enumerate() {
+        for line in &page.lines {
+            if line.iter().any(|w| w.text.chars().all(|c| c == '.')) {
+                continue;
+            }
+            let text = line
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            for (i, pair) in line.windows(2).enumerate() {
+                let number = pair[0]
+                    .text
+                    .strip_suffix('.')
+                    .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+                if i == 0 && number {
+                    continue;
+                }
+                let em = (pair[0].y1 - pair[0].y0) / BOX_EM;
+                spaces.push(((pair[1].x0 - pair[0].x1) / em, p + 1, text.clone()));
+            }
+        }
+    }
+    spaces
+}
