@@ -101,7 +101,7 @@ fn index_pages(issue: &Issue, pages: &[String]) -> Vec<(String, Vec<usize>)> {
 /// the heading when there is one.
 fn column_rows(page: &PlacedPage, heading: Option<&str>) -> (usize, usize) {
     let words: Vec<_> = page.lines.iter().flatten().collect();
-    let height = |w: &&crate::common::PlacedWord| ((w.y1 - w.y0) * 10.0).round() as i64;
+    let height = |w: &&crate::common::PlacedWord| bucket((w.y1 - w.y0) * 10.0);
     // The body size: the most frequent word height.
     let mut counts = std::collections::BTreeMap::new();
     for w in &words {
@@ -131,7 +131,7 @@ fn column_rows(page: &PlacedPage, heading: Option<&str>) -> (usize, usize) {
     let mut left = BTreeSet::new();
     let mut right = BTreeSet::new();
     for w in words.iter().filter(|w| height(w) == body && w.y0 > top) {
-        let row = (w.y0 * 2.0).round() as i64;
+        let row = bucket(w.y0 * 2.0);
         if w.x0 < mid {
             left.insert(row)
         } else {
@@ -310,4 +310,13 @@ fn no_loose_lines() {
         worst[0].0,
         worst[0].1
     );
+}
+
+/// A page coordinate (in points, scaled) rounded to a whole number, to group words by it.
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "page coordinates are a few thousand points at most"
+)]
+fn bucket(points: f64) -> i64 {
+    points.round() as i64
 }
