@@ -136,15 +136,53 @@ pub fn preface(text: &str, issue: &Issue) -> Preface {
     }
 }
 
-/// Whether `short` stands in `text` as a token of its own (not inside a word).
-fn uses(text: &str, short: &str) -> bool {
+/// Whether the form `short` stands in `text` at byte `at` as a token of its own (not
+/// inside a word): no letter or digit before it, and none after it unless it ends in a
+/// period or a bracket.
+fn stands_at(text: &str, at: usize, short: &str) -> bool {
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    text.match_indices(short).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + short.len()..].chars().next();
-        // A short form ending in a period may be followed by anything; else not a letter.
-        !word(before) && (short.ends_with(['.', ']']) || !word(after))
-    })
+    text[at..].starts_with(short)
+        && !word(text[..at].chars().next_back())
+        && (short.ends_with(['.', ']']) || !word(text[at + short.len()..].chars().next()))
+}
+
+/// Whether `short` stands in `text` as a token of its own.
+#[cfg(test)]
+fn uses(text: &str, short: &str) -> bool {
+    text.match_indices(short)
+        .any(|(at, _)| stands_at(text, at, short))
+}
+
+/// Which of `forms` stand as tokens in any of `texts`, in one pass over the texts: at each
+/// place a token can begin, only the forms beginning with that character are tried, and
+/// the pass ends early once every form is found.
+fn forms_used<'t>(texts: impl IntoIterator<Item = &'t str>, forms: &[String]) -> Vec<bool> {
+    let mut by_first: std::collections::HashMap<char, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, form) in forms.iter().enumerate() {
+        if let Some(c) = form.chars().next() {
+            by_first.entry(c).or_default().push(i);
+        }
+    }
+    let mut found = vec![false; forms.len()];
+    let mut left = forms.iter().filter(|f| !f.is_empty()).count();
+    for text in texts {
+        for (at, c) in text.char_indices() {
+            let Some(candidates) = by_first.get(&c) else {
+                continue;
+            };
+            for &i in candidates {
+                if !found[i] && stands_at(text, at, &forms[i]) {
+                    found[i] = true;
+                    left -= 1;
+                }
+            }
+            if left == 0 {
+                return found;
+            }
+        }
+    }
+    found
 }
 
 /// The abbreviations the issue's descriptions use (in the runs the apparatus writes:
@@ -187,16 +225,19 @@ pub fn abbreviations(issue: &Issue, heading: &str, collators: &Collators) -> Opt
                 })
                 .map(|r| r.text.as_str())
                 .collect();
-            for (short, full) in apparatus.abbreviations() {
+            let abbreviations = apparatus.abbreviations();
+            // Each abbreviation as written, and with the capital an area opens with.
+            let forms: Vec<String> = abbreviations
+                .iter()
+                .flat_map(|(short, _)| [short.clone(), apparatus.capitalise(short)])
+                .collect();
+            let found = forms_used(texts.iter().copied(), &forms);
+            for (i, (short, full)) in abbreviations.into_iter().enumerate() {
                 // Listed as printed: `P.` where the page label only ever opens an area.
-                let short = if texts.iter().any(|t| uses(t, &short)) {
-                    short
-                } else {
-                    let capital = apparatus.capitalise(&short);
-                    if !texts.iter().any(|t| uses(t, &capital)) {
-                        continue;
-                    }
-                    capital
+                let short = match (found[2 * i], found[2 * i + 1]) {
+                    (true, _) => short,
+                    (false, true) => forms[2 * i + 1].clone(),
+                    (false, false) => continue,
                 };
                 if used.iter().any(|(_, a)| a.short == short && a.lang == lang) {
                     continue;
@@ -225,7 +266,14 @@ pub fn abbreviations(issue: &Issue, heading: &str, collators: &Collators) -> Opt
 
 #[cfg(test)]
 mod tests {
-    use super::uses;
+    use super::{forms_used, uses};
+
+    #[test]
+    fn forms_are_found_in_one_pass() {
+        let forms: Vec<String> = ["S.", "C.", "[və b.]", "№"].map(String::from).to_vec();
+        let texts = ["2012, №\u{a0}4", "Səs", "/ A. Əliyev [və b.]"];
+        assert_eq!(forms_used(texts, &forms), [false, false, true, true]);
+    }
 
     #[test]
     fn an_abbreviation_is_a_token() {

@@ -277,6 +277,10 @@ const NON_FILING: [(&str, &str); 3] = [("<<", ">>"), ("\u{98}", "\u{9c}"), ("\u{
 impl Title {
     /// Reads a title as catalogued, with its non-filing markers.
     pub fn parse(raw: &str) -> Title {
+        // Most titles carry no marker: `<` and the C1 markers (UTF-8 lead byte 0xC2) absent.
+        if memchr::memchr2(b'<', 0xC2, raw.as_bytes()).is_none() {
+            return Title::plain(raw);
+        }
         let mut text = String::with_capacity(raw.len());
         let mut filing = 0;
         let mut rest = raw;
@@ -305,6 +309,15 @@ impl Title {
         Title { text, filing }
     }
 
+    /// A title with no non-filing marker: filed from its first non-space character.
+    fn plain(raw: &str) -> Title {
+        let filing = raw.len() - raw.trim_start().len();
+        Title {
+            text: raw.to_string(),
+            filing: if filing == raw.len() { 0 } else { filing },
+        }
+    }
+
     /// The title as printed.
     pub fn as_str(&self) -> &str {
         &self.text
@@ -318,6 +331,9 @@ impl Title {
     /// Keeps only the characters `keep` accepts, the filing start staying on its word;
     /// returns the characters removed.
     pub fn retain(&mut self, mut keep: impl FnMut(char) -> bool) -> Vec<char> {
+        if self.text.chars().all(&mut keep) {
+            return Vec::new();
+        }
         let mut removed = Vec::new();
         let mut filing = self.filing;
         let mut text = String::with_capacity(self.text.len());

@@ -10,7 +10,7 @@
 //! entries about the person (subject, RUSMARC 600) that they did not also write are
 //! `about`. Headings are in collation order ([`Collators::compare_names`]).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::collate::Collators;
 use crate::issue::NameEntry;
@@ -61,9 +61,12 @@ impl Form {
 
 /// Collects the persons of a document's entries, then gives its name index.
 #[derive(Debug, Default)]
-pub struct NameIndex {
+pub struct NameIndex<'a> {
     /// Surname → initials → (forms seen, entries as author, entries as subject).
     people: BTreeMap<String, BTreeMap<Vec<String>, Occurrences>>,
+    /// Each name as records write it (surname, initials, forenames) → its place in
+    /// `people`: a name is parsed into its form once, however many entries it is in.
+    known: HashMap<(&'a str, &'a str, &'a str), (String, Vec<String>)>,
 }
 
 #[derive(Debug, Default)]
@@ -73,27 +76,45 @@ struct Occurrences {
     about: BTreeSet<u32>,
 }
 
-impl NameIndex {
+impl<'a> NameIndex<'a> {
     /// An empty index.
-    pub fn new() -> NameIndex {
+    pub fn new() -> NameIndex<'a> {
         NameIndex::default()
     }
 
     /// Notes `person` in entry `number`.
-    pub fn add(&mut self, person: &Person, number: u32) {
-        let form = Form::of(person);
+    ///
+    /// # Panics
+    ///
+    /// Never: a name is given its place in the index when it is first seen.
+    pub fn add(&mut self, person: &'a Person, number: u32) {
+        let written = (
+            person.surname.as_str(),
+            person.initials.as_str(),
+            person.forenames.as_str(),
+        );
+        let (surname, initials) = self.known.entry(written).or_insert_with(|| {
+            let form = Form::of(person);
+            let place = (person.surname.trim().to_string(), form.initials.clone());
+            self.people
+                .entry(place.0.clone())
+                .or_default()
+                .entry(place.1.clone())
+                .or_default()
+                .forms
+                .insert(form);
+            place
+        });
         let slot = self
             .people
-            .entry(person.surname.trim().to_string())
-            .or_default()
-            .entry(form.initials.clone())
-            .or_default();
+            .get_mut(surname.as_str())
+            .and_then(|by_initials| by_initials.get_mut(initials.as_slice()))
+            .expect("a known name has its place");
         if person.role == Role::Subject {
             slot.about.insert(number);
         } else {
             slot.entries.insert(number);
         }
-        slot.forms.insert(form);
     }
 
     /// The index: one heading per person, in collation order.
@@ -164,11 +185,18 @@ mod tests {
     #[test]
     fn forms_of_one_person_merge_under_the_fullest() {
         let collators = Collators::new();
+        let people = [
+            (person("Əliyev", "İ. H.", "", Role::Primary), 3),
+            (person("Əliyev", "", "İlham", Role::Subject), 7),
+            (person("Əliyev", "İ.", "", Role::Subject), 3),
+            (person("Məmmədov", "Q.", "", Role::Primary), 5),
+            // The same name again in another entry.
+            (person("Məmmədov", "Q.", "", Role::Primary), 9),
+        ];
         let mut index = NameIndex::new();
-        index.add(&person("Əliyev", "İ. H.", "", Role::Primary), 3);
-        index.add(&person("Əliyev", "", "İlham", Role::Subject), 7);
-        index.add(&person("Əliyev", "İ.", "", Role::Subject), 3);
-        index.add(&person("Məmmədov", "Q.", "", Role::Primary), 5);
+        for (p, number) in &people {
+            index.add(p, *number);
+        }
         let names = index.finish(&collators);
         assert_eq!(names.len(), 2, "{names:?}");
         assert_eq!(names[0].name, "Əliyev, İlham");
@@ -179,15 +207,21 @@ mod tests {
             "3 is written by him, so not 'about'"
         );
         assert_eq!(names[1].name, "Məmmədov, Q.");
+        assert_eq!(names[1].entries, vec![5, 9]);
     }
 
     #[test]
     fn an_ambiguous_initial_is_not_merged() {
         let collators = Collators::new();
+        let people = [
+            person("Əliyev", "İ. H.", "", Role::Primary),
+            person("Əliyev", "İ. A.", "", Role::Primary),
+            person("Əliyev", "İ.", "", Role::Primary),
+        ];
         let mut index = NameIndex::new();
-        index.add(&person("Əliyev", "İ. H.", "", Role::Primary), 1);
-        index.add(&person("Əliyev", "İ. A.", "", Role::Primary), 2);
-        index.add(&person("Əliyev", "İ.", "", Role::Primary), 3);
+        for (number, p) in (1..).zip(&people) {
+            index.add(p, number);
+        }
         let names: Vec<String> = index
             .finish(&collators)
             .into_iter()

@@ -8,8 +8,8 @@ use super::pools::Lang;
 
 // The month names the describing stage prints are the ones cataloguers write.
 pub use bulletin::describe::{
-    AZ_MONTHS, EN_MONTHS as EN_MONTHS_ABBR, RU_MONTHS_FULL as RU_NOMINATIVE,
-    RU_MONTHS_GENITIVE as RU_GENITIVE_ABBR,
+    AZ_MONTHS, EN_MONTHS as EN_MONTHS_ABBR, EN_MONTHS_FULL as EN_MONTHS,
+    RU_MONTHS_FULL as RU_NOMINATIVE, RU_MONTHS_GENITIVE as RU_GENITIVE_ABBR,
 };
 
 /// Russian genitive, full (`17 января`).
@@ -26,21 +26,6 @@ pub const RU_GENITIVE: [&str; 12] = [
     "октября",
     "ноября",
     "декабря",
-];
-
-pub const EN_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 /// A 64-bit hash of a record id and a salt: picks a writing variant deterministically.
