@@ -310,8 +310,7 @@ impl<'a> Classifier<'a> {
     /// cross-references.
     pub fn matches(&self, record: &Record) -> Vec<Vec<usize>> {
         let local = &self.config.library.scheme;
-        let mut all: Vec<std::collections::BTreeSet<usize>> =
-            vec![std::collections::BTreeSet::new(); self.config.bulletins.len()];
+        let mut all: Vec<Vec<usize>> = vec![Vec::new(); self.config.bulletins.len()];
         for class in &record.classes {
             let Some(scheme) = Scheme::named(&class.scheme, local) else {
                 continue;
@@ -337,7 +336,7 @@ impl<'a> Classifier<'a> {
                 .filter_map(|stem| stems.and_then(|t| t.get(stem)))
                 .flatten();
             for p in exact.chain(by_prefix) {
-                all[p.bulletin].insert(p.subtopic);
+                all[p.bulletin].push(p.subtopic);
             }
         }
         let headings = record
@@ -355,7 +354,11 @@ impl<'a> Classifier<'a> {
                 all[b].extend(subtopics);
             }
         }
-        all.into_iter().map(|s| s.into_iter().collect()).collect()
+        for subtopics in &mut all {
+            subtopics.sort_unstable();
+            subtopics.dedup();
+        }
+        all
     }
 
     /// For each bulletin, the subtopics whose subjects match `heading`.

@@ -157,18 +157,21 @@ fn uses(text: &str, short: &str) -> bool {
 /// place a token can begin, only the forms beginning with that character are tried, and
 /// the pass ends early once every form is found.
 fn forms_used<'t>(texts: impl IntoIterator<Item = &'t str>, forms: &[String]) -> Vec<bool> {
-    let mut by_first: std::collections::HashMap<char, Vec<usize>> =
-        std::collections::HashMap::new();
+    // The distinct first characters (a few dozen), each with the forms beginning with it.
+    let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
     for (i, form) in forms.iter().enumerate() {
         if let Some(c) = form.chars().next() {
-            by_first.entry(c).or_default().push(i);
+            match by_first.iter_mut().find(|(first, _)| *first == c) {
+                Some((_, list)) => list.push(i),
+                None => by_first.push((c, vec![i])),
+            }
         }
     }
     let mut found = vec![false; forms.len()];
     let mut left = forms.iter().filter(|f| !f.is_empty()).count();
     for text in texts {
         for (at, c) in text.char_indices() {
-            let Some(candidates) = by_first.get(&c) else {
+            let Some((_, candidates)) = by_first.iter().find(|(first, _)| *first == c) else {
                 continue;
             };
             for &i in candidates {

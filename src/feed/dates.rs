@@ -167,7 +167,19 @@ const MONTHS: &[(&str, u32)] = &[
 ];
 
 /// Lower-cases for matching, folding the four Turkic i's together.
-pub fn fold(word: &str) -> String {
+pub fn fold(word: &str) -> std::borrow::Cow<'_, str> {
+    // Most words are folded already (lower case, no Turkic i): borrowed, not copied.
+    let folded = |c: char| {
+        !matches!(c, 'İ' | 'I' | 'ı')
+            && if c.is_ascii() {
+                !c.is_ascii_uppercase()
+            } else {
+                c.is_lowercase() || !c.is_alphabetic()
+            }
+    };
+    if word.chars().all(folded) {
+        return std::borrow::Cow::Borrowed(word);
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
@@ -175,7 +187,7 @@ pub fn fold(word: &str) -> String {
             _ => out.extend(c.to_lowercase()),
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// The month a word names, if any (`Yanvar`, `янв.`, `марта`, `Sept.`).
@@ -214,7 +226,7 @@ impl Token<'_> {
     fn is_ordinal_ending(&self) -> bool {
         match self {
             Token::Word(w) => matches!(
-                fold(w).as_str(),
+                &*fold(w),
                 "ci" | "cu" | "cü" | "го" | "е" | "th" | "st" | "nd" | "rd" | "er"
             ),
             _ => false,
@@ -467,7 +479,7 @@ enum Designation {
 /// (`cild`, `C.`, `№`, `S.`) and Russian (`т.`, `том`, `вып.`, `с.`, `стр.`).
 fn designation(label: &str) -> Option<Designation> {
     use Designation::{Issue, Pages, Volume};
-    Some(match fold(label).as_str() {
+    Some(match &*fold(label) {
         "vol" | "vols" | "volume" | "v" | "bd" | "band" | "jahrgang" | "jahrg" | "jg" | "t"
         | "tome" | "tom" | "cilt" | "c" | "cild" | "т" | "том" => Volume,
         "no" | "nos" | "n" | "n°" | "nº" | "nr" | "nro" | "num" | "number" | "numéro"
