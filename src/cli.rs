@@ -316,7 +316,7 @@ pub struct IndexArgs {
     #[arg(long, value_enum)]
     pub language: Option<IndexLanguageArg>,
     /// Split an index with more entries than this into volumes (default: the guide's
-    /// `max_entries`, else 5000).
+    /// `max_entries`, else 2500).
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_entries: Option<u32>,
     /// Feed files or folders.

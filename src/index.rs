@@ -157,9 +157,10 @@ pub struct IndexSpec {
     pub max_entries: usize,
 }
 
-/// Entries per volume unless a guide says otherwise: a volume of about 250 A5 pages,
-/// which Typst lays out in well under a gigabyte (see docs/performance.md).
-pub const DEFAULT_MAX_ENTRIES: usize = 5_000;
+/// Entries per volume unless a guide says otherwise: about 150 A5 pages, which Typst lays
+/// out in about 3 s and under 0.9 GiB (5,000 entries took 1.6 GiB; see
+/// docs/performance.md), so a volume typesets on an ordinary office machine.
+pub const DEFAULT_MAX_ENTRIES: usize = 2_500;
 
 /// An index as built: one document, or its volumes when it is bigger than
 /// [`IndexSpec::max_entries`].

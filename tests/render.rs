@@ -455,3 +455,24 @@ fn template_sees_a_hyphenated_copy() {
     assert_eq!(issue, sample_issue());
     assert!(!issue.entries().any(|e| e.description.contains('\u{ad}')));
 }
+
+/// Regression: a name pointing to more entries than a page holds (a head of state in a
+/// ten-year index) made the index's page make-up loop for ever; it now takes its own column.
+#[test]
+fn a_name_index_line_taller_than_a_page_is_set() {
+    let mut issue = sample_issue();
+    let numbers: Vec<u32> = (1..=12).cycle().take(4000).collect();
+    issue.names[0].entries = numbers;
+    let rendered = renderer()
+        .render(&issue, &options())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let pages = pages_text(&rendered.pdf);
+    let name = &issue.names[0].name;
+    assert!(
+        pages.iter().any(|p| p.contains(name.as_str())),
+        "the long name index line is printed"
+    );
+    // Everything after it is there too.
+    let last = &issue.names.last().unwrap().name;
+    assert!(pages.iter().any(|p| p.contains(last.as_str())));
+}
