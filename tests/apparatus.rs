@@ -6,29 +6,12 @@ use std::sync::OnceLock;
 
 use bulletin::issue::Issue;
 
-use crate::common::{bulletin, flat_text, pages_text};
+use crate::common::{flat_text, pages_text};
 
 /// One build of the sample's first quarter (with its overrides), shared by this module.
 fn built() -> &'static Path {
     static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temporary folder");
-        let out = bulletin(&[
-            "build",
-            "--quarter",
-            "2012-Q1",
-            "--out",
-            dir.path().to_str().unwrap(),
-        ]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        dir
-    })
-    .path()
+    crate::common::built_once(&DIR, &["--quarter", "2012-Q1"])
 }
 
 fn issue(id: &str) -> (Issue, Vec<u8>) {

@@ -8,23 +8,12 @@ use std::sync::OnceLock;
 
 use bulletin::issue::Issue;
 
-use crate::common::{PlacedPage, bulletin, flat_text, pages_text, placed_pages, word_spaces};
+use crate::common::{PlacedPage, flat_text, pages_text, placed_pages, word_spaces};
 
 /// One build of the sample intake, shared by the tests of this module.
 fn built() -> &'static Path {
     static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temporary folder");
-        let out = bulletin(&["build", "--no-html", "--out", dir.path().to_str().unwrap()]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        dir
-    })
-    .path()
+    crate::common::built_once(&DIR, &["--no-html"])
 }
 
 /// Every bulletin of the sample: (quarter/id, issue, PDF).

@@ -17,18 +17,7 @@ use crate::common::{bulletin, poppler};
 /// One build of the sample intake with booklets, shared by the tests of this module.
 fn built() -> &'static Path {
     static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temporary folder");
-        let out = bulletin(&["build", "--booklet", "--out", dir.path().to_str().unwrap()]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        dir
-    })
-    .path()
+    crate::common::built_once(&DIR, &["--booklet"])
 }
 
 const QUARTERS: [&str; 2] = ["2012-Q1", "2012-Q2"];

@@ -12,18 +12,7 @@ use crate::common::{bulletin, flat_text, pages_text, poppler};
 /// One build of the sample intake, shared by the tests of this module.
 fn built() -> &'static Path {
     static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temporary folder");
-        let out = bulletin(&["build", "--out", dir.path().to_str().unwrap()]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        dir
-    })
-    .path()
+    crate::common::built_once(&DIR, &[])
 }
 
 fn issue(quarter: &str, id: &str) -> (Issue, Vec<u8>) {

@@ -445,6 +445,36 @@ pub(crate) fn bulletin(args: &[&str]) -> std::process::Output {
         .expect("the bulletin binary runs")
 }
 
+/// Runs `bulletin` and expects it to succeed (exit 0), showing its errors when it does not.
+pub(crate) fn bulletin_ok(args: &[&str]) -> std::process::Output {
+    let out = bulletin(args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "bulletin {}: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// One build of the sample into a temporary folder kept for the test run, with `args`
+/// after `build`; `cell` holds it for the module that asks.
+pub(crate) fn built_once<'a>(
+    cell: &'a std::sync::OnceLock<tempfile::TempDir>,
+    args: &[&str],
+) -> &'a Path {
+    cell.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let mut all = vec!["build"];
+        all.extend_from_slice(args);
+        all.extend(["--out", dir.path().to_str().expect("a UTF-8 path")]);
+        bulletin_ok(&all);
+        dir
+    })
+    .path()
+}
+
 /// The real exports in ../shared/corpus, when present.
 pub(crate) fn corpus(name: &str) -> Option<PathBuf> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
