@@ -162,13 +162,8 @@ pub fn front_matter(
             format!("{quarter}"),
         ],
         date,
-        // Filled by `front::complete` once the body is built.
-        verso: Vec::new(),
-        colophon: Vec::new(),
-        preface: None,
-        abbreviations: None,
-        see_also_label: String::new(),
-        annotated: false,
+        // The apparatus is filled by `front::complete` once the body is built.
+        ..FrontMatter::default()
     }
 }
 

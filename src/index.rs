@@ -420,12 +420,8 @@ fn front_matter(config: &Config, spec: &IndexSpec, title: &str, date: NaiveDate)
             .into(),
         keywords,
         date,
-        verso: Vec::new(),
-        colophon: Vec::new(),
-        preface: None,
-        abbreviations: None,
-        see_also_label: String::new(),
-        annotated: false,
+        // The apparatus is filled by `front::complete` once the body is built.
+        ..FrontMatter::default()
     }
 }
 

@@ -67,7 +67,9 @@ pub struct Issue {
 }
 
 /// Texts of the title page and apparatus, decided in Rust so the template stays simple.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The apparatus parts (verso, colophon, preface, abbreviations, cross-reference label,
+/// annotations) start empty ([`Default`]) and are filled by [`crate::front::complete`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FrontMatter {
     /// Library name (`Prezident Kitabxanası`).
     pub library: String,

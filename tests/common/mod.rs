@@ -88,12 +88,7 @@ fn front() -> FrontMatter {
         periodicals_heading: "İstifadə olunmuş dövri nəşrlər".to_owned(),
         keywords: vec!["xarici siyasət".to_owned(), "bülleten".to_owned()],
         date: chrono::NaiveDate::from_ymd_opt(2012, 10, 1).expect("a date"),
-        verso: Vec::new(),
-        colophon: Vec::new(),
-        preface: None,
-        abbreviations: None,
-        see_also_label: String::new(),
-        annotated: false,
+        ..FrontMatter::default()
     }
 }
 
