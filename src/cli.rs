@@ -193,6 +193,44 @@ pub struct CheckArgs {
     pub read: ReadArgs,
 }
 
+/// Where a command writes, and what: shared by `build`, `index` and `watch`.
+#[derive(Debug, clap::Args)]
+pub struct OutputArgs {
+    /// Output folder.
+    #[arg(long, default_value = "out")]
+    pub out: PathBuf,
+    /// Write the JSON only, no PDFs.
+    #[arg(long)]
+    pub no_pdf: bool,
+    /// Leave out the web edition (the HTML pages and out/index.html).
+    #[arg(long)]
+    pub no_html: bool,
+    /// Folder of the Typst and web templates.
+    #[arg(long, default_value = "templates")]
+    pub templates: PathBuf,
+    /// Documents typeset at once (each uses several threads itself).
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=16))]
+    pub jobs: u16,
+}
+
+impl OutputArgs {
+    /// The typesetter and the web edition's templates, each unless left out; both are
+    /// loaded (and their errors reported) before any record is read.
+    fn writers(
+        &self,
+    ) -> Result<(Option<crate::render::Renderer>, Option<crate::web::Web>), CliError> {
+        Ok((
+            renderer(self.no_pdf, &self.templates)?,
+            web_cmd::load(&self.templates, self.no_html)?,
+        ))
+    }
+
+    /// Documents typeset at once.
+    fn jobs(&self) -> usize {
+        usize::from(self.jobs)
+    }
+}
+
 /// The `build` command's arguments.
 #[derive(Debug, clap::Args)]
 #[allow(
@@ -219,27 +257,15 @@ pub struct BuildArgs {
     /// With --year: build one annual volume per bulletin instead (out/<year>/).
     #[arg(long, requires = "year")]
     pub cumulate: bool,
-    /// Output folder.
-    #[arg(long, default_value = "out")]
-    pub out: PathBuf,
     /// Which date decides an article's quarter.
     #[arg(long, value_enum, default_value = "published")]
     pub by: ByArg,
-    /// Write the JSON only, no PDFs.
-    #[arg(long)]
-    pub no_pdf: bool,
     /// Also write each A5 bulletin imposed two pages to an A4 sheet (<id>.booklet.pdf).
     #[arg(long, conflicts_with = "no_pdf")]
     pub booklet: bool,
-    /// Leave out the web edition (the HTML pages and out/index.html).
-    #[arg(long)]
-    pub no_html: bool,
-    /// Folder of the Typst templates.
-    #[arg(long, default_value = "templates")]
-    pub templates: PathBuf,
-    /// Documents typeset at once (each uses several threads itself).
-    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=16))]
-    pub jobs: u16,
+    /// Where and what to write.
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// How to read the feeds.
     #[command(flatten)]
     pub read: ReadArgs,
@@ -331,21 +357,9 @@ pub struct IndexArgs {
     /// The index definitions.
     #[arg(long, default_value = "data/indexes.toml")]
     pub definitions: PathBuf,
-    /// Output folder; guides go to <out>/indexes/<id>.json and .pdf.
-    #[arg(long, default_value = "out")]
-    pub out: PathBuf,
-    /// Write the JSON only, no PDFs.
-    #[arg(long)]
-    pub no_pdf: bool,
-    /// Leave out the web edition (the HTML pages and out/index.html).
-    #[arg(long)]
-    pub no_html: bool,
-    /// Folder of the Typst templates.
-    #[arg(long, default_value = "templates")]
-    pub templates: PathBuf,
-    /// Documents typeset at once.
-    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=16))]
-    pub jobs: u16,
+    /// Where and what to write (indexes go to <out>/indexes/).
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// How to read the feeds.
     #[command(flatten)]
     pub read: ReadArgs,
@@ -476,10 +490,9 @@ fn check_command(args: &CheckArgs) -> Result<i32, CliError> {
 /// `bulletin build`: the quarters (or the annual volumes) as JSON and PDF.
 fn build_command(args: &BuildArgs) -> Result<i32, CliError> {
     let started = Instant::now();
-    let renderer = renderer(args.no_pdf, &args.templates)?;
-    let web = web_cmd::load(&args.templates, args.no_html)?;
+    let (renderer, web) = args.output.writers()?;
     let config = load_config(&args.config)?;
-    let _lock = prepare_output(&args.out)?;
+    let _lock = prepare_output(&args.output.out)?;
     let quarters = args.quarters()?;
     let overrides = load_overrides(args.overrides.as_deref(), &args.config, &config)?;
     let mut records = read_feeds(&args.feeds, &args.read)?;
@@ -494,8 +507,8 @@ fn build_command(args: &BuildArgs) -> Result<i32, CliError> {
     };
     let paper = config.library.paper;
     let booklet = args.booklet || config.library.booklet;
-    let jobs = usize::from(args.jobs);
-    let out = &args.out;
+    let jobs = args.output.jobs();
+    let out = &args.output.out;
     let (summary, pdfs) = if let Some(year) = args.year.filter(|_| args.cumulate) {
         let plan = build::plan_annual(&records, &config, &collators, year, &options);
         let mut summary = output::write_annual(&plan, out)

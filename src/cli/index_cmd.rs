@@ -12,7 +12,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 
 use super::{
-    CliError, IndexArgs, IndexKindArg, IndexLanguageArg, finish, load_config, read_feeds, renderer,
+    CliError, IndexArgs, IndexKindArg, IndexLanguageArg, finish, load_config, read_feeds,
     source_date,
 };
 use crate::collate::Collators;
@@ -161,8 +161,7 @@ fn write_index(
 /// Runs `bulletin index`.
 pub(crate) fn run(args: &IndexArgs) -> Result<i32, CliError> {
     let started = Instant::now();
-    let renderer = renderer(args.no_pdf, &args.templates)?;
-    let web = super::web_cmd::load(&args.templates, args.no_html)?;
+    let (renderer, web) = args.output.writers()?;
     let config = load_config(&args.config)?;
     let mut specs = specs(args, &config)?;
     let date = source_date()?;
@@ -172,7 +171,7 @@ pub(crate) fn run(args: &IndexArgs) -> Result<i32, CliError> {
             spec.max_entries = max as usize;
         }
     }
-    let _lock = super::prepare_output(&args.out)?;
+    let _lock = super::prepare_output(&args.output.out)?;
     let overrides = super::load_overrides(args.overrides.as_deref(), &args.config, &config)?;
     let mut records = read_feeds(&args.feeds, &args.read)?;
     overrides.edit(&mut records);
@@ -181,7 +180,7 @@ pub(crate) fn run(args: &IndexArgs) -> Result<i32, CliError> {
     records.retain(|r| overrides.excluded(&r.id).is_none());
     let collators = Collators::new();
     let indexer = index::Indexer::new(&config, &collators);
-    let dir = args.out.join("indexes");
+    let dir = args.output.out.join("indexes");
     let mut built = Vec::new();
     let mut errors = Vec::new();
     let mut summary = String::new();
@@ -207,14 +206,14 @@ pub(crate) fn run(args: &IndexArgs) -> Result<i32, CliError> {
             &r,
             config.library.paper,
             false,
-            usize::from(args.jobs),
+            args.output.jobs(),
             &mut super::progress::Display::new(),
         )
     });
     summary.push_str(&super::web_cmd::indexes(
         &built,
         &dir,
-        &args.out,
+        &args.output.out,
         web.as_ref(),
         &config,
     )?);

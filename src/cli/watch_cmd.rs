@@ -23,13 +23,13 @@ pub(crate) fn run(args: &WatchArgs) -> Result<i32, CliError> {
     {
         return Err(CliError::new(format!("no bulletin \"{id}\" is configured")));
     }
-    let _lock = prepare_output(&b.out)?;
+    let _lock = prepare_output(&b.output.out)?;
     let settings = Settings {
         feeds: b.feeds.clone(),
         config: b.config.clone(),
         overrides: b.overrides.clone(),
-        templates: b.templates.clone(),
-        out: b.out.clone(),
+        templates: b.output.templates.clone(),
+        out: b.output.out.clone(),
         quarters,
         bulletin: args.bulletin.clone(),
         read: b.read.options(),
@@ -39,7 +39,7 @@ pub(crate) fn run(args: &WatchArgs) -> Result<i32, CliError> {
     let mut session = Session::new(settings).map_err(CliError::new)?;
     let (tx, rx) = mpsc::channel();
     // Our own writes (the output folder may lie inside a watched one) set nothing off.
-    let out = std::fs::canonicalize(&b.out).unwrap_or_else(|_| b.out.clone());
+    let out = std::fs::canonicalize(&b.output.out).unwrap_or_else(|_| b.output.out.clone());
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event
             && !event.kind.is_access()
