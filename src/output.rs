@@ -100,8 +100,9 @@ pub fn remove_listed_volumes(contents: &Path) -> Result<(), OutputError> {
 /// Removes a document's files (`<stem>.json`, `.pdf`, `.html`, `.booklet.pdf`) from `dir`,
 /// those that exist.
 pub fn remove_document(dir: &Path, stem: &str) -> Result<(), OutputError> {
-    for ending in ["json", "pdf", "html", "booklet.pdf"] {
-        let path = dir.join(format!("{stem}.{ending}"));
+    let pdf = dir.join(format!("{stem}.pdf"));
+    let others = ["json", "html"].map(|ending| dir.join(format!("{stem}.{ending}")));
+    for path in others.into_iter().chain([booklet_path(&pdf), pdf]) {
         match std::fs::remove_file(&path) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => {
                 return Err(OutputError { path, source: e });

@@ -193,19 +193,22 @@ fn template_error(dir: &Path, e: &minijinja::Error) -> WebError {
 pub struct Links {
     /// The document's PDF (`<id>.pdf`), when it exists.
     pub pdf: Option<String>,
-    /// Its booklet (`<id>-booklet.pdf` or `<id>.booklet.pdf`), when it exists.
+    /// Its booklet ([`crate::output::booklet_path`]), when it exists.
     pub booklet: Option<String>,
 }
 
 impl Links {
-    /// The PDF and booklet of `id` that exist in `dir` (`<id>.pdf`; `<id>-booklet.pdf` or
-    /// `<id>.booklet.pdf`).
+    /// The PDF and booklet of `id` that exist in `dir`, as file names relative to it.
     pub fn beside(dir: &Path, id: &str) -> Links {
-        let existing = |name: String| dir.join(&name).is_file().then_some(name);
+        let existing = |path: PathBuf| {
+            path.is_file()
+                .then(|| path.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .flatten()
+        };
+        let pdf = dir.join(format!("{id}.pdf"));
         Links {
-            pdf: existing(format!("{id}.pdf")),
-            booklet: existing(format!("{id}-booklet.pdf"))
-                .or_else(|| existing(format!("{id}.booklet.pdf"))),
+            booklet: existing(crate::output::booklet_path(&pdf)),
+            pdf: existing(pdf),
         }
     }
 }
