@@ -402,8 +402,16 @@ pub fn write_documents(
         let path = &documents[index].path;
         let outcome = result.map_err(|e| e.to_string()).and_then(|rendered| {
             write_atomic(path, &rendered.pdf).map_err(|e| e.to_string())?;
-            if let Some(booklet) = &rendered.booklet {
-                write_atomic(&booklet_path(path), booklet).map_err(|e| e.to_string())?;
+            let booklet_at = booklet_path(path);
+            match &rendered.booklet {
+                Some(booklet) => write_atomic(&booklet_at, booklet).map_err(|e| e.to_string())?,
+                // A booklet of an earlier build would no longer match its PDF.
+                None => match std::fs::remove_file(&booklet_at) {
+                    Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                        return Err(format!("cannot remove {}: {e}", booklet_at.display()));
+                    }
+                    _ => {}
+                },
             }
             Ok(rendered)
         });

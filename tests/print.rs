@@ -642,3 +642,23 @@ fn package_errors_name_the_place_and_write_nothing() {
         "something was written"
     );
 }
+
+/// Regression: a build without booklets left an earlier build's booklets beside PDFs they no
+/// longer matched (and listed them in SHA256SUMS).
+#[test]
+fn a_build_without_booklets_removes_earlier_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let build = |extra: &[&str]| {
+        let mut args = vec!["build", "--quarter", "2012-Q1", "--no-html", "--out", out];
+        args.extend_from_slice(extra);
+        crate::common::bulletin_ok(&args);
+    };
+    build(&["--booklet"]);
+    let booklet = dir.path().join("2012-Q1/energy.booklet.pdf");
+    assert!(booklet.exists());
+    build(&[]);
+    assert!(!booklet.exists(), "the old booklet is gone");
+    let sums = std::fs::read_to_string(dir.path().join("2012-Q1/SHA256SUMS")).unwrap();
+    assert!(!sums.contains("booklet"), "{sums}");
+}
