@@ -83,7 +83,8 @@ pub fn stacked_bars(
         chart
             .configure_mesh()
             .disable_y_mesh()
-            .y_labels(categories.len())
+            // At least one label: plotters loops for ever looking for zero key points.
+            .y_labels(categories.len().max(1))
             .y_label_formatter(&|v| match v {
                 SegmentValue::CenterOf(i) if *i < n => categories
                     .get((n - 1 - *i) as usize)
@@ -147,7 +148,8 @@ pub fn column_bars(
         chart
             .configure_mesh()
             .disable_x_mesh()
-            .x_labels(categories.len())
+            // At least one label: plotters loops for ever looking for zero key points.
+            .x_labels(categories.len().max(1))
             .x_label_formatter(&|v| match v {
                 SegmentValue::CenterOf(i) => {
                     categories.get(*i as usize).cloned().unwrap_or_default()
@@ -248,6 +250,16 @@ fn escape_attribute(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: a quarter whose records were all excluded has no months and no
+    /// bulletins with entries; its charts must still be drawn (plotters looped for ever).
+    #[test]
+    fn a_chart_with_no_categories_is_drawn() {
+        let columns = column_bars("Entries per month", &[], &[], GROUP_COLORS[0]).expect("a chart");
+        assert!(columns.trim_end().ends_with("</svg>"));
+        let bars = stacked_bars("Entries", &[], &[]).expect("a chart");
+        assert!(bars.trim_end().ends_with("</svg>"));
+    }
 
     #[test]
     fn a_chart_is_a_scalable_labelled_svg_with_its_labels_as_text() {
