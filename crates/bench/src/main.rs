@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod document;
 mod stages;
 
 /// Measures `bulletin` on generated feeds.
@@ -23,6 +24,32 @@ enum Command {
     /// Time each stage (read; place + order + describe; typeset) per size and format, each
     /// case in its own process, and print a Markdown table.
     Stages(StagesArgs),
+    /// Typeset one big bulletin (six subtopics, name index, periodicals) and, in the same
+    /// run, the same entries as a grouped Hayagriva bibliography with the Typst CLI.
+    Document(DocumentArgs),
+}
+
+/// Arguments of `document`.
+#[derive(Debug, Clone, clap::Args)]
+struct DocumentArgs {
+    /// Generated articles of one quarter (about as many entries result).
+    #[arg(long, default_value_t = 10_000)]
+    records: usize,
+    /// Where the Typst CLI's project and (with --keep) the PDFs go.
+    #[arg(long)]
+    scratch: Option<PathBuf>,
+    /// Keep both PDFs in the scratch folder.
+    #[arg(long)]
+    keep: bool,
+    /// Typeset each document this many times; the fastest counts.
+    #[arg(long, default_value_t = 1)]
+    runs: usize,
+    /// Skip the Typst CLI (template experiments).
+    #[arg(long)]
+    no_cli: bool,
+    /// The templates folder.
+    #[arg(long, default_value = "templates")]
+    templates: PathBuf,
 }
 
 /// Arguments of `stages`.
@@ -52,14 +79,35 @@ struct StagesArgs {
 }
 
 fn main() -> ExitCode {
-    let Command::Stages(args) = Cli::parse().command;
-    match stages_command(&args) {
+    let result = match Cli::parse().command {
+        Command::Stages(args) => stages_command(&args),
+        Command::Document(args) => document_command(&args),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("error: {message}");
             ExitCode::from(2)
         }
     }
+}
+
+fn document_command(args: &DocumentArgs) -> Result<(), String> {
+    let config = bulletin::config::Config::load(Path::new("data/bulletins.toml"))
+        .map_err(|e| e.to_string())?;
+    let options = document::DocumentOptions {
+        records: args.records,
+        scratch: args
+            .scratch
+            .clone()
+            .unwrap_or_else(|| std::env::temp_dir().join("bench-document")),
+        keep: args.keep,
+        runs: args.runs,
+        cli: !args.no_cli,
+    };
+    let table = document::run(&options, &config, &args.templates)?;
+    println!("{table}");
+    Ok(())
 }
 
 fn stages_command(args: &StagesArgs) -> Result<(), String> {
