@@ -73,6 +73,10 @@ struct StagesArgs {
     /// Also write the table to this Markdown file.
     #[arg(long)]
     write: Option<PathBuf>,
+    /// Also typeset one big bulletin of this many generated articles against the Typst
+    /// CLI (`document`), in its own process, and print its table after the stages'.
+    #[arg(long, default_value_t = 0)]
+    document: usize,
     /// Internal: measure in this process and print table rows only.
     #[arg(long, hide = true)]
     row: bool,
@@ -135,7 +139,21 @@ fn stages_command(args: &StagesArgs) -> Result<(), String> {
         .iter()
         .flat_map(|s| ["--scratch".to_string(), s.display().to_string()])
         .collect();
-    let table = stages::run_isolated(&options, &passthrough)?;
+    let mut table = stages::run_isolated(&options, &passthrough)?;
+    if args.document > 0 {
+        let exe = std::env::current_exe().map_err(|e| format!("cannot find the bench: {e}"))?;
+        let out = std::process::Command::new(exe)
+            .args(["document", "--records", &args.document.to_string()])
+            .args(&passthrough)
+            .stderr(std::process::Stdio::inherit())
+            .output()
+            .map_err(|e| format!("cannot run the document case: {e}"))?;
+        if !out.status.success() {
+            return Err("the document case failed".into());
+        }
+        table.push('\n');
+        table.push_str(&String::from_utf8_lossy(&out.stdout));
+    }
     println!("{table}");
     if let Some(path) = &args.write {
         bulletin::output::write_atomic(path, table.as_bytes()).map_err(|e| e.to_string())?;
