@@ -6,7 +6,14 @@
 //! original field data ([`Origin::excerpt`]). Problems found while reading (no title, an
 //! impossible date, an unknown language code) travel with the record as [`Problem`]s: a
 //! record is never dropped silently.
+//!
+//! A catalogue repeats itself: the same periodicals, places, ISSNs, class numbers, subject
+//! headings, language and relator codes recur in thousands of records. Such values are
+//! [`SharedStr`]s, and a run of the readers keeps one copy of each ([`Interner`]); a
+//! [`Host`] is shared whole. Lists a record only reads are boxed slices, so a record held
+//! for a build costs little more than its own text.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
@@ -61,6 +68,184 @@ impl Dialect {
             Dialect::Rusmarc => "RUSMARC",
             Dialect::Marc21 => "MARC 21",
         }
+    }
+}
+
+/// A text value that many records may hold: one copy, counted references. It reads as a
+/// `str` and serialises as a string; equal texts are equal whether shared or not.
+#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SharedStr(Arc<str>);
+
+impl SharedStr {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(text: &str) -> SharedStr {
+        SharedStr(Arc::from(text))
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(text: String) -> SharedStr {
+        SharedStr(Arc::from(text))
+    }
+}
+
+impl From<&String> for SharedStr {
+    fn from(text: &String) -> SharedStr {
+        SharedStr(Arc::from(text.as_str()))
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<SharedStr> for str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self == &*other.0
+    }
+}
+
+impl PartialEq<SharedStr> for &str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        *self == &*other.0
+    }
+}
+
+/// A shared text serialises as the text.
+impl Serialize for SharedStr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+/// One copy of each repeated value of a run of the readers: texts and whole hosts. A
+/// value seen before is handed back as the copy already held; a new one is kept.
+#[derive(Debug, Default)]
+pub struct Interner {
+    texts: HashSet<SharedStr>,
+    hosts: HashSet<Arc<Host>>,
+}
+
+impl Interner {
+    /// The shared copy of `text`.
+    pub fn text(&mut self, text: &str) -> SharedStr {
+        if let Some(known) = self.texts.get(text) {
+            return known.clone();
+        }
+        let shared = SharedStr::from(text);
+        self.texts.insert(shared.clone());
+        shared
+    }
+
+    /// Replaces `value` by the shared copy of its text.
+    pub fn share(&mut self, value: &mut SharedStr) {
+        if let Some(known) = self.texts.get(value.as_str()) {
+            if !Arc::ptr_eq(&known.0, &value.0) {
+                *value = known.clone();
+            }
+        } else {
+            self.texts.insert(value.clone());
+        }
+    }
+
+    /// The shared copy of a host.
+    pub fn host(&mut self, host: Arc<Host>) -> Arc<Host> {
+        if let Some(known) = self.hosts.get(&host) {
+            return known.clone();
+        }
+        self.hosts.insert(host.clone());
+        host
+    }
+
+    /// Replaces every repeatable value of `record` by its shared copy.
+    pub fn share_record(&mut self, record: &mut Record) {
+        if let Some(m) = &mut record.material {
+            self.share(m);
+        }
+        for p in &mut record.persons {
+            self.share(&mut p.surname);
+            self.share(&mut p.initials);
+            self.share(&mut p.forenames);
+            if let Some(r) = &mut p.relator {
+                self.share(r);
+            }
+        }
+        record.corporate.iter_mut().for_each(|c| self.share(c));
+        record
+            .languages
+            .iter_mut()
+            .for_each(|l| self.share(&mut l.code));
+        if let Some(host) = record.host.take() {
+            record.host = Some(self.host(host));
+        }
+        for t in [&mut record.issue, &mut record.volume, &mut record.pages]
+            .into_iter()
+            .flatten()
+        {
+            self.share(t);
+        }
+        for s in &mut record.subjects {
+            self.share(&mut s.heading);
+            s.subdivisions.iter_mut().for_each(|d| self.share(d));
+        }
+        record.keywords.iter_mut().for_each(|k| self.share(k));
+        for c in &mut record.classes {
+            self.share(&mut c.scheme);
+            self.share(&mut c.code);
+        }
+        record.notes.iter_mut().for_each(|n| self.share(n));
     }
 }
 
@@ -123,7 +308,7 @@ impl Origin {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Language {
     /// The code as written (`aze`, `rus`, `az-Latn`, …).
-    pub code: String,
+    pub code: SharedStr,
     /// The canonical identifier (`az`, `ru`, `az-Latn`); `None` when the code is unknown.
     #[serde(serialize_with = "ser_langid")]
     pub id: Option<LanguageIdentifier>,
@@ -180,15 +365,15 @@ impl Role {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Person {
     /// Surname as catalogued (`$a`), the heading word of the inverted form.
-    pub surname: String,
+    pub surname: SharedStr,
     /// Initials as catalogued (`A.`, `Р. А.`); may be empty.
-    pub initials: String,
+    pub initials: SharedStr,
     /// Full forenames when catalogued (`Abuzər`, `Рамиз Алиевич`).
-    pub forenames: String,
+    pub forenames: SharedStr,
     /// What the person is to the article: author, co-author, secondary or subject.
     pub role: Role,
     /// Relator code (`$4`), e.g. `070` author, `730` translator.
-    pub relator: Option<String>,
+    pub relator: Option<SharedStr>,
 }
 
 impl Person {
@@ -205,7 +390,7 @@ impl Person {
     pub fn inverted(&self) -> String {
         let initials = self.initials_or_derived();
         if initials.is_empty() {
-            self.surname.clone()
+            self.surname.to_string()
         } else {
             format!("{}, {}", self.surname, initials)
         }
@@ -406,7 +591,7 @@ impl Serialize for Title {
 }
 
 /// The periodical an article was published in.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Host {
     /// Title of the newspaper or journal (RUSMARC 461 `$t` or embedded 200 `$a`, MARC 21
     /// 773 `$t`, IRBIS 463 `^C`); empty when the record only links to its host.
@@ -428,9 +613,9 @@ pub struct Host {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Subject {
     /// The main heading (`606 $a`, `650 $a`, `600` name).
-    pub heading: String,
+    pub heading: SharedStr,
     /// Subdivisions in order (`$x`, `$y`, `$z`).
-    pub subdivisions: Vec<String>,
+    pub subdivisions: Vec<SharedStr>,
     /// What the heading names: a topic, a person, a body or a place.
     pub kind: SubjectKind,
 }
@@ -453,9 +638,9 @@ pub enum SubjectKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ClassNumber {
     /// The scheme's code as the record gives it (`$2`: `preslib`, `bbk`, `udc`, `rugasnti`).
-    pub scheme: String,
+    pub scheme: SharedStr,
     /// The class number as written in the scheme (`FP.1`, `28.081`).
-    pub code: String,
+    pub code: SharedStr,
 }
 
 /// When an article was published, as precisely as the record says.
@@ -543,7 +728,7 @@ pub struct Record {
     pub title: Title,
     /// General material designation as recorded, without brackets (200 $b, 245 $h:
     /// `Электронный ресурс`, `Текст`).
-    pub material: Option<String>,
+    pub material: Option<SharedStr>,
     /// Parallel titles (200 $d, 245 $b after ` = `).
     pub parallel_titles: Vec<String>,
     /// Other title information (200 $e, 245 $b after ` : `).
@@ -553,28 +738,29 @@ pub struct Record {
     /// Persons in catalogue order: authors first (700, 701), then 702, then subjects (600).
     pub persons: Vec<Person>,
     /// Corporate bodies responsible (710/711, MARC 21 110/710).
-    pub corporate: Vec<String>,
+    pub corporate: Vec<SharedStr>,
     /// Languages of the text, first is the main one.
     pub languages: Vec<Language>,
-    /// The periodical the article appeared in; `None` is a [`ProblemKind::NoHost`].
-    pub host: Option<Host>,
+    /// The periodical the article appeared in, shared by the records of one run that cite
+    /// the same; `None` is a [`ProblemKind::NoHost`].
+    pub host: Option<Arc<Host>>,
     /// When the article was published, as precisely as the record says.
     pub published: Published,
     /// Issue number as written (`14`, `3-4`).
-    pub issue: Option<String>,
+    pub issue: Option<SharedStr>,
     /// Volume as written (`3`, `88`), from the host's numbering.
-    pub volume: Option<String>,
+    pub volume: Option<SharedStr>,
     /// Pages as written, normalised to digits and an en dash (`3`, `45–52`).
-    pub pages: Option<String>,
+    pub pages: Option<SharedStr>,
     /// Subject access points (600–607, MARC 21 600–651), in catalogue order.
     pub subjects: Vec<Subject>,
     /// Uncontrolled keywords (610, 653).
-    pub keywords: Vec<String>,
+    pub keywords: Vec<SharedStr>,
     /// Class numbers of every scheme (686, 675, 621, 964, MARC 21 080, 084); those in the
     /// configured scheme place the record in bulletins and subtopics.
     pub classes: Vec<ClassNumber>,
     /// General notes (300, 500): "Müsahibə", translation notes.
-    pub notes: Vec<String>,
+    pub notes: Vec<SharedStr>,
     /// The annotation (RUSMARC 330, MARC 21 520, IRBIS 331), kept for the compilers; not
     /// part of the description.
     pub annotation: Option<String>,
@@ -645,25 +831,25 @@ impl Record {
         strings(&mut self.parallel_titles);
         strings(&mut self.other_title);
         strings(&mut self.responsibility);
-        for p in &mut self.persons {
-            p.surname.shrink_to_fit();
-            p.initials.shrink_to_fit();
-            p.forenames.shrink_to_fit();
-        }
         self.persons.shrink_to_fit();
-        strings(&mut self.corporate);
+        self.corporate.shrink_to_fit();
         self.languages.shrink_to_fit();
-        if let Some(h) = &mut self.host {
+        if let Some(h) = self.host.as_mut().and_then(Arc::get_mut) {
             h.title.shrink_to_fit();
         }
         for s in &mut self.subjects {
-            s.heading.shrink_to_fit();
-            strings(&mut s.subdivisions);
+            s.subdivisions.shrink_to_fit();
         }
         self.subjects.shrink_to_fit();
-        strings(&mut self.keywords);
+        self.keywords.shrink_to_fit();
         self.classes.shrink_to_fit();
-        strings(&mut self.notes);
+        self.notes.shrink_to_fit();
+        if let Some(a) = &mut self.annotation {
+            a.shrink_to_fit();
+        }
+        for p in &mut self.problems {
+            p.message.shrink_to_fit();
+        }
         self.problems.shrink_to_fit();
     }
 
@@ -715,5 +901,36 @@ mod tests {
         assert_eq!(derive_initials("Abuzər Məmməd oğlu"), "A. M.");
         assert_eq!(derive_initials("Рамиз"), "Р.");
         assert_eq!(derive_initials(""), "");
+    }
+
+    #[test]
+    fn a_record_held_for_a_build_stays_small() {
+        // A million records are held at once: every byte inline is a megabyte.
+        let size = std::mem::size_of::<Record>();
+        println!("size_of::<Record>() = {size}");
+        assert!(size <= 504, "a record takes {size} bytes inline");
+    }
+
+    #[test]
+    fn repeated_values_are_shared_once() {
+        let mut interner = Interner::default();
+        let mut a = SharedStr::from("Xalq qəzeti");
+        let mut b = SharedStr::from(String::from("Xalq qəzeti"));
+        interner.share(&mut a);
+        interner.share(&mut b);
+        assert!(Arc::ptr_eq(&a.0, &b.0));
+        assert_eq!(a, "Xalq qəzeti");
+        let host = |title: &str| {
+            Arc::new(Host {
+                title: title.into(),
+                ..Host::default()
+            })
+        };
+        let first = interner.host(host("Azərbaycan"));
+        let second = interner.host(host("Azərbaycan"));
+        let other = interner.host(host("Respublika"));
+        assert!(Arc::ptr_eq(&first, &second));
+        assert!(!Arc::ptr_eq(&first, &other));
+        assert_eq!(serde_json::to_string(&a).unwrap(), "\"Xalq qəzeti\"");
     }
 }

@@ -357,7 +357,7 @@ impl Overrides {
                     }
                     Decision::Language(code) => {
                         record.languages = vec![Language {
-                            code: code.clone(),
+                            code: code.into(),
                             id: crate::feed::lang::identify(code),
                         }];
                         record

@@ -12,13 +12,15 @@
 //! year in parentheses in `$g`, else 008/07-10, else 264/260 `$c`, else a year standing alone
 //! in `$g` (see `Years`). A blank language code (`###`, `|||`) is no code.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use super::dates::{self, DayMonth};
 use super::lang;
 use crate::model::{
-    ClassNumber, Dialect, Host, Language, Origin, Person, ProblemKind, Record, Role, Subject,
-    SubjectKind,
+    ClassNumber, Dialect, Host, Language, Origin, Person, ProblemKind, Record, Role, SharedStr,
+    Subject, SubjectKind,
 };
 
 /// A subfield: code and value.
@@ -200,9 +202,7 @@ pub(crate) fn finish(record: &mut Record) {
     }
     match &record.host {
         Some(h) if !h.title.trim().is_empty() => {}
-        Some(Host {
-            link: Some(link), ..
-        }) => {
+        Some(host) if let Some(link) = &host.link => {
             let message = format!(
                 "the host periodical has only a record link (\"{link}\") and no title \
                  (461/463, 773 $t, IRBIS 463 ^C)"
@@ -244,7 +244,7 @@ pub(crate) fn add_language(record: &mut Record, code: &str, line: u32, column: u
         );
     }
     record.languages.push(Language {
-        code: code.to_string(),
+        code: code.into(),
         id,
     });
 }
@@ -283,7 +283,7 @@ fn set_day_month(record: &mut Record, dm: DayMonth, text: &str, line: u32, colum
 }
 
 /// Strips ISBD punctuation that ends a MARC subfield (` /`, ` :`, ` ;`, ` =`, `,`, a lone `.`).
-pub fn trim_isbd(text: &str) -> String {
+pub fn trim_isbd(text: &str) -> &str {
     let mut t = text.trim();
     loop {
         let before = t;
@@ -302,17 +302,17 @@ pub fn trim_isbd(text: &str) -> String {
             }
         }
         if t == before {
-            return t.to_string();
+            return t;
         }
     }
 }
 
 /// A general material designation as recorded (`[Электронный ресурс]`, `[text] :`),
 /// without its brackets and prescribed punctuation.
-pub fn material(text: &str) -> Option<String> {
+pub fn material(text: &str) -> Option<SharedStr> {
     let text = trim_isbd(text);
     let bare = text.trim_start_matches('[').trim_end_matches(']').trim();
-    (!bare.is_empty()).then(|| bare.to_string())
+    (!bare.is_empty()).then(|| bare.into())
 }
 
 /// Annotations (RUSMARC 330, MARC 21 520, IRBIS 331) as one text, one paragraph a field.
@@ -370,22 +370,22 @@ fn rusmarc(raw: &RawRecord, record: &mut Record) {
             "200" if record.title.is_empty() => {
                 record.title = f.first('a').map(trim_isbd).unwrap_or_default().into();
                 record.material = f.first('b').and_then(material);
-                record.parallel_titles.extend(f.all('d').map(trim_isbd));
-                record.other_title.extend(f.all('e').map(trim_isbd));
+                record.parallel_titles.extend(f.all('d').map(owned_isbd));
+                record.other_title.extend(f.all('e').map(owned_isbd));
                 record
                     .responsibility
-                    .extend(f.all('f').chain(f.all('g')).map(trim_isbd));
+                    .extend(f.all('f').chain(f.all('g')).map(owned_isbd));
             }
             "210" => {
                 if let Some(y) = f.first('d').and_then(dates::find_year) {
                     record.published.year = record.published.year.or(Some(y));
                 }
             }
-            "300" | "305" | "314" | "327" => record.notes.extend(f.all('a').map(trim_isbd)),
+            "300" | "305" | "314" | "327" => record.notes.extend(f.all('a').map(shared_isbd)),
             "510" => {
-                for a in f.all('a').map(trim_isbd).collect::<Vec<_>>() {
-                    if !record.parallel_titles.contains(&a) {
-                        record.parallel_titles.push(a);
+                for a in f.all('a').map(trim_isbd) {
+                    if !record.parallel_titles.iter().any(|t| t == a) {
+                        record.parallel_titles.push(a.to_string());
                     }
                 }
             }
@@ -397,7 +397,7 @@ fn rusmarc(raw: &RawRecord, record: &mut Record) {
             "600" => {
                 if let Some(p) = unimarc_person(f, Role::Subject) {
                     record.subjects.push(Subject {
-                        heading: p.inverted(),
+                        heading: p.inverted().into(),
                         subdivisions: subdivisions(f),
                         kind: SubjectKind::Person,
                     });
@@ -412,28 +412,28 @@ fn rusmarc(raw: &RawRecord, record: &mut Record) {
                         _ => SubjectKind::Topical,
                     };
                     record.subjects.push(Subject {
-                        heading: trim_isbd(a),
+                        heading: trim_isbd(a).into(),
                         subdivisions: subdivisions(f),
                         kind,
                     });
                 }
             }
-            "610" => record.keywords.extend(f.all('a').map(trim_isbd)),
+            "610" => record.keywords.extend(f.all('a').map(shared_isbd)),
             "675" => record.classes.extend(f.all('a').map(|a| ClassNumber {
                 scheme: "udc".into(),
-                code: a.to_string(),
+                code: a.into(),
             })),
             "686" => {
-                let scheme = f.first('2').unwrap_or("").to_string();
+                let scheme = SharedStr::from(f.first('2').unwrap_or(""));
                 record.classes.extend(f.all('a').map(|a| ClassNumber {
                     scheme: scheme.clone(),
-                    code: a.to_string(),
+                    code: a.into(),
                 }));
             }
             "700" => record.persons.extend(unimarc_person(f, Role::Primary)),
             "701" => record.persons.extend(unimarc_person(f, Role::Coauthor)),
             "702" => record.persons.extend(unimarc_person(f, Role::Secondary)),
-            "710" | "711" => record.corporate.extend(f.first('a').map(trim_isbd)),
+            "710" | "711" => record.corporate.extend(f.first('a').map(shared_isbd)),
             "801" => {
                 if let Some(c) = f.first('c') {
                     record.catalogued = record.catalogued.or_else(|| catalogued_yyyymmdd(c));
@@ -477,9 +477,9 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
                         host.link = host.link.take().or(Some(id.to_string()));
                     }
                 }
-                (true, "210") => host.city = host.city.take().or(e.first('a').map(trim_isbd)),
+                (true, "210") => host.city = host.city.take().or(e.first('a').map(owned_isbd)),
                 (true, "531" | "530") => {
-                    host.abbreviated = host.abbreviated.take().or(e.first('a').map(trim_isbd));
+                    host.abbreviated = host.abbreviated.take().or(e.first('a').map(owned_isbd));
                 }
                 (false, "200") => issue_title(e, f, record, &mut date_texts),
                 (false, "210") => year_texts.extend(e.first('d').map(str::to_string)),
@@ -495,10 +495,13 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
             host.title = own_first('t').map(trim_isbd).unwrap_or_default().into();
         }
         if serial {
-            host.city = host.city.take().or(own_first('c').map(trim_isbd));
+            host.city = host.city.take().or(own_first('c').map(owned_isbd));
         } else {
             if let Some(v) = own_first('v') {
-                record.pages = record.pages.take().or_else(|| dates::normalise_pages(v));
+                record.pages = record
+                    .pages
+                    .take()
+                    .or_else(|| shared(dates::normalise_pages(v)));
             }
             for c in ['d', 'e', 'h'] {
                 if let Some(v) = own_first(c) {
@@ -531,7 +534,7 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
         .collect();
     apply_date_text(record, &texts);
     if !host.title.is_empty() || host.link.is_some() {
-        record.host = Some(host);
+        record.host = Some(host.into());
     }
 }
 
@@ -550,7 +553,10 @@ fn issue_title(
     {
         let v = s.value.trim();
         if s.code == 'v' {
-            record.pages = record.pages.take().or_else(|| dates::normalise_pages(v));
+            record.pages = record
+                .pages
+                .take()
+                .or_else(|| shared(dates::normalise_pages(v)));
             continue;
         }
         read_designation(record, v);
@@ -562,30 +568,46 @@ fn issue_title(
 /// has none yet.
 fn read_designation(record: &mut Record, text: &str) {
     if record.issue.is_none() {
-        record.issue = dates::find_issue_number(text);
+        record.issue = shared(dates::find_issue_number(text));
     }
     if record.volume.is_none() {
-        record.volume = dates::find_volume(text);
+        record.volume = shared(dates::find_volume(text));
     }
 }
 
-fn subdivisions(f: &RawField) -> Vec<String> {
+/// A text the readers found, as the record keeps it.
+pub(crate) fn shared(text: Option<String>) -> Option<SharedStr> {
+    text.map(SharedStr::from)
+}
+
+/// [`trim_isbd`], owned.
+pub(crate) fn owned_isbd(text: &str) -> String {
+    trim_isbd(text).to_string()
+}
+
+/// [`trim_isbd`], as a shared text.
+pub(crate) fn shared_isbd(text: &str) -> SharedStr {
+    trim_isbd(text).into()
+}
+
+fn subdivisions(f: &RawField) -> Vec<SharedStr> {
     f.subfields
         .iter()
         .filter(|s| matches!(s.code, 'x' | 'y' | 'z' | 'v'))
         .map(|s| trim_isbd(&s.value))
         .filter(|v| !v.is_empty())
+        .map(SharedStr::from)
         .collect()
 }
 
 fn unimarc_person(f: &RawField, role: Role) -> Option<Person> {
-    let surname = trim_isbd(f.first('a')?);
+    let surname = shared_isbd(f.first('a')?);
     Some(Person {
         surname,
-        initials: f.first('b').map(str::to_string).unwrap_or_default(),
-        forenames: f.first('g').map(trim_isbd).unwrap_or_default(),
+        initials: f.first('b').unwrap_or_default().into(),
+        forenames: f.first('g').map(trim_isbd).unwrap_or_default().into(),
         role,
-        relator: f.first('4').map(str::to_string),
+        relator: f.first('4').map(SharedStr::from),
     })
 }
 
@@ -622,7 +644,7 @@ fn marc21_person(f: &RawField, role: Role) -> Option<Person> {
     let name = trim_isbd(f.first('a')?);
     let (surname, rest) = match name.split_once(',') {
         Some((s, r)) => (s.trim().to_string(), r.trim().to_string()),
-        None => (name.clone(), String::new()),
+        None => (name.to_string(), String::new()),
     };
     let looks_initials = !rest.is_empty()
         && rest
@@ -651,11 +673,11 @@ fn marc21_person(f: &RawField, role: Role) -> Option<Person> {
         forenames
     };
     Some(Person {
-        surname,
-        initials,
-        forenames,
+        surname: surname.into(),
+        initials: initials.into(),
+        forenames: forenames.into(),
         role,
-        relator,
+        relator: relator.map(SharedStr::from),
     })
 }
 
@@ -693,19 +715,21 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
                 if let Some(mut p) = marc21_person(f, Role::Subject) {
                     p.role = Role::Subject;
                     record.subjects.push(Subject {
-                        heading: p.inverted(),
+                        heading: p.inverted().into(),
                         subdivisions: subdivisions(f),
                         kind: SubjectKind::Person,
                     });
                     record.persons.push(p);
                 }
             }
-            "110" | "111" | "710" | "711" => record.corporate.extend(f.first('a').map(trim_isbd)),
+            "110" | "111" | "710" | "711" => {
+                record.corporate.extend(f.first('a').map(shared_isbd));
+            }
             "245" => marc21_title(f, record),
             "260" | "264" => {
                 years.imprint = years.imprint.or(f.first('c').and_then(dates::find_year));
             }
-            "500" => record.notes.extend(f.all('a').map(trim_isbd)),
+            "500" => record.notes.extend(f.all('a').map(shared_isbd)),
             "520" => {
                 let text = f.all('a').chain(f.all('b')).collect::<Vec<_>>().join(" ");
                 add_annotation(record, &text);
@@ -718,22 +742,22 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
                         _ => SubjectKind::Topical,
                     };
                     record.subjects.push(Subject {
-                        heading: trim_isbd(a),
+                        heading: trim_isbd(a).into(),
                         subdivisions: subdivisions(f),
                         kind,
                     });
                 }
             }
-            "653" => record.keywords.extend(f.all('a').map(trim_isbd)),
+            "653" => record.keywords.extend(f.all('a').map(shared_isbd)),
             "080" => record.classes.extend(f.all('a').map(|a| ClassNumber {
                 scheme: "udc".into(),
-                code: a.to_string(),
+                code: a.into(),
             })),
             "084" => {
-                let scheme = f.first('2').unwrap_or("").to_string();
+                let scheme = SharedStr::from(f.first('2').unwrap_or(""));
                 record.classes.extend(f.all('a').map(|a| ClassNumber {
                     scheme: scheme.clone(),
-                    code: a.to_string(),
+                    code: a.into(),
                 }));
             }
             "773" => marc21_host(f, record, &mut years, &mut date_texts),
@@ -770,13 +794,13 @@ fn marc21_title(f: &RawField, record: &mut Record) {
             } else {
                 &mut record.other_title
             };
-            list.push(trim_isbd(value));
+            list.push(owned_isbd(value));
         }
         if !value.is_empty() {
             parallel = value.ends_with('=');
         }
     }
-    record.responsibility.extend(f.all('c').map(trim_isbd));
+    record.responsibility.extend(f.all('c').map(owned_isbd));
 }
 
 /// 773, the host item entry: the periodical (`$t` or `$a`, `$x`, `$p`, `$w`, place and year
@@ -787,7 +811,11 @@ fn marc21_host(
     years: &mut Years,
     date_texts: &mut Vec<(String, u32, u32)>,
 ) {
-    let mut host = record.host.take().unwrap_or_default();
+    let mut host = record
+        .host
+        .take()
+        .map(Arc::unwrap_or_clone)
+        .unwrap_or_default();
     if host.title.is_empty() {
         host.title = f
             .first('t')
@@ -797,17 +825,18 @@ fn marc21_host(
             .into();
     }
     host.issn = host.issn.or(f.first('x').map(str::to_string));
-    host.abbreviated = host.abbreviated.or(f.first('p').map(trim_isbd));
+    host.abbreviated = host.abbreviated.or(f.first('p').map(owned_isbd));
     host.link = host.link.or(f.first('w').map(str::to_string));
     if let Some(d) = f.first('d') {
         host.city = host.city.or(d
             .split([':', ','])
             .next()
             .map(trim_isbd)
-            .filter(|c| !c.is_empty()));
+            .filter(|c| !c.is_empty())
+            .map(str::to_string));
         years.host = years.host.or(dates::find_year(d));
     }
-    record.host = Some(host);
+    record.host = Some(host.into());
     for g in f.all('g') {
         let e = dates::enumeration(g);
         if e.year_in_parentheses {
@@ -815,9 +844,9 @@ fn marc21_host(
         } else {
             years.alone = years.alone.or(e.year);
         }
-        record.volume = record.volume.take().or(e.volume);
-        record.issue = record.issue.take().or(e.issue);
-        record.pages = record.pages.take().or(e.pages);
+        record.volume = record.volume.take().or(shared(e.volume));
+        record.issue = record.issue.take().or(shared(e.issue));
+        record.pages = record.pages.take().or(shared(e.pages));
         date_texts.push((g.to_string(), f.line, f.column));
     }
     // After $g: the place and date of the host issue (`Bakı, 17.01.2012`).
@@ -829,9 +858,12 @@ fn marc21_host(
             .split(':')
             .map(str::trim)
             .filter(|l| !l.is_empty());
-        record.volume = record.volume.take().or(levels.next().map(str::to_string));
-        record.issue = record.issue.take().or(levels.next().map(str::to_string));
-        record.pages = record.pages.take().or_else(|| dates::normalise_pages(page));
+        record.volume = record.volume.take().or(levels.next().map(SharedStr::from));
+        record.issue = record.issue.take().or(levels.next().map(SharedStr::from));
+        record.pages = record
+            .pages
+            .take()
+            .or_else(|| shared(dates::normalise_pages(page)));
     }
 }
 
