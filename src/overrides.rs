@@ -359,7 +359,8 @@ impl Overrides {
                         record.languages = vec![Language {
                             code: code.into(),
                             id: crate::feed::lang::identify(code),
-                        }];
+                        }]
+                        .into();
                         record
                             .problems
                             .retain(|p| p.kind != ProblemKind::UnknownLanguage);

@@ -27,8 +27,8 @@ use super::{
     Chunk, Encoding, FeedError, FeedErrorKind, ReadOptions, ReadRecords, dates, read_until_capped,
 };
 use crate::model::{
-    ClassNumber, Dialect, Format, Origin, Person, Problem, ProblemKind, Record, Role, SharedStr,
-    Subject, SubjectKind,
+    ClassNumber, Dialect, Format, List, Origin, Person, Problem, ProblemKind, Record, Role,
+    SharedStr, Subject, SubjectKind,
 };
 
 const MAX_LINE: usize = 1 << 20;
@@ -529,7 +529,7 @@ fn person_subject(l: &Line, m: &mut Mapping) {
     if let Some(p) = person(l, Role::Subject) {
         m.record.subjects.push(Subject {
             heading: p.inverted().into(),
-            subdivisions: Vec::new(),
+            subdivisions: List::new(),
             kind: SubjectKind::Person,
         });
         m.record.persons.push(p);
@@ -555,7 +555,7 @@ fn geographic_subject(l: &Line, m: &mut Mapping) {
     if let Some(a) = l.sub('a').or(Some(l.plain()).filter(|p| !p.is_empty())) {
         m.record.subjects.push(Subject {
             heading: shared_isbd(a),
-            subdivisions: Vec::new(),
+            subdivisions: List::new(),
             kind: SubjectKind::Geographic,
         });
     }

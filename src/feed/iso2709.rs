@@ -122,23 +122,16 @@ impl<R: BufRead> IsoReader<R> {
 
     /// The record's text in its encoding (forced, or UTF-8 when it is valid, else CP1251).
     fn text<'b>(&self, bytes: &'b [u8]) -> Result<Text<'b>, (usize, String)> {
-        let encoding = self.options.encoding.unwrap_or_else(|| {
-            if std::str::from_utf8(bytes).is_ok() {
-                Encoding::Utf8
-            } else {
-                Encoding::Cp1251
-            }
-        });
-        // UTF-8 is validated once for the whole record; fields are then slices of it (the
-        // separators are ASCII, so a field's bounds fall on character boundaries).
-        match encoding {
-            Encoding::Utf8 => std::str::from_utf8(bytes).map(Text::Utf8).map_err(|e| {
-                (
-                    e.valid_up_to(),
-                    "invalid UTF-8 (is the file CP1251? try --encoding cp1251)".into(),
-                )
-            }),
-            Encoding::Cp1251 => Ok(Text::Cp1251(bytes)),
+        // UTF-8 is validated once for the whole record, which also detects the encoding;
+        // fields are then slices of it (the separators are ASCII, so a field's bounds fall
+        // on character boundaries).
+        match (self.options.encoding, std::str::from_utf8(bytes)) {
+            (Some(Encoding::Cp1251), _) | (None, Err(_)) => Ok(Text::Cp1251(bytes)),
+            (_, Ok(text)) => Ok(Text::Utf8(text)),
+            (Some(Encoding::Utf8), Err(e)) => Err((
+                e.valid_up_to(),
+                "invalid UTF-8 (is the file CP1251? try --encoding cp1251)".into(),
+            )),
         }
     }
 }

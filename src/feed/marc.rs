@@ -19,8 +19,8 @@ use chrono::NaiveDate;
 use super::dates::{self, DayMonth};
 use super::lang;
 use crate::model::{
-    ClassNumber, Dialect, Host, Language, Origin, Person, ProblemKind, Record, Role, SharedStr,
-    Subject, SubjectKind,
+    ClassNumber, Dialect, Host, Language, List, Origin, Person, ProblemKind, Record, Role,
+    SharedStr, Subject, SubjectKind,
 };
 
 /// A subfield: code and value.
@@ -590,7 +590,7 @@ pub(crate) fn shared_isbd(text: &str) -> SharedStr {
     trim_isbd(text).into()
 }
 
-fn subdivisions(f: &RawField) -> Vec<SharedStr> {
+fn subdivisions(f: &RawField) -> List<SharedStr> {
     f.subfields
         .iter()
         .filter(|s| matches!(s.code, 'x' | 'y' | 'z' | 'v'))

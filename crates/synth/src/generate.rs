@@ -316,7 +316,7 @@ impl Generator {
             record.persons.push(person);
         }
         if !record.persons.is_empty() && self.rng.chance(0.55) {
-            record.responsibility = responsibility(lang, &record.persons);
+            record.responsibility = responsibility(lang, &record.persons).into();
         }
         if interview {
             record.other_title.push(phrase(lang, INTERVIEW).to_string());
@@ -405,13 +405,13 @@ impl Generator {
             if self.rng.chance(0.65) {
                 record.subjects.push(Subject {
                     heading: heading(&bulletin.heading),
-                    subdivisions: vec![heading(&subtopic.heading)],
+                    subdivisions: vec![heading(&subtopic.heading)].into(),
                     kind: SubjectKind::Topical,
                 });
             } else {
                 record.subjects.push(Subject {
                     heading: heading(&subtopic.heading),
-                    subdivisions: Vec::new(),
+                    subdivisions: Vec::new().into(),
                     kind: SubjectKind::Topical,
                 });
             }
