@@ -13,7 +13,7 @@
 //! [`Host`] is shared whole. Lists a record only reads are boxed slices, so a record held
 //! for a build costs little more than its own text.
 
-use std::collections::HashSet;
+use std::collections::HashSet as StdHashSet;
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
@@ -304,6 +304,9 @@ impl<T: Serialize> Serialize for List<T> {
         self.as_slice().serialize(s)
     }
 }
+
+/// The sets the interner keeps its copies in.
+type HashSet<T> = StdHashSet<T, foldhash::fast::RandomState>;
 
 /// One copy of each repeated value of a run of the readers: texts, whole hosts, and whole
 /// lists of names, languages, subjects, class numbers and keywords. A value seen before is

@@ -284,7 +284,7 @@ fn record_id(lines: &[Line]) -> Option<String> {
 
 /// A RUSMARC record in IRBIS text as a [`RawRecord`]: tags to three digits, fields below
 /// 010 as control fields, subfield codes in lower case, the IRBIS id as 001.
-fn to_raw(lines: &[Line]) -> RawRecord {
+fn to_raw(lines: &[Line]) -> RawRecord<'_> {
     let mut fields: Vec<RawField> = lines
         .iter()
         .map(|l| {
@@ -301,15 +301,15 @@ fn to_raw(lines: &[Line]) -> RawRecord {
                         let code = chars.next()?.to_ascii_lowercase();
                         Some(Subfield {
                             code,
-                            value: chars.as_str().to_string(),
+                            value: chars.as_str().into(),
                         })
                     })
                     .collect()
             };
             RawField {
-                tag,
+                tag: tag.into(),
                 indicators: l.indicators.unwrap_or([' ', ' ']),
-                value: control.then(|| l.value.clone()),
+                value: control.then_some(l.value.as_str().into()),
                 subfields,
                 line: l.number,
                 column: 1,
@@ -324,7 +324,7 @@ fn to_raw(lines: &[Line]) -> RawRecord {
             RawField {
                 tag: "001".into(),
                 indicators: [' ', ' '],
-                value: Some(id),
+                value: Some(id.into()),
                 subfields: Vec::new(),
                 line: lines.first().map_or(1, |l| l.number),
                 column: 1,

@@ -12,6 +12,7 @@
 //! year in parentheses in `$g`, else 008/07-10, else 264/260 `$c`, else a year standing alone
 //! in `$g` (see `Years`). A blank language code (`###`, `|||`) is no code.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -23,33 +24,34 @@ use crate::model::{
     SharedStr, Subject, SubjectKind,
 };
 
-/// A subfield: code and value.
+/// A subfield: code and value. The value is borrowed from the record's bytes where the
+/// reader can (ISO 2709 in UTF-8, IRBIS text): only what the [`Record`] keeps is copied.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Subfield {
+pub struct Subfield<'a> {
     /// The subfield code after the delimiter (`a` in `$a`, `1` for an embedded field).
     pub code: char,
     /// The value as read, untrimmed.
-    pub value: String,
+    pub value: Cow<'a, str>,
 }
 
 /// One field as read, with its position in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RawField {
+pub struct RawField<'a> {
     /// The three-character tag (`001`, `200`, `773`), as the file spells it.
-    pub tag: String,
+    pub tag: Cow<'a, str>,
     /// The two indicators; a blank indicator is a space. Control fields have two spaces.
     pub indicators: [char; 2],
     /// Control fields (001–009) carry a value and no subfields.
-    pub value: Option<String>,
+    pub value: Option<Cow<'a, str>>,
     /// The data field's subfields in file order; empty for control fields.
-    pub subfields: Vec<Subfield>,
+    pub subfields: Vec<Subfield<'a>>,
     /// 1-based line of the field in the file (ISO 2709: always 1, the file is one line).
     pub line: u32,
     /// 1-based column of the field on its line (ISO 2709: the byte offset of its data + 1).
     pub column: u32,
 }
 
-impl RawField {
+impl<'a> RawField<'a> {
     /// First value of subfield `code`, trimmed.
     pub fn first(&self, code: char) -> Option<&str> {
         self.all(code).next()
@@ -66,14 +68,14 @@ impl RawField {
 
     /// UNIMARC embedded fields: each `$1` opens one (`$1 2000# $a …`); subfields before the
     /// first `$1` belong to the field itself (the standard-subfields technique).
-    pub fn embedded(&self) -> (Vec<&Subfield>, Vec<Embedded<'_>>) {
+    pub fn embedded(&self) -> (Vec<&Subfield<'a>>, Vec<Embedded<'_>>) {
         let mut own = Vec::new();
         let mut embedded: Vec<Embedded> = Vec::new();
         for sub in &self.subfields {
             if sub.code == '1' {
                 let v = sub.value.trim_start();
-                let tag: String = v.chars().take(3).collect();
-                let data: String = v.chars().skip(3).collect();
+                let split = v.char_indices().nth(3).map_or(v.len(), |(at, _)| at);
+                let (tag, data) = v.split_at(split);
                 embedded.push(Embedded {
                     tag,
                     data,
@@ -93,11 +95,11 @@ impl RawField {
 #[derive(Debug)]
 pub struct Embedded<'a> {
     /// The embedded field's tag, the first three characters of its `$1` (`200`, `001`).
-    pub tag: String,
+    pub tag: &'a str,
     /// Indicators (data fields) or the value (control fields) after the tag.
-    pub data: String,
+    pub data: &'a str,
     /// The subfields that follow its `$1` up to the next `$1`, borrowed from the 4XX field.
-    pub subfields: Vec<&'a Subfield>,
+    pub subfields: Vec<&'a Subfield<'a>>,
 }
 
 impl Embedded<'_> {
@@ -113,22 +115,22 @@ impl Embedded<'_> {
 
 /// A MARC record as read, before mapping.
 #[derive(Debug, Clone, Default)]
-pub struct RawRecord {
+pub struct RawRecord<'a> {
     /// The leader as read: 24 characters in a well-formed record, empty when a MARCXML
     /// record has none.
     pub leader: String,
     /// Control and data fields in file order.
-    pub fields: Vec<RawField>,
+    pub fields: Vec<RawField<'a>>,
 }
 
-impl RawRecord {
+impl<'a> RawRecord<'a> {
     /// The first field tagged `tag`.
-    pub fn field(&self, tag: &str) -> Option<&RawField> {
+    pub fn field(&self, tag: &str) -> Option<&RawField<'a>> {
         self.fields.iter().find(|f| f.tag == tag)
     }
 
     /// Every field tagged `tag`, in file order.
-    pub fn fields<'a>(&'a self, tag: &'a str) -> impl Iterator<Item = &'a RawField> {
+    pub fn fields<'r>(&'r self, tag: &'r str) -> impl Iterator<Item = &'r RawField<'a>> {
         self.fields.iter().filter(move |f| f.tag == tag)
     }
 
@@ -148,7 +150,7 @@ impl RawRecord {
         const RUSMARC: [&str; 8] = ["200", "461", "463", "101", "606", "700", "686", "100"];
         let (mut marc21, mut rusmarc) = ([false; 6], [false; 8]);
         for f in &self.fields {
-            let tag = f.tag.as_str();
+            let tag: &str = &f.tag;
             if let Some(i) = MARC21.iter().position(|t| *t == tag) {
                 marc21[i] = true;
             }
@@ -168,7 +170,7 @@ impl RawRecord {
 }
 
 /// Maps a raw record to a [`Record`], in `forced` dialect or the detected one.
-pub fn to_record(raw: &RawRecord, forced: Option<Dialect>, origin: Origin) -> Record {
+pub fn to_record(raw: &RawRecord<'_>, forced: Option<Dialect>, origin: Origin) -> Record {
     let dialect = forced.unwrap_or_else(|| raw.detect_dialect());
     let fallback_id = origin.stand_in_id();
     let id = raw.control("001").map(str::to_string);
@@ -336,7 +338,7 @@ fn catalogued_yyyymmdd(text: &str) -> Option<NaiveDate> {
 
 /// Reports a record whose bibliographic level (leader/07) is none of `articles`; `which`
 /// names the accepted codes in the message. A record without a leader is not judged.
-fn check_level(raw: &RawRecord, record: &mut Record, articles: &[char], which: &str) {
+fn check_level(raw: &RawRecord<'_>, record: &mut Record, articles: &[char], which: &str) {
     let level = raw.leader.chars().nth(7);
     if matches!(level, Some(c) if !articles.contains(&c)) {
         record.problem(
@@ -349,10 +351,10 @@ fn check_level(raw: &RawRecord, record: &mut Record, articles: &[char], which: &
     }
 }
 
-fn rusmarc(raw: &RawRecord, record: &mut Record) {
+fn rusmarc(raw: &RawRecord<'_>, record: &mut Record) {
     check_level(raw, record, &['a'], "articles are 'a'");
     for f in &raw.fields {
-        match f.tag.as_str() {
+        match &*f.tag {
             "100" => {
                 if let Some(a) = f.first('a') {
                     record.catalogued = record.catalogued.or_else(|| catalogued_yyyymmdd(a));
@@ -363,8 +365,8 @@ fn rusmarc(raw: &RawRecord, record: &mut Record) {
                 }
             }
             "101" => {
-                for code in f.all('a').map(str::to_string).collect::<Vec<_>>() {
-                    add_language(record, &code, f.line, f.column);
+                for code in f.all('a') {
+                    add_language(record, code, f.line, f.column);
                 }
             }
             "200" if record.title.is_empty() => {
@@ -390,8 +392,8 @@ fn rusmarc(raw: &RawRecord, record: &mut Record) {
                 }
             }
             "330" => {
-                for a in f.all('a').map(str::to_string).collect::<Vec<_>>() {
-                    add_annotation(record, &a);
+                for a in f.all('a') {
+                    add_annotation(record, a);
                 }
             }
             "600" => {
@@ -406,7 +408,7 @@ fn rusmarc(raw: &RawRecord, record: &mut Record) {
             }
             "601" | "606" | "607" => {
                 if let Some(a) = f.first('a') {
-                    let kind = match f.tag.as_str() {
+                    let kind = match &*f.tag {
                         "601" => SubjectKind::Corporate,
                         "607" => SubjectKind::Geographic,
                         _ => SubjectKind::Topical,
@@ -448,7 +450,7 @@ fn rusmarc(raw: &RawRecord, record: &mut Record) {
 }
 
 /// 461 (the serial) and 463 (the issue), in either technique.
-fn linking_fields(raw: &RawRecord, record: &mut Record) {
+fn linking_fields(raw: &RawRecord<'_>, record: &mut Record) {
     let mut host = Host::default();
     let mut date_texts: Vec<(String, u32, u32)> = Vec::new();
     let mut year_texts: Vec<String> = Vec::new();
@@ -466,7 +468,7 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
                 .filter(|v| !v.is_empty())
         };
         for e in &embedded {
-            match (serial, e.tag.as_str()) {
+            match (serial, e.tag) {
                 (true, "200") if host.title.is_empty() => {
                     host.title = e.first('a').map(trim_isbd).unwrap_or_default().into();
                 }
@@ -542,7 +544,7 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
 /// designate the issue (number, volume) and may date it, at the 463's position.
 fn issue_title(
     e: &Embedded<'_>,
-    f: &RawField,
+    f: &RawField<'_>,
     record: &mut Record,
     date_texts: &mut Vec<(String, u32, u32)>,
 ) {
@@ -590,7 +592,7 @@ pub(crate) fn shared_isbd(text: &str) -> SharedStr {
     trim_isbd(text).into()
 }
 
-fn subdivisions(f: &RawField) -> List<SharedStr> {
+fn subdivisions(f: &RawField<'_>) -> List<SharedStr> {
     f.subfields
         .iter()
         .filter(|s| matches!(s.code, 'x' | 'y' | 'z' | 'v'))
@@ -600,7 +602,7 @@ fn subdivisions(f: &RawField) -> List<SharedStr> {
         .collect()
 }
 
-fn unimarc_person(f: &RawField, role: Role) -> Option<Person> {
+fn unimarc_person(f: &RawField<'_>, role: Role) -> Option<Person> {
     let surname = shared_isbd(f.first('a')?);
     Some(Person {
         surname,
@@ -640,7 +642,7 @@ fn is_secondary_relator(relator: &str) -> bool {
 }
 
 /// `Əliyev, Ramiz` / `Əliyev, R.` / `Алиев, Р. А.` → a person.
-fn marc21_person(f: &RawField, role: Role) -> Option<Person> {
+fn marc21_person(f: &RawField<'_>, role: Role) -> Option<Person> {
     let name = trim_isbd(f.first('a')?);
     let (surname, rest) = match name.split_once(',') {
         Some((s, r)) => (s.trim().to_string(), r.trim().to_string()),
@@ -681,14 +683,14 @@ fn marc21_person(f: &RawField, role: Role) -> Option<Person> {
     })
 }
 
-fn marc21(raw: &RawRecord, record: &mut Record) {
+fn marc21(raw: &RawRecord<'_>, record: &mut Record) {
     check_level(raw, record, &['a', 'b'], "component parts are 'a' or 'b'");
     let mut date_texts: Vec<(String, u32, u32)> = Vec::new();
     let mut lang_008 = None;
     // The year of publication, from every place, most telling first (see `years`).
     let mut years = Years::default();
     for f in &raw.fields {
-        match f.tag.as_str() {
+        match &*f.tag {
             "008" => {
                 let v = f.value.as_deref().unwrap_or("");
                 if let Some(entered) = v.get(..6) {
@@ -736,7 +738,7 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
             }
             "610" | "650" | "651" => {
                 if let Some(a) = f.first('a') {
-                    let kind = match f.tag.as_str() {
+                    let kind = match &*f.tag {
                         "610" => SubjectKind::Corporate,
                         "651" => SubjectKind::Geographic,
                         _ => SubjectKind::Topical,
@@ -781,7 +783,7 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
 
 /// 245: title proper (`$a`), material (`$h`), parallel and other title information (`$b`)
 /// and the statement of responsibility (`$c`).
-fn marc21_title(f: &RawField, record: &mut Record) {
+fn marc21_title(f: &RawField<'_>, record: &mut Record) {
     record.title = f.first('a').map(trim_isbd).unwrap_or_default().into();
     record.material = f.first('h').and_then(material);
     // `$b` after ` =` is a parallel title, after ` :` other title information.
@@ -806,7 +808,7 @@ fn marc21_title(f: &RawField, record: &mut Record) {
 /// 773, the host item entry: the periodical (`$t` or `$a`, `$x`, `$p`, `$w`, place and year
 /// in `$d`) and the article's place in it (`$g`, then `$q`: volume, issue, pages, years).
 fn marc21_host(
-    f: &RawField,
+    f: &RawField<'_>,
     record: &mut Record,
     years: &mut Years,
     date_texts: &mut Vec<(String, u32, u32)>,
