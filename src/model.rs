@@ -10,8 +10,8 @@
 //! A catalogue repeats itself: the same periodicals, places, ISSNs, class numbers, subject
 //! headings, language and relator codes recur in thousands of records. Such values are
 //! [`SharedStr`]s, and a run of the readers keeps one copy of each ([`Interner`]); a
-//! [`Host`] is shared whole. Lists a record only reads are boxed slices, so a record held
-//! for a build costs little more than its own text.
+//! [`Host`] is shared whole, and so are equal [`List`]s (a record's lists are exactly sized
+//! shared slices). A record held for a build costs little more than its own text.
 
 use std::collections::HashSet as StdHashSet;
 use std::fmt;
@@ -1003,8 +1003,9 @@ impl Record {
             .filter(|p| matches!(p.role, Role::Primary | Role::Coauthor))
     }
 
-    /// Gives back the spare capacity the readers' growing buffers left in every string
-    /// and list, so a million records held for a build cost what their text costs.
+    /// Gives back the spare capacity the readers' growing buffers left in every string the
+    /// record owns (its lists are exactly sized), so a million records held for a build
+    /// cost what their text costs.
     pub fn shrink_to_fit(&mut self) {
         self.id.shrink_to_fit();
         self.title.shrink_to_fit();

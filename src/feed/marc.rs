@@ -288,6 +288,10 @@ fn set_day_month(record: &mut Record, dm: DayMonth, text: &str, line: u32, colum
 pub fn trim_isbd(text: &str) -> &str {
     let mut t = text.trim();
     loop {
+        // Only a text ending in ISBD punctuation has any to strip (most have none).
+        if !t.ends_with(['/', ':', ';', '=', ',', '.']) {
+            return t;
+        }
         let before = t;
         for end in [" /", " :", " ;", " =", ",", "/", ":", ";", "="] {
             t = t.strip_suffix(end).unwrap_or(t).trim_end();

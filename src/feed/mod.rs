@@ -615,7 +615,8 @@ impl Iterator for Guarded {
 }
 
 /// Reads every record of every feed (folders expanded). Stops at nothing: all file-level
-/// errors are collected and returned together, so a bibliographer sees them at once.
+/// errors are collected and returned together, so a bibliographer sees them at once. The
+/// records read share their repeated values (one [`Interner`] for the whole run).
 pub fn read_all(paths: &[PathBuf], options: &ReadOptions) -> Result<Vec<Record>, Vec<FeedError>> {
     let files = feed_files(paths).map_err(|e| vec![e])?;
     let mut records = Vec::new();
