@@ -62,7 +62,7 @@ impl CheckReport {
             .or_default() += 1;
         let language = record
             .main_language()
-            .map_or_else(|| "(none)".to_string(), |l| l.code.clone());
+            .map_or_else(|| "(none)".to_string(), |l| l.code.to_string());
         *self.per_language.entry(language).or_default() += 1;
         // The build's own rule, so that these counts are what `build` places and excepts
         // per quarter (and the undated report holds the rest).

@@ -18,7 +18,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::collate::{Collators, LanguageGroup, is_cyrillic, is_latin};
 use crate::config::Config;
 use crate::feed::lang;
-use crate::model::{ProblemKind, Record};
+use crate::model::{ProblemKind, Record, SharedStr};
 pub use crate::period::Quarter;
 use crate::scheme::{Scheme, normalise_code};
 
@@ -343,7 +343,7 @@ impl<'a> Classifier<'a> {
             .subjects
             .iter()
             .map(|s| s.heading.as_str())
-            .chain(record.keywords.iter().map(String::as_str));
+            .chain(record.keywords.iter().map(SharedStr::as_str));
         let mut cache = self.headings.borrow_mut();
         for heading in headings {
             if !cache.contains_key(heading) {

@@ -645,7 +645,7 @@ fn direct_name(p: &Person, apparatus: Apparatus) -> String {
     }
     let initials = p.initials_or_derived().replace(' ', &NBSP.to_string());
     if initials.is_empty() {
-        p.surname.clone()
+        p.surname.to_string()
     } else {
         format!("{initials}{NBSP}{}", p.surname)
     }
@@ -797,7 +797,7 @@ fn responsibility(record: &Record, authors: &[&Person], apparatus: Apparatus) ->
                 None => direct_name(p, apparatus),
             });
         }
-        parts.extend(record.corporate.iter().cloned());
+        parts.extend(record.corporate.iter().map(ToString::to_string));
     } else {
         parts.extend(
             record

@@ -617,14 +617,14 @@ impl<'a> Indexer<'a> {
             return Some(bulletin.subtopics[p.subtopic].title.clone());
         }
         if let Some(subject) = record.subjects.first() {
-            let mut heading = subject.heading.clone();
+            let mut heading = subject.heading.to_string();
             for sub in &subject.subdivisions {
                 heading.push_str(" – ");
                 heading.push_str(sub);
             }
             return Some(heading);
         }
-        record.keywords.first().cloned()
+        record.keywords.first().map(ToString::to_string)
     }
 }
 

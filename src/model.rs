@@ -6,7 +6,14 @@
 //! original field data ([`Origin::excerpt`]). Problems found while reading (no title, an
 //! impossible date, an unknown language code) travel with the record as [`Problem`]s: a
 //! record is never dropped silently.
+//!
+//! A catalogue repeats itself: the same periodicals, places, ISSNs, class numbers, subject
+//! headings, language and relator codes recur in thousands of records. Such values are
+//! [`SharedStr`]s, and a run of the readers keeps one copy of each ([`Interner`]); a
+//! [`Host`] is shared whole, and so are equal [`List`]s (a record's lists are exactly sized
+//! shared slices). A record held for a build costs little more than its own text.
 
+use std::collections::HashSet as StdHashSet;
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
@@ -61,6 +68,368 @@ impl Dialect {
             Dialect::Rusmarc => "RUSMARC",
             Dialect::Marc21 => "MARC 21",
         }
+    }
+}
+
+/// A text value that many records may hold: one copy, counted references. It reads as a
+/// `str` and serialises as a string; equal texts are equal whether shared or not.
+#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SharedStr(Arc<str>);
+
+impl SharedStr {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(text: &str) -> SharedStr {
+        SharedStr(Arc::from(text))
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(text: String) -> SharedStr {
+        SharedStr(Arc::from(text))
+    }
+}
+
+impl From<&String> for SharedStr {
+    fn from(text: &String) -> SharedStr {
+        SharedStr(Arc::from(text.as_str()))
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<SharedStr> for str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self == &*other.0
+    }
+}
+
+impl PartialEq<SharedStr> for &str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        *self == &*other.0
+    }
+}
+
+/// A shared text serialises as the text.
+impl Serialize for SharedStr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+/// The list a record keeps of one kind of thing (persons, subjects, class numbers …): its
+/// items in one shared slice, exactly as long as they are, or nothing when empty. Records
+/// that carry equal lists (the same languages, subject headings, class numbers) may share
+/// one ([`Interner`]); changing a shared list changes only this record's copy. The readers
+/// still add to it item by item. It reads as a slice and serialises as a sequence.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct List<T>(Option<Arc<[T]>>);
+
+impl<T> List<T> {
+    /// An empty list (no allocation).
+    pub fn new() -> List<T> {
+        List(None)
+    }
+
+    /// The items.
+    pub fn as_slice(&self) -> &[T] {
+        self.0.as_deref().unwrap_or(&[])
+    }
+}
+
+impl<T: Clone> List<T> {
+    /// Adds an item at the end.
+    pub fn push(&mut self, item: T) {
+        self.extend(std::iter::once(item));
+    }
+
+    /// Keeps only the items `keep` accepts.
+    pub fn retain(&mut self, keep: impl FnMut(&T) -> bool) {
+        let mut items = self.to_vec();
+        items.retain(keep);
+        *self = List::from(items);
+    }
+
+    /// Removes every item.
+    pub fn clear(&mut self) {
+        self.0 = None;
+    }
+}
+
+impl<T> Default for List<T> {
+    fn default() -> List<T> {
+        List::new()
+    }
+}
+
+impl<T> std::ops::Deref for List<T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        self.as_slice()
+    }
+}
+
+impl<T: Clone> std::ops::DerefMut for List<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
+        match &mut self.0 {
+            Some(items) => Arc::make_mut(items),
+            None => &mut [],
+        }
+    }
+}
+
+impl<T: Clone> Extend<T> for List<T> {
+    fn extend<I: IntoIterator<Item = T>>(&mut self, items: I) {
+        let mut items = items.into_iter().peekable();
+        if items.peek().is_none() {
+            return;
+        }
+        let mut all = self.to_vec();
+        all.extend(items);
+        *self = List::from(all);
+    }
+}
+
+impl<T> FromIterator<T> for List<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> List<T> {
+        List::from(items.into_iter().collect::<Vec<T>>())
+    }
+}
+
+impl<T> From<Vec<T>> for List<T> {
+    fn from(items: Vec<T>) -> List<T> {
+        List((!items.is_empty()).then(|| Arc::from(items)))
+    }
+}
+
+impl<'a, T> IntoIterator for &'a List<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+impl<'a, T: Clone> IntoIterator for &'a mut List<T> {
+    type Item = &'a mut T;
+    type IntoIter = std::slice::IterMut<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter_mut()
+    }
+}
+
+impl<T: PartialEq<U>, U, const N: usize> PartialEq<[U; N]> for List<T> {
+    fn eq(&self, other: &[U; N]) -> bool {
+        self.as_slice() == &other[..]
+    }
+}
+
+impl<T: PartialEq<U>, U> PartialEq<[U]> for List<T> {
+    fn eq(&self, other: &[U]) -> bool {
+        self.as_slice() == other
+    }
+}
+
+impl<T: PartialEq<U>, U> PartialEq<Vec<U>> for List<T> {
+    fn eq(&self, other: &Vec<U>) -> bool {
+        self.as_slice() == &other[..]
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for List<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_slice(), f)
+    }
+}
+
+/// A list serialises as the sequence of its items.
+impl<T: Serialize> Serialize for List<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.as_slice().serialize(s)
+    }
+}
+
+/// The sets the interner keeps its copies in.
+type HashSet<T> = StdHashSet<T, foldhash::fast::RandomState>;
+
+/// One copy of each repeated value of a run of the readers: texts, whole hosts, and whole
+/// lists of names, languages, subjects, class numbers and keywords. A value seen before is
+/// handed back as the copy already held; a new one is kept.
+#[derive(Debug, Default)]
+pub struct Interner {
+    texts: HashSet<SharedStr>,
+    hosts: HashSet<Arc<Host>>,
+    persons: HashSet<List<Person>>,
+    languages: HashSet<List<Language>>,
+    subjects: HashSet<List<Subject>>,
+    classes: HashSet<List<ClassNumber>>,
+    words: HashSet<List<SharedStr>>,
+}
+
+/// Replaces `list` by the copy `known` holds of an equal one, or keeps it there after
+/// `share` has shared its parts.
+fn share_list<T: Clone + Eq + std::hash::Hash>(
+    known: &mut HashSet<List<T>>,
+    list: &mut List<T>,
+    share: impl FnOnce(&mut List<T>),
+) {
+    if list.is_empty() {
+        return;
+    }
+    if let Some(copy) = known.get(list) {
+        list.clone_from(copy);
+        return;
+    }
+    share(list);
+    known.insert(list.clone());
+}
+
+impl Interner {
+    /// The shared copy of `text`.
+    pub fn text(&mut self, text: &str) -> SharedStr {
+        if let Some(known) = self.texts.get(text) {
+            return known.clone();
+        }
+        let shared = SharedStr::from(text);
+        self.texts.insert(shared.clone());
+        shared
+    }
+
+    /// Replaces `value` by the shared copy of its text.
+    pub fn share(&mut self, value: &mut SharedStr) {
+        share_text(&mut self.texts, value);
+    }
+
+    /// The shared copy of a host.
+    pub fn host(&mut self, host: Arc<Host>) -> Arc<Host> {
+        if let Some(known) = self.hosts.get(&host) {
+            return known.clone();
+        }
+        self.hosts.insert(host.clone());
+        host
+    }
+
+    /// Replaces every repeatable value of `record` by its shared copy.
+    pub fn share_record(&mut self, record: &mut Record) {
+        if let Some(host) = record.host.take() {
+            record.host = Some(self.host(host));
+        }
+        let texts = &mut self.texts;
+        if let Some(m) = &mut record.material {
+            share_text(texts, m);
+        }
+        share_list(&mut self.persons, &mut record.persons, |persons| {
+            for p in persons.iter_mut() {
+                share_text(texts, &mut p.surname);
+                share_text(texts, &mut p.initials);
+                share_text(texts, &mut p.forenames);
+                if let Some(r) = &mut p.relator {
+                    share_text(texts, r);
+                }
+            }
+        });
+        share_list(&mut self.languages, &mut record.languages, |languages| {
+            for l in languages.iter_mut() {
+                share_text(texts, &mut l.code);
+            }
+        });
+        for t in [&mut record.issue, &mut record.volume, &mut record.pages]
+            .into_iter()
+            .flatten()
+        {
+            share_text(texts, t);
+        }
+        let words = &mut self.words;
+        share_list(&mut self.subjects, &mut record.subjects, |subjects| {
+            for s in subjects.iter_mut() {
+                share_text(texts, &mut s.heading);
+                share_list(words, &mut s.subdivisions, |subdivisions| {
+                    subdivisions.iter_mut().for_each(|d| share_text(texts, d));
+                });
+            }
+        });
+        share_list(&mut self.classes, &mut record.classes, |classes| {
+            for c in classes.iter_mut() {
+                share_text(texts, &mut c.scheme);
+                share_text(texts, &mut c.code);
+            }
+        });
+        for list in [
+            &mut record.corporate,
+            &mut record.keywords,
+            &mut record.notes,
+        ] {
+            share_list(words, list, |list| {
+                list.iter_mut().for_each(|t| share_text(texts, t));
+            });
+        }
+    }
+}
+
+/// Replaces `value` by the copy `known` holds of its text, or keeps it there.
+fn share_text(known: &mut HashSet<SharedStr>, value: &mut SharedStr) {
+    if let Some(copy) = known.get(value.as_str()) {
+        if !Arc::ptr_eq(&copy.0, &value.0) {
+            value.clone_from(copy);
+        }
+    } else {
+        known.insert(value.clone());
     }
 }
 
@@ -120,10 +489,10 @@ impl Origin {
 }
 
 /// A language of the text, as coded in the record and as understood.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Language {
     /// The code as written (`aze`, `rus`, `az-Latn`, …).
-    pub code: String,
+    pub code: SharedStr,
     /// The canonical identifier (`az`, `ru`, `az-Latn`); `None` when the code is unknown.
     #[serde(serialize_with = "ser_langid")]
     pub id: Option<LanguageIdentifier>,
@@ -177,18 +546,18 @@ impl Role {
 }
 
 /// A person named in a record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Person {
     /// Surname as catalogued (`$a`), the heading word of the inverted form.
-    pub surname: String,
+    pub surname: SharedStr,
     /// Initials as catalogued (`A.`, `Р. А.`); may be empty.
-    pub initials: String,
+    pub initials: SharedStr,
     /// Full forenames when catalogued (`Abuzər`, `Рамиз Алиевич`).
-    pub forenames: String,
+    pub forenames: SharedStr,
     /// What the person is to the article: author, co-author, secondary or subject.
     pub role: Role,
     /// Relator code (`$4`), e.g. `070` author, `730` translator.
-    pub relator: Option<String>,
+    pub relator: Option<SharedStr>,
 }
 
 impl Person {
@@ -205,7 +574,7 @@ impl Person {
     pub fn inverted(&self) -> String {
         let initials = self.initials_or_derived();
         if initials.is_empty() {
-            self.surname.clone()
+            self.surname.to_string()
         } else {
             format!("{}, {}", self.surname, initials)
         }
@@ -406,7 +775,7 @@ impl Serialize for Title {
 }
 
 /// The periodical an article was published in.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Host {
     /// Title of the newspaper or journal (RUSMARC 461 `$t` or embedded 200 `$a`, MARC 21
     /// 773 `$t`, IRBIS 463 `^C`); empty when the record only links to its host.
@@ -425,18 +794,18 @@ pub struct Host {
 }
 
 /// A subject access point: a heading with its subdivisions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Subject {
     /// The main heading (`606 $a`, `650 $a`, `600` name).
-    pub heading: String,
+    pub heading: SharedStr,
     /// Subdivisions in order (`$x`, `$y`, `$z`).
-    pub subdivisions: Vec<String>,
+    pub subdivisions: List<SharedStr>,
     /// What the heading names: a topic, a person, a body or a place.
     pub kind: SubjectKind,
 }
 
 /// What a subject heading names, by the field it was catalogued in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SubjectKind {
     /// A topic (RUSMARC 606, MARC 21 650, IRBIS 606).
@@ -450,12 +819,12 @@ pub enum SubjectKind {
 }
 
 /// A class number with the scheme it belongs to (`686 $a FP.1 $2 preslib`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct ClassNumber {
     /// The scheme's code as the record gives it (`$2`: `preslib`, `bbk`, `udc`, `rugasnti`).
-    pub scheme: String,
+    pub scheme: SharedStr,
     /// The class number as written in the scheme (`FP.1`, `28.081`).
-    pub code: String,
+    pub code: SharedStr,
 }
 
 /// When an article was published, as precisely as the record says.
@@ -543,38 +912,39 @@ pub struct Record {
     pub title: Title,
     /// General material designation as recorded, without brackets (200 $b, 245 $h:
     /// `Электронный ресурс`, `Текст`).
-    pub material: Option<String>,
+    pub material: Option<SharedStr>,
     /// Parallel titles (200 $d, 245 $b after ` = `).
-    pub parallel_titles: Vec<String>,
+    pub parallel_titles: List<String>,
     /// Other title information (200 $e, 245 $b after ` : `).
-    pub other_title: Vec<String>,
+    pub other_title: List<String>,
     /// Statements of responsibility as recorded (200 $f $g, 245 $c).
-    pub responsibility: Vec<String>,
+    pub responsibility: List<String>,
     /// Persons in catalogue order: authors first (700, 701), then 702, then subjects (600).
-    pub persons: Vec<Person>,
+    pub persons: List<Person>,
     /// Corporate bodies responsible (710/711, MARC 21 110/710).
-    pub corporate: Vec<String>,
+    pub corporate: List<SharedStr>,
     /// Languages of the text, first is the main one.
-    pub languages: Vec<Language>,
-    /// The periodical the article appeared in; `None` is a [`ProblemKind::NoHost`].
-    pub host: Option<Host>,
+    pub languages: List<Language>,
+    /// The periodical the article appeared in, shared by the records of one run that cite
+    /// the same; `None` is a [`ProblemKind::NoHost`].
+    pub host: Option<Arc<Host>>,
     /// When the article was published, as precisely as the record says.
     pub published: Published,
     /// Issue number as written (`14`, `3-4`).
-    pub issue: Option<String>,
+    pub issue: Option<SharedStr>,
     /// Volume as written (`3`, `88`), from the host's numbering.
-    pub volume: Option<String>,
+    pub volume: Option<SharedStr>,
     /// Pages as written, normalised to digits and an en dash (`3`, `45–52`).
-    pub pages: Option<String>,
+    pub pages: Option<SharedStr>,
     /// Subject access points (600–607, MARC 21 600–651), in catalogue order.
-    pub subjects: Vec<Subject>,
+    pub subjects: List<Subject>,
     /// Uncontrolled keywords (610, 653).
-    pub keywords: Vec<String>,
+    pub keywords: List<SharedStr>,
     /// Class numbers of every scheme (686, 675, 621, 964, MARC 21 080, 084); those in the
     /// configured scheme place the record in bulletins and subtopics.
-    pub classes: Vec<ClassNumber>,
+    pub classes: List<ClassNumber>,
     /// General notes (300, 500): "Müsahibə", translation notes.
-    pub notes: Vec<String>,
+    pub notes: List<SharedStr>,
     /// The annotation (RUSMARC 330, MARC 21 520, IRBIS 331), kept for the compilers; not
     /// part of the description.
     pub annotation: Option<String>,
@@ -604,21 +974,21 @@ impl Record {
             dialect,
             title: Title::default(),
             material: None,
-            parallel_titles: Vec::new(),
-            other_title: Vec::new(),
-            responsibility: Vec::new(),
-            persons: Vec::new(),
-            corporate: Vec::new(),
-            languages: Vec::new(),
+            parallel_titles: List::new(),
+            other_title: List::new(),
+            responsibility: List::new(),
+            persons: List::new(),
+            corporate: List::new(),
+            languages: List::new(),
             host: None,
             published: Published::default(),
             issue: None,
             volume: None,
             pages: None,
-            subjects: Vec::new(),
-            keywords: Vec::new(),
-            classes: Vec::new(),
-            notes: Vec::new(),
+            subjects: List::new(),
+            keywords: List::new(),
+            classes: List::new(),
+            notes: List::new(),
             annotation: None,
             catalogued: None,
             origin,
@@ -633,37 +1003,29 @@ impl Record {
             .filter(|p| matches!(p.role, Role::Primary | Role::Coauthor))
     }
 
-    /// Gives back the spare capacity the readers' growing buffers left in every string
-    /// and list, so a million records held for a build cost what their text costs.
+    /// Gives back the spare capacity the readers' growing buffers left in every string the
+    /// record owns (its lists are exactly sized), so a million records held for a build
+    /// cost what their text costs.
     pub fn shrink_to_fit(&mut self) {
-        fn strings(v: &mut Vec<String>) {
-            v.iter_mut().for_each(String::shrink_to_fit);
-            v.shrink_to_fit();
-        }
         self.id.shrink_to_fit();
         self.title.shrink_to_fit();
-        strings(&mut self.parallel_titles);
-        strings(&mut self.other_title);
-        strings(&mut self.responsibility);
-        for p in &mut self.persons {
-            p.surname.shrink_to_fit();
-            p.initials.shrink_to_fit();
-            p.forenames.shrink_to_fit();
+        for t in self
+            .parallel_titles
+            .iter_mut()
+            .chain(self.other_title.iter_mut())
+            .chain(self.responsibility.iter_mut())
+        {
+            t.shrink_to_fit();
         }
-        self.persons.shrink_to_fit();
-        strings(&mut self.corporate);
-        self.languages.shrink_to_fit();
-        if let Some(h) = &mut self.host {
+        if let Some(h) = self.host.as_mut().and_then(Arc::get_mut) {
             h.title.shrink_to_fit();
         }
-        for s in &mut self.subjects {
-            s.heading.shrink_to_fit();
-            strings(&mut s.subdivisions);
+        if let Some(a) = &mut self.annotation {
+            a.shrink_to_fit();
         }
-        self.subjects.shrink_to_fit();
-        strings(&mut self.keywords);
-        self.classes.shrink_to_fit();
-        strings(&mut self.notes);
+        for p in &mut self.problems {
+            p.message.shrink_to_fit();
+        }
         self.problems.shrink_to_fit();
     }
 
@@ -715,5 +1077,76 @@ mod tests {
         assert_eq!(derive_initials("Abuzər Məmməd oğlu"), "A. M.");
         assert_eq!(derive_initials("Рамиз"), "Р.");
         assert_eq!(derive_initials(""), "");
+    }
+
+    #[test]
+    fn a_record_held_for_a_build_stays_small() {
+        // A million records are held at once: every byte inline is a megabyte.
+        let size = std::mem::size_of::<Record>();
+        println!("size_of::<Record>() = {size}");
+        assert!(size <= 424, "a record takes {size} bytes inline");
+    }
+
+    #[test]
+    fn repeated_values_are_shared_once() {
+        let mut interner = Interner::default();
+        let mut a = SharedStr::from("Xalq qəzeti");
+        let mut b = SharedStr::from(String::from("Xalq qəzeti"));
+        interner.share(&mut a);
+        interner.share(&mut b);
+        assert!(Arc::ptr_eq(&a.0, &b.0));
+        assert_eq!(a, "Xalq qəzeti");
+        let host = |title: &str| {
+            Arc::new(Host {
+                title: title.into(),
+                ..Host::default()
+            })
+        };
+        let first = interner.host(host("Azərbaycan"));
+        let second = interner.host(host("Azərbaycan"));
+        let other = interner.host(host("Respublika"));
+        assert!(Arc::ptr_eq(&first, &second));
+        assert!(!Arc::ptr_eq(&first, &other));
+        assert_eq!(serde_json::to_string(&a).unwrap(), "\"Xalq qəzeti\"");
+    }
+
+    #[test]
+    fn equal_lists_are_shared_and_a_change_stays_in_its_record() {
+        let origin = Origin {
+            file: Arc::from(Path::new("feed.xml")),
+            position: 1,
+            line: 1,
+            column: 1,
+            offset: 0,
+            length: 0,
+            format: Format::MarcXml,
+        };
+        let record = |id: &str| {
+            let mut r = Record::new(id.into(), Dialect::Rusmarc, origin.clone());
+            r.keywords.push("neft".into());
+            r.keywords.extend(["qaz".into(), "enerji".into()]);
+            r
+        };
+        let mut interner = Interner::default();
+        let (mut first, mut second) = (record("1"), record("2"));
+        interner.share_record(&mut first);
+        interner.share_record(&mut second);
+        assert_eq!(first.keywords, ["neft", "qaz", "enerji"]);
+        assert!(std::ptr::eq(
+            first.keywords.as_slice(),
+            second.keywords.as_slice()
+        ));
+        second.keywords[0] = "su".into();
+        assert_eq!(first.keywords, ["neft", "qaz", "enerji"]);
+        assert_eq!(second.keywords, ["su", "qaz", "enerji"]);
+        second.keywords.retain(|k| k != "qaz");
+        assert_eq!(second.keywords, ["su", "enerji"]);
+        assert_eq!(
+            serde_json::to_string(&second.keywords).unwrap(),
+            r#"["su","enerji"]"#
+        );
+        second.keywords.clear();
+        assert!(second.keywords.is_empty());
+        assert_eq!(serde_json::to_string(&second.keywords).unwrap(), "[]");
     }
 }

@@ -268,7 +268,7 @@ fn entry(record: &Record, group: LanguageGroup, number: u32, separator: Separato
     let runs = describe::describe(record, Apparatus::of_record(record, group), separator);
     let language = record
         .main_language()
-        .map_or_else(|| group.key().to_string(), |l| l.code.clone());
+        .map_or_else(|| group.key().to_string(), |l| l.code.to_string());
     let lang = record
         .main_language()
         .and_then(|l| l.primary())

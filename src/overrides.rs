@@ -357,9 +357,10 @@ impl Overrides {
                     }
                     Decision::Language(code) => {
                         record.languages = vec![Language {
-                            code: code.clone(),
+                            code: code.into(),
                             id: crate::feed::lang::identify(code),
-                        }];
+                        }]
+                        .into();
                         record
                             .problems
                             .retain(|p| p.kind != ProblemKind::UnknownLanguage);

@@ -21,14 +21,14 @@ use chrono::NaiveDate;
 
 use super::marc::{
     self, RawField, RawRecord, Subfield, add_annotation, add_language, apply_date_text, finish,
-    material, trim_isbd,
+    material, owned_isbd, shared, shared_isbd, trim_isbd,
 };
 use super::{
     Chunk, Encoding, FeedError, FeedErrorKind, ReadOptions, ReadRecords, dates, read_until_capped,
 };
 use crate::model::{
-    ClassNumber, Dialect, Format, Origin, Person, Problem, ProblemKind, Record, Role, Subject,
-    SubjectKind,
+    ClassNumber, Dialect, Format, List, Origin, Person, Problem, ProblemKind, Record, Role,
+    SharedStr, Subject, SubjectKind,
 };
 
 const MAX_LINE: usize = 1 << 20;
@@ -284,7 +284,7 @@ fn record_id(lines: &[Line]) -> Option<String> {
 
 /// A RUSMARC record in IRBIS text as a [`RawRecord`]: tags to three digits, fields below
 /// 010 as control fields, subfield codes in lower case, the IRBIS id as 001.
-fn to_raw(lines: &[Line]) -> RawRecord {
+fn to_raw(lines: &[Line]) -> RawRecord<'_> {
     let mut fields: Vec<RawField> = lines
         .iter()
         .map(|l| {
@@ -301,15 +301,15 @@ fn to_raw(lines: &[Line]) -> RawRecord {
                         let code = chars.next()?.to_ascii_lowercase();
                         Some(Subfield {
                             code,
-                            value: chars.as_str().to_string(),
+                            value: chars.as_str().into(),
                         })
                     })
                     .collect()
             };
             RawField {
-                tag,
+                tag: tag.into(),
                 indicators: l.indicators.unwrap_or([' ', ' ']),
-                value: control.then(|| l.value.clone()),
+                value: control.then_some(l.value.as_str().into()),
                 subfields,
                 line: l.number,
                 column: 1,
@@ -324,7 +324,7 @@ fn to_raw(lines: &[Line]) -> RawRecord {
             RawField {
                 tag: "001".into(),
                 indicators: [' ', ' '],
-                value: Some(id),
+                value: Some(id.into()),
                 subfields: Vec::new(),
                 line: lines.first().map_or(1, |l| l.number),
                 column: 1,
@@ -367,11 +367,11 @@ fn short(text: &str) -> String {
 
 fn person(l: &Line, role: Role) -> Option<Person> {
     Some(Person {
-        surname: trim_isbd(l.sub('a')?),
-        initials: l.sub('b').unwrap_or("").to_string(),
-        forenames: l.sub('g').map(trim_isbd).unwrap_or_default(),
+        surname: shared_isbd(l.sub('a')?),
+        initials: l.sub('b').unwrap_or("").into(),
+        forenames: l.sub('g').map(trim_isbd).unwrap_or_default().into(),
         role,
-        relator: l.sub('4').map(str::to_string),
+        relator: l.sub('4').map(SharedStr::from),
     })
 }
 
@@ -408,7 +408,7 @@ fn field_mapping(tag: &str) -> Option<MapField> {
         "700" => |l, m| m.record.persons.extend(person(l, Role::Primary)),
         "701" => |l, m| m.record.persons.extend(person(l, Role::Coauthor)),
         "702" => |l, m| m.record.persons.extend(person(l, Role::Secondary)),
-        "710" | "711" => |l, m| m.record.corporate.extend(l.sub('a').map(trim_isbd)),
+        "710" | "711" => |l, m| m.record.corporate.extend(l.sub('a').map(shared_isbd)),
         "907" => work_log,
         "463" => source,
         _ => return None,
@@ -479,10 +479,10 @@ fn title(l: &Line, m: &mut Mapping) {
     }
     record.title = l.sub('a').map(trim_isbd).unwrap_or_default().into();
     record.material = l.sub('b').and_then(material);
-    record.other_title.extend(l.sub('e').map(trim_isbd));
+    record.other_title.extend(l.sub('e').map(owned_isbd));
     record
         .responsibility
-        .extend(l.sub('f').into_iter().chain(l.sub('g')).map(trim_isbd));
+        .extend(l.sub('f').into_iter().chain(l.sub('g')).map(owned_isbd));
 }
 
 /// 210 `^D`: the year of publication, when 463 gives none.
@@ -493,7 +493,7 @@ fn imprint(l: &Line, m: &mut Mapping) {
 }
 
 fn note(l: &Line, m: &mut Mapping) {
-    m.record.notes.push(trim_isbd(l.plain()));
+    m.record.notes.push(shared_isbd(l.plain()));
 }
 
 /// 331: the annotation.
@@ -503,13 +503,13 @@ fn annotation(l: &Line, m: &mut Mapping) {
 
 /// 510 `^D`: a parallel title.
 fn parallel_title(l: &Line, m: &mut Mapping) {
-    m.record.parallel_titles.extend(l.sub('d').map(trim_isbd));
+    m.record.parallel_titles.extend(l.sub('d').map(owned_isbd));
 }
 
 /// 963: the host as the ASP worksheet copies it; `^I` its ISBN or ISSN.
 fn host_copy(l: &Line, m: &mut Mapping) {
     if let Some(issn) = l.sub('i').filter(|i| is_issn(i)) {
-        let host = m.record.host.get_or_insert_with(Default::default);
+        let host = Arc::make_mut(m.record.host.get_or_insert_with(Default::default));
         host.issn = host.issn.take().or(Some(issn.to_string()));
     }
 }
@@ -528,8 +528,8 @@ fn is_issn(text: &str) -> bool {
 fn person_subject(l: &Line, m: &mut Mapping) {
     if let Some(p) = person(l, Role::Subject) {
         m.record.subjects.push(Subject {
-            heading: p.inverted(),
-            subdivisions: Vec::new(),
+            heading: p.inverted().into(),
+            subdivisions: List::new(),
             kind: SubjectKind::Person,
         });
         m.record.persons.push(p);
@@ -541,10 +541,10 @@ fn topical_subject(l: &Line, m: &mut Mapping) {
         let subdivisions = ['b', 'g', 'h']
             .iter()
             .filter_map(|&c| l.sub(c))
-            .map(trim_isbd)
+            .map(shared_isbd)
             .collect();
         m.record.subjects.push(Subject {
-            heading: trim_isbd(a),
+            heading: shared_isbd(a),
             subdivisions,
             kind: SubjectKind::Topical,
         });
@@ -554,15 +554,15 @@ fn topical_subject(l: &Line, m: &mut Mapping) {
 fn geographic_subject(l: &Line, m: &mut Mapping) {
     if let Some(a) = l.sub('a').or(Some(l.plain()).filter(|p| !p.is_empty())) {
         m.record.subjects.push(Subject {
-            heading: trim_isbd(a),
-            subdivisions: Vec::new(),
+            heading: shared_isbd(a),
+            subdivisions: List::new(),
             kind: SubjectKind::Geographic,
         });
     }
 }
 
 fn keyword(l: &Line, m: &mut Mapping) {
-    m.record.keywords.push(trim_isbd(l.plain()));
+    m.record.keywords.push(shared_isbd(l.plain()));
 }
 
 fn bbk(l: &Line, m: &mut Mapping) {
@@ -584,7 +584,7 @@ fn national_class(l: &Line, m: &mut Mapping, scheme: &str) {
     if !code.is_empty() {
         m.record.classes.push(ClassNumber {
             scheme: scheme.into(),
-            code: code.to_string(),
+            code: code.into(),
         });
     }
 }
@@ -592,8 +592,8 @@ fn national_class(l: &Line, m: &mut Mapping, scheme: &str) {
 fn class_number(l: &Line, m: &mut Mapping) {
     if let Some(a) = l.sub('a') {
         m.record.classes.push(ClassNumber {
-            scheme: l.sub('2').unwrap_or("").to_string(),
-            code: a.to_string(),
+            scheme: l.sub('2').unwrap_or("").into(),
+            code: a.into(),
         });
     }
 }
@@ -611,21 +611,28 @@ fn work_log(l: &Line, m: &mut Mapping) {
 /// 463: the source (host periodical and the article's place in it).
 fn source(l: &Line, m: &mut Mapping) {
     let record = &mut m.record;
-    let mut host = record.host.take().unwrap_or_default();
+    let mut host = record
+        .host
+        .take()
+        .map(Arc::unwrap_or_clone)
+        .unwrap_or_default();
     if host.title.is_empty() {
         host.title = l.sub('c').map(trim_isbd).unwrap_or_default().into();
     }
-    host.abbreviated = host.abbreviated.or(l.sub('7').map(trim_isbd));
-    host.city = host.city.or(l.sub('d').map(trim_isbd));
+    host.abbreviated = host.abbreviated.or(l.sub('7').map(owned_isbd));
+    host.city = host.city.or(l.sub('d').map(owned_isbd));
     host.link = host.link.or(l.sub('w').map(str::to_string));
-    record.host = Some(host);
+    record.host = Some(host.into());
     if let Some(j) = l.sub('j') {
         record.published.year = dates::find_year(j).or(record.published.year);
         // Some catalogues write the whole date here (`17.01.2012`).
         m.year_text = Some((j.to_string(), l.number));
     }
     if let Some(h) = l.sub('h') {
-        record.issue = record.issue.take().or_else(|| dates::find_issue_number(h));
+        record.issue = record
+            .issue
+            .take()
+            .or_else(|| shared(dates::find_issue_number(h)));
         m.date_texts.push((h.to_string(), l.number, 1));
     }
     if let Some(v) = l.sub('v') {
@@ -633,7 +640,7 @@ fn source(l: &Line, m: &mut Mapping) {
         match dates::find_day_month(v) {
             Ok(None) => {
                 let volume = dates::find_volume(v).unwrap_or_else(|| v.to_string());
-                record.volume = Some(volume);
+                record.volume = Some(volume.into());
             }
             _ => m.date_texts.push((v.to_string(), l.number, 1)),
         }
@@ -644,7 +651,7 @@ fn source(l: &Line, m: &mut Mapping) {
     record.pages = record
         .pages
         .take()
-        .or_else(|| l.sub('s').and_then(dates::normalise_pages));
+        .or_else(|| shared(l.sub('s').and_then(dates::normalise_pages)));
 }
 
 impl<R: BufRead> ReadRecords for IrbisReader<R> {

@@ -10,6 +10,7 @@
 //! directory is broken, or that the file cuts short, is a damaged record (its terminator
 //! delimits it, so the next one is read); a wrong forced encoding is the file's error.
 
+use std::borrow::Cow;
 use std::io::BufRead;
 use std::path::Path;
 use std::sync::Arc;
@@ -100,7 +101,11 @@ impl<R: BufRead> IsoReader<R> {
     /// Splits one record's bytes into its leader and fields. A fault is the byte offset
     /// inside the record, the message, and whether it is the file's (a wrong encoding)
     /// rather than this record's.
-    fn parse(&self, start: u64, bytes: &[u8]) -> Result<RawRecord, (usize, String, bool)> {
+    fn parse<'b>(
+        &self,
+        start: u64,
+        bytes: &'b [u8],
+    ) -> Result<RawRecord<'b>, (usize, String, bool)> {
         let record = |(at, message)| (at, message, false);
         let layout = Layout::of(bytes).map_err(record)?;
         let text = self
@@ -122,23 +127,16 @@ impl<R: BufRead> IsoReader<R> {
 
     /// The record's text in its encoding (forced, or UTF-8 when it is valid, else CP1251).
     fn text<'b>(&self, bytes: &'b [u8]) -> Result<Text<'b>, (usize, String)> {
-        let encoding = self.options.encoding.unwrap_or_else(|| {
-            if std::str::from_utf8(bytes).is_ok() {
-                Encoding::Utf8
-            } else {
-                Encoding::Cp1251
-            }
-        });
-        // UTF-8 is validated once for the whole record; fields are then slices of it (the
-        // separators are ASCII, so a field's bounds fall on character boundaries).
-        match encoding {
-            Encoding::Utf8 => std::str::from_utf8(bytes).map(Text::Utf8).map_err(|e| {
-                (
-                    e.valid_up_to(),
-                    "invalid UTF-8 (is the file CP1251? try --encoding cp1251)".into(),
-                )
-            }),
-            Encoding::Cp1251 => Ok(Text::Cp1251(bytes)),
+        // UTF-8 is validated once for the whole record, which also detects the encoding;
+        // fields are then slices of it (the separators are ASCII, so a field's bounds fall
+        // on character boundaries).
+        match (self.options.encoding, std::str::from_utf8(bytes)) {
+            (Some(Encoding::Cp1251), _) | (None, Err(_)) => Ok(Text::Cp1251(bytes)),
+            (_, Ok(text)) => Ok(Text::Utf8(text)),
+            (Some(Encoding::Utf8), Err(e)) => Err((
+                e.valid_up_to(),
+                "invalid UTF-8 (is the file CP1251? try --encoding cp1251)".into(),
+            )),
         }
     }
 }
@@ -175,11 +173,12 @@ enum Text<'b> {
     Cp1251(&'b [u8]),
 }
 
-impl Text<'_> {
-    /// The text of a byte range; `None` when it does not fall on character boundaries.
-    fn get(&self, range: std::ops::Range<usize>) -> Option<std::borrow::Cow<'_, str>> {
+impl<'b> Text<'b> {
+    /// The text of a byte range, borrowed from the record where it is UTF-8; `None` when
+    /// it does not fall on character boundaries.
+    fn get(&self, range: std::ops::Range<usize>) -> Option<Cow<'b, str>> {
         match self {
-            Text::Utf8(text) => text.get(range).map(std::borrow::Cow::Borrowed),
+            Text::Utf8(text) => text.get(range).map(Cow::Borrowed),
             Text::Cp1251(bytes) => Some(
                 encoding_rs::WINDOWS_1251
                     .decode_without_bom_handling(&bytes[range])
@@ -279,16 +278,16 @@ impl Layout {
 
     /// The field of directory entry `i`, read from the record's text. `start` is the
     /// record's offset in the file (fields keep their file position).
-    fn field(
+    fn field<'b>(
         &self,
         bytes: &[u8],
-        text: &Text<'_>,
+        text: &Text<'b>,
         i: usize,
-        entry: &[u8],
+        entry: &'b [u8],
         start: u64,
-    ) -> Result<RawField, (usize, String)> {
+    ) -> Result<RawField<'b>, (usize, String)> {
         let at = 24 + i * self.entry();
-        let tag = String::from_utf8_lossy(&entry[..3]).into_owned();
+        let tag = String::from_utf8_lossy(&entry[..3]);
         let digits = |b: &[u8]| {
             std::str::from_utf8(b)
                 .ok()
@@ -332,13 +331,13 @@ impl Layout {
             return Ok(RawField {
                 tag,
                 indicators: [' ', ' '],
-                value: Some(data.into_owned()),
+                value: Some(data),
                 subfields: Vec::new(),
                 line: 1,
                 column,
             });
         }
-        Ok(data_field(tag, &data, column))
+        Ok(data_field(tag, data, column))
     }
 }
 
@@ -348,22 +347,33 @@ fn column_of(offset: u64) -> u32 {
     u32::try_from(offset + 1).unwrap_or(u32::MAX)
 }
 
-/// A data field's indicators and subfields, from its text.
-fn data_field(tag: String, data: &str, column: u32) -> RawField {
-    let mut parts = data.split(SUBFIELD);
-    let ind: Vec<char> = parts.next().unwrap_or("").chars().take(2).collect();
+/// A data field's indicators and subfields, from its text: the values borrowed from the
+/// record when the text is (UTF-8), else each its own copy (CP1251 decoded).
+fn data_field<'b>(tag: Cow<'b, str>, data: Cow<'b, str>, column: u32) -> RawField<'b> {
+    fn split<'t, 'b>(
+        data: &'t str,
+        value: impl Fn(&'t str) -> Cow<'b, str>,
+    ) -> (Vec<char>, Vec<Subfield<'b>>) {
+        let mut parts = data.split(SUBFIELD);
+        let ind: Vec<char> = parts.next().unwrap_or("").chars().take(2).collect();
+        let subfields = parts
+            .filter(|p| !p.is_empty())
+            .map(|part| {
+                let mut chars = part.chars();
+                let code = chars.next().unwrap_or(' ');
+                Subfield {
+                    code,
+                    value: value(chars.as_str()),
+                }
+            })
+            .collect();
+        (ind, subfields)
+    }
+    let (ind, subfields) = match data {
+        Cow::Borrowed(data) => split(data, Cow::Borrowed),
+        Cow::Owned(data) => split(&data, |v| Cow::Owned(v.to_string())),
+    };
     let indicator = |k: usize| ind.get(k).copied().unwrap_or(' ');
-    let subfields = parts
-        .filter(|p| !p.is_empty())
-        .map(|part| {
-            let mut chars = part.chars();
-            let code = chars.next().unwrap_or(' ');
-            Subfield {
-                code,
-                value: chars.as_str().to_string(),
-            }
-        })
-        .collect();
     RawField {
         tag,
         indicators: [indicator(0), indicator(1)],

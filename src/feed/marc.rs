@@ -12,42 +12,46 @@
 //! year in parentheses in `$g`, else 008/07-10, else 264/260 `$c`, else a year standing alone
 //! in `$g` (see `Years`). A blank language code (`###`, `|||`) is no code.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use super::dates::{self, DayMonth};
 use super::lang;
 use crate::model::{
-    ClassNumber, Dialect, Host, Language, Origin, Person, ProblemKind, Record, Role, Subject,
-    SubjectKind,
+    ClassNumber, Dialect, Host, Language, List, Origin, Person, ProblemKind, Record, Role,
+    SharedStr, Subject, SubjectKind,
 };
 
-/// A subfield: code and value.
+/// A subfield: code and value. The value is borrowed from the record's bytes where the
+/// reader can (ISO 2709 in UTF-8, IRBIS text): only what the [`Record`] keeps is copied.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Subfield {
+pub struct Subfield<'a> {
     /// The subfield code after the delimiter (`a` in `$a`, `1` for an embedded field).
     pub code: char,
     /// The value as read, untrimmed.
-    pub value: String,
+    pub value: Cow<'a, str>,
 }
 
 /// One field as read, with its position in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RawField {
+pub struct RawField<'a> {
     /// The three-character tag (`001`, `200`, `773`), as the file spells it.
-    pub tag: String,
+    pub tag: Cow<'a, str>,
     /// The two indicators; a blank indicator is a space. Control fields have two spaces.
     pub indicators: [char; 2],
     /// Control fields (001–009) carry a value and no subfields.
-    pub value: Option<String>,
+    pub value: Option<Cow<'a, str>>,
     /// The data field's subfields in file order; empty for control fields.
-    pub subfields: Vec<Subfield>,
+    pub subfields: Vec<Subfield<'a>>,
     /// 1-based line of the field in the file (ISO 2709: always 1, the file is one line).
     pub line: u32,
     /// 1-based column of the field on its line (ISO 2709: the byte offset of its data + 1).
     pub column: u32,
 }
 
-impl RawField {
+impl<'a> RawField<'a> {
     /// First value of subfield `code`, trimmed.
     pub fn first(&self, code: char) -> Option<&str> {
         self.all(code).next()
@@ -64,14 +68,14 @@ impl RawField {
 
     /// UNIMARC embedded fields: each `$1` opens one (`$1 2000# $a …`); subfields before the
     /// first `$1` belong to the field itself (the standard-subfields technique).
-    pub fn embedded(&self) -> (Vec<&Subfield>, Vec<Embedded<'_>>) {
+    pub fn embedded(&self) -> (Vec<&Subfield<'a>>, Vec<Embedded<'_>>) {
         let mut own = Vec::new();
         let mut embedded: Vec<Embedded> = Vec::new();
         for sub in &self.subfields {
             if sub.code == '1' {
                 let v = sub.value.trim_start();
-                let tag: String = v.chars().take(3).collect();
-                let data: String = v.chars().skip(3).collect();
+                let split = v.char_indices().nth(3).map_or(v.len(), |(at, _)| at);
+                let (tag, data) = v.split_at(split);
                 embedded.push(Embedded {
                     tag,
                     data,
@@ -91,11 +95,11 @@ impl RawField {
 #[derive(Debug)]
 pub struct Embedded<'a> {
     /// The embedded field's tag, the first three characters of its `$1` (`200`, `001`).
-    pub tag: String,
+    pub tag: &'a str,
     /// Indicators (data fields) or the value (control fields) after the tag.
-    pub data: String,
+    pub data: &'a str,
     /// The subfields that follow its `$1` up to the next `$1`, borrowed from the 4XX field.
-    pub subfields: Vec<&'a Subfield>,
+    pub subfields: Vec<&'a Subfield<'a>>,
 }
 
 impl Embedded<'_> {
@@ -111,22 +115,22 @@ impl Embedded<'_> {
 
 /// A MARC record as read, before mapping.
 #[derive(Debug, Clone, Default)]
-pub struct RawRecord {
+pub struct RawRecord<'a> {
     /// The leader as read: 24 characters in a well-formed record, empty when a MARCXML
     /// record has none.
     pub leader: String,
     /// Control and data fields in file order.
-    pub fields: Vec<RawField>,
+    pub fields: Vec<RawField<'a>>,
 }
 
-impl RawRecord {
+impl<'a> RawRecord<'a> {
     /// The first field tagged `tag`.
-    pub fn field(&self, tag: &str) -> Option<&RawField> {
+    pub fn field(&self, tag: &str) -> Option<&RawField<'a>> {
         self.fields.iter().find(|f| f.tag == tag)
     }
 
     /// Every field tagged `tag`, in file order.
-    pub fn fields<'a>(&'a self, tag: &'a str) -> impl Iterator<Item = &'a RawField> {
+    pub fn fields<'r>(&'r self, tag: &'r str) -> impl Iterator<Item = &'r RawField<'a>> {
         self.fields.iter().filter(move |f| f.tag == tag)
     }
 
@@ -146,7 +150,7 @@ impl RawRecord {
         const RUSMARC: [&str; 8] = ["200", "461", "463", "101", "606", "700", "686", "100"];
         let (mut marc21, mut rusmarc) = ([false; 6], [false; 8]);
         for f in &self.fields {
-            let tag = f.tag.as_str();
+            let tag: &str = &f.tag;
             if let Some(i) = MARC21.iter().position(|t| *t == tag) {
                 marc21[i] = true;
             }
@@ -166,7 +170,7 @@ impl RawRecord {
 }
 
 /// Maps a raw record to a [`Record`], in `forced` dialect or the detected one.
-pub fn to_record(raw: &RawRecord, forced: Option<Dialect>, origin: Origin) -> Record {
+pub fn to_record(raw: &RawRecord<'_>, forced: Option<Dialect>, origin: Origin) -> Record {
     let dialect = forced.unwrap_or_else(|| raw.detect_dialect());
     let fallback_id = origin.stand_in_id();
     let id = raw.control("001").map(str::to_string);
@@ -200,9 +204,7 @@ pub(crate) fn finish(record: &mut Record) {
     }
     match &record.host {
         Some(h) if !h.title.trim().is_empty() => {}
-        Some(Host {
-            link: Some(link), ..
-        }) => {
+        Some(host) if let Some(link) = &host.link => {
             let message = format!(
                 "the host periodical has only a record link (\"{link}\") and no title \
                  (461/463, 773 $t, IRBIS 463 ^C)"
@@ -244,7 +246,7 @@ pub(crate) fn add_language(record: &mut Record, code: &str, line: u32, column: u
         );
     }
     record.languages.push(Language {
-        code: code.to_string(),
+        code: code.into(),
         id,
     });
 }
@@ -283,9 +285,13 @@ fn set_day_month(record: &mut Record, dm: DayMonth, text: &str, line: u32, colum
 }
 
 /// Strips ISBD punctuation that ends a MARC subfield (` /`, ` :`, ` ;`, ` =`, `,`, a lone `.`).
-pub fn trim_isbd(text: &str) -> String {
+pub fn trim_isbd(text: &str) -> &str {
     let mut t = text.trim();
     loop {
+        // Only a text ending in ISBD punctuation has any to strip (most have none).
+        if !t.ends_with(['/', ':', ';', '=', ',', '.']) {
+            return t;
+        }
         let before = t;
         for end in [" /", " :", " ;", " =", ",", "/", ":", ";", "="] {
             t = t.strip_suffix(end).unwrap_or(t).trim_end();
@@ -302,17 +308,17 @@ pub fn trim_isbd(text: &str) -> String {
             }
         }
         if t == before {
-            return t.to_string();
+            return t;
         }
     }
 }
 
 /// A general material designation as recorded (`[Электронный ресурс]`, `[text] :`),
 /// without its brackets and prescribed punctuation.
-pub fn material(text: &str) -> Option<String> {
+pub fn material(text: &str) -> Option<SharedStr> {
     let text = trim_isbd(text);
     let bare = text.trim_start_matches('[').trim_end_matches(']').trim();
-    (!bare.is_empty()).then(|| bare.to_string())
+    (!bare.is_empty()).then(|| bare.into())
 }
 
 /// Annotations (RUSMARC 330, MARC 21 520, IRBIS 331) as one text, one paragraph a field.
@@ -336,7 +342,7 @@ fn catalogued_yyyymmdd(text: &str) -> Option<NaiveDate> {
 
 /// Reports a record whose bibliographic level (leader/07) is none of `articles`; `which`
 /// names the accepted codes in the message. A record without a leader is not judged.
-fn check_level(raw: &RawRecord, record: &mut Record, articles: &[char], which: &str) {
+fn check_level(raw: &RawRecord<'_>, record: &mut Record, articles: &[char], which: &str) {
     let level = raw.leader.chars().nth(7);
     if matches!(level, Some(c) if !articles.contains(&c)) {
         record.problem(
@@ -349,10 +355,10 @@ fn check_level(raw: &RawRecord, record: &mut Record, articles: &[char], which: &
     }
 }
 
-fn rusmarc(raw: &RawRecord, record: &mut Record) {
+fn rusmarc(raw: &RawRecord<'_>, record: &mut Record) {
     check_level(raw, record, &['a'], "articles are 'a'");
     for f in &raw.fields {
-        match f.tag.as_str() {
+        match &*f.tag {
             "100" => {
                 if let Some(a) = f.first('a') {
                     record.catalogued = record.catalogued.or_else(|| catalogued_yyyymmdd(a));
@@ -363,41 +369,41 @@ fn rusmarc(raw: &RawRecord, record: &mut Record) {
                 }
             }
             "101" => {
-                for code in f.all('a').map(str::to_string).collect::<Vec<_>>() {
-                    add_language(record, &code, f.line, f.column);
+                for code in f.all('a') {
+                    add_language(record, code, f.line, f.column);
                 }
             }
             "200" if record.title.is_empty() => {
                 record.title = f.first('a').map(trim_isbd).unwrap_or_default().into();
                 record.material = f.first('b').and_then(material);
-                record.parallel_titles.extend(f.all('d').map(trim_isbd));
-                record.other_title.extend(f.all('e').map(trim_isbd));
+                record.parallel_titles.extend(f.all('d').map(owned_isbd));
+                record.other_title.extend(f.all('e').map(owned_isbd));
                 record
                     .responsibility
-                    .extend(f.all('f').chain(f.all('g')).map(trim_isbd));
+                    .extend(f.all('f').chain(f.all('g')).map(owned_isbd));
             }
             "210" => {
                 if let Some(y) = f.first('d').and_then(dates::find_year) {
                     record.published.year = record.published.year.or(Some(y));
                 }
             }
-            "300" | "305" | "314" | "327" => record.notes.extend(f.all('a').map(trim_isbd)),
+            "300" | "305" | "314" | "327" => record.notes.extend(f.all('a').map(shared_isbd)),
             "510" => {
-                for a in f.all('a').map(trim_isbd).collect::<Vec<_>>() {
-                    if !record.parallel_titles.contains(&a) {
-                        record.parallel_titles.push(a);
+                for a in f.all('a').map(trim_isbd) {
+                    if !record.parallel_titles.iter().any(|t| t == a) {
+                        record.parallel_titles.push(a.to_string());
                     }
                 }
             }
             "330" => {
-                for a in f.all('a').map(str::to_string).collect::<Vec<_>>() {
-                    add_annotation(record, &a);
+                for a in f.all('a') {
+                    add_annotation(record, a);
                 }
             }
             "600" => {
                 if let Some(p) = unimarc_person(f, Role::Subject) {
                     record.subjects.push(Subject {
-                        heading: p.inverted(),
+                        heading: p.inverted().into(),
                         subdivisions: subdivisions(f),
                         kind: SubjectKind::Person,
                     });
@@ -406,34 +412,34 @@ fn rusmarc(raw: &RawRecord, record: &mut Record) {
             }
             "601" | "606" | "607" => {
                 if let Some(a) = f.first('a') {
-                    let kind = match f.tag.as_str() {
+                    let kind = match &*f.tag {
                         "601" => SubjectKind::Corporate,
                         "607" => SubjectKind::Geographic,
                         _ => SubjectKind::Topical,
                     };
                     record.subjects.push(Subject {
-                        heading: trim_isbd(a),
+                        heading: trim_isbd(a).into(),
                         subdivisions: subdivisions(f),
                         kind,
                     });
                 }
             }
-            "610" => record.keywords.extend(f.all('a').map(trim_isbd)),
+            "610" => record.keywords.extend(f.all('a').map(shared_isbd)),
             "675" => record.classes.extend(f.all('a').map(|a| ClassNumber {
                 scheme: "udc".into(),
-                code: a.to_string(),
+                code: a.into(),
             })),
             "686" => {
-                let scheme = f.first('2').unwrap_or("").to_string();
+                let scheme = SharedStr::from(f.first('2').unwrap_or(""));
                 record.classes.extend(f.all('a').map(|a| ClassNumber {
                     scheme: scheme.clone(),
-                    code: a.to_string(),
+                    code: a.into(),
                 }));
             }
             "700" => record.persons.extend(unimarc_person(f, Role::Primary)),
             "701" => record.persons.extend(unimarc_person(f, Role::Coauthor)),
             "702" => record.persons.extend(unimarc_person(f, Role::Secondary)),
-            "710" | "711" => record.corporate.extend(f.first('a').map(trim_isbd)),
+            "710" | "711" => record.corporate.extend(f.first('a').map(shared_isbd)),
             "801" => {
                 if let Some(c) = f.first('c') {
                     record.catalogued = record.catalogued.or_else(|| catalogued_yyyymmdd(c));
@@ -448,7 +454,7 @@ fn rusmarc(raw: &RawRecord, record: &mut Record) {
 }
 
 /// 461 (the serial) and 463 (the issue), in either technique.
-fn linking_fields(raw: &RawRecord, record: &mut Record) {
+fn linking_fields(raw: &RawRecord<'_>, record: &mut Record) {
     let mut host = Host::default();
     let mut date_texts: Vec<(String, u32, u32)> = Vec::new();
     let mut year_texts: Vec<String> = Vec::new();
@@ -466,7 +472,7 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
                 .filter(|v| !v.is_empty())
         };
         for e in &embedded {
-            match (serial, e.tag.as_str()) {
+            match (serial, e.tag) {
                 (true, "200") if host.title.is_empty() => {
                     host.title = e.first('a').map(trim_isbd).unwrap_or_default().into();
                 }
@@ -477,9 +483,9 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
                         host.link = host.link.take().or(Some(id.to_string()));
                     }
                 }
-                (true, "210") => host.city = host.city.take().or(e.first('a').map(trim_isbd)),
+                (true, "210") => host.city = host.city.take().or(e.first('a').map(owned_isbd)),
                 (true, "531" | "530") => {
-                    host.abbreviated = host.abbreviated.take().or(e.first('a').map(trim_isbd));
+                    host.abbreviated = host.abbreviated.take().or(e.first('a').map(owned_isbd));
                 }
                 (false, "200") => issue_title(e, f, record, &mut date_texts),
                 (false, "210") => year_texts.extend(e.first('d').map(str::to_string)),
@@ -495,10 +501,13 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
             host.title = own_first('t').map(trim_isbd).unwrap_or_default().into();
         }
         if serial {
-            host.city = host.city.take().or(own_first('c').map(trim_isbd));
+            host.city = host.city.take().or(own_first('c').map(owned_isbd));
         } else {
             if let Some(v) = own_first('v') {
-                record.pages = record.pages.take().or_else(|| dates::normalise_pages(v));
+                record.pages = record
+                    .pages
+                    .take()
+                    .or_else(|| shared(dates::normalise_pages(v)));
             }
             for c in ['d', 'e', 'h'] {
                 if let Some(v) = own_first(c) {
@@ -531,7 +540,7 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
         .collect();
     apply_date_text(record, &texts);
     if !host.title.is_empty() || host.link.is_some() {
-        record.host = Some(host);
+        record.host = Some(host.into());
     }
 }
 
@@ -539,7 +548,7 @@ fn linking_fields(raw: &RawRecord, record: &mut Record) {
 /// designate the issue (number, volume) and may date it, at the 463's position.
 fn issue_title(
     e: &Embedded<'_>,
-    f: &RawField,
+    f: &RawField<'_>,
     record: &mut Record,
     date_texts: &mut Vec<(String, u32, u32)>,
 ) {
@@ -550,7 +559,10 @@ fn issue_title(
     {
         let v = s.value.trim();
         if s.code == 'v' {
-            record.pages = record.pages.take().or_else(|| dates::normalise_pages(v));
+            record.pages = record
+                .pages
+                .take()
+                .or_else(|| shared(dates::normalise_pages(v)));
             continue;
         }
         read_designation(record, v);
@@ -562,30 +574,46 @@ fn issue_title(
 /// has none yet.
 fn read_designation(record: &mut Record, text: &str) {
     if record.issue.is_none() {
-        record.issue = dates::find_issue_number(text);
+        record.issue = shared(dates::find_issue_number(text));
     }
     if record.volume.is_none() {
-        record.volume = dates::find_volume(text);
+        record.volume = shared(dates::find_volume(text));
     }
 }
 
-fn subdivisions(f: &RawField) -> Vec<String> {
+/// A text the readers found, as the record keeps it.
+pub(crate) fn shared(text: Option<String>) -> Option<SharedStr> {
+    text.map(SharedStr::from)
+}
+
+/// [`trim_isbd`], owned.
+pub(crate) fn owned_isbd(text: &str) -> String {
+    trim_isbd(text).to_string()
+}
+
+/// [`trim_isbd`], as a shared text.
+pub(crate) fn shared_isbd(text: &str) -> SharedStr {
+    trim_isbd(text).into()
+}
+
+fn subdivisions(f: &RawField<'_>) -> List<SharedStr> {
     f.subfields
         .iter()
         .filter(|s| matches!(s.code, 'x' | 'y' | 'z' | 'v'))
         .map(|s| trim_isbd(&s.value))
         .filter(|v| !v.is_empty())
+        .map(SharedStr::from)
         .collect()
 }
 
-fn unimarc_person(f: &RawField, role: Role) -> Option<Person> {
-    let surname = trim_isbd(f.first('a')?);
+fn unimarc_person(f: &RawField<'_>, role: Role) -> Option<Person> {
+    let surname = shared_isbd(f.first('a')?);
     Some(Person {
         surname,
-        initials: f.first('b').map(str::to_string).unwrap_or_default(),
-        forenames: f.first('g').map(trim_isbd).unwrap_or_default(),
+        initials: f.first('b').unwrap_or_default().into(),
+        forenames: f.first('g').map(trim_isbd).unwrap_or_default().into(),
         role,
-        relator: f.first('4').map(str::to_string),
+        relator: f.first('4').map(SharedStr::from),
     })
 }
 
@@ -618,11 +646,11 @@ fn is_secondary_relator(relator: &str) -> bool {
 }
 
 /// `Əliyev, Ramiz` / `Əliyev, R.` / `Алиев, Р. А.` → a person.
-fn marc21_person(f: &RawField, role: Role) -> Option<Person> {
+fn marc21_person(f: &RawField<'_>, role: Role) -> Option<Person> {
     let name = trim_isbd(f.first('a')?);
     let (surname, rest) = match name.split_once(',') {
         Some((s, r)) => (s.trim().to_string(), r.trim().to_string()),
-        None => (name.clone(), String::new()),
+        None => (name.to_string(), String::new()),
     };
     let looks_initials = !rest.is_empty()
         && rest
@@ -651,22 +679,22 @@ fn marc21_person(f: &RawField, role: Role) -> Option<Person> {
         forenames
     };
     Some(Person {
-        surname,
-        initials,
-        forenames,
+        surname: surname.into(),
+        initials: initials.into(),
+        forenames: forenames.into(),
         role,
-        relator,
+        relator: relator.map(SharedStr::from),
     })
 }
 
-fn marc21(raw: &RawRecord, record: &mut Record) {
+fn marc21(raw: &RawRecord<'_>, record: &mut Record) {
     check_level(raw, record, &['a', 'b'], "component parts are 'a' or 'b'");
     let mut date_texts: Vec<(String, u32, u32)> = Vec::new();
     let mut lang_008 = None;
     // The year of publication, from every place, most telling first (see `years`).
     let mut years = Years::default();
     for f in &raw.fields {
-        match f.tag.as_str() {
+        match &*f.tag {
             "008" => {
                 let v = f.value.as_deref().unwrap_or("");
                 if let Some(entered) = v.get(..6) {
@@ -693,47 +721,49 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
                 if let Some(mut p) = marc21_person(f, Role::Subject) {
                     p.role = Role::Subject;
                     record.subjects.push(Subject {
-                        heading: p.inverted(),
+                        heading: p.inverted().into(),
                         subdivisions: subdivisions(f),
                         kind: SubjectKind::Person,
                     });
                     record.persons.push(p);
                 }
             }
-            "110" | "111" | "710" | "711" => record.corporate.extend(f.first('a').map(trim_isbd)),
+            "110" | "111" | "710" | "711" => {
+                record.corporate.extend(f.first('a').map(shared_isbd));
+            }
             "245" => marc21_title(f, record),
             "260" | "264" => {
                 years.imprint = years.imprint.or(f.first('c').and_then(dates::find_year));
             }
-            "500" => record.notes.extend(f.all('a').map(trim_isbd)),
+            "500" => record.notes.extend(f.all('a').map(shared_isbd)),
             "520" => {
                 let text = f.all('a').chain(f.all('b')).collect::<Vec<_>>().join(" ");
                 add_annotation(record, &text);
             }
             "610" | "650" | "651" => {
                 if let Some(a) = f.first('a') {
-                    let kind = match f.tag.as_str() {
+                    let kind = match &*f.tag {
                         "610" => SubjectKind::Corporate,
                         "651" => SubjectKind::Geographic,
                         _ => SubjectKind::Topical,
                     };
                     record.subjects.push(Subject {
-                        heading: trim_isbd(a),
+                        heading: trim_isbd(a).into(),
                         subdivisions: subdivisions(f),
                         kind,
                     });
                 }
             }
-            "653" => record.keywords.extend(f.all('a').map(trim_isbd)),
+            "653" => record.keywords.extend(f.all('a').map(shared_isbd)),
             "080" => record.classes.extend(f.all('a').map(|a| ClassNumber {
                 scheme: "udc".into(),
-                code: a.to_string(),
+                code: a.into(),
             })),
             "084" => {
-                let scheme = f.first('2').unwrap_or("").to_string();
+                let scheme = SharedStr::from(f.first('2').unwrap_or(""));
                 record.classes.extend(f.all('a').map(|a| ClassNumber {
                     scheme: scheme.clone(),
-                    code: a.to_string(),
+                    code: a.into(),
                 }));
             }
             "773" => marc21_host(f, record, &mut years, &mut date_texts),
@@ -757,7 +787,7 @@ fn marc21(raw: &RawRecord, record: &mut Record) {
 
 /// 245: title proper (`$a`), material (`$h`), parallel and other title information (`$b`)
 /// and the statement of responsibility (`$c`).
-fn marc21_title(f: &RawField, record: &mut Record) {
+fn marc21_title(f: &RawField<'_>, record: &mut Record) {
     record.title = f.first('a').map(trim_isbd).unwrap_or_default().into();
     record.material = f.first('h').and_then(material);
     // `$b` after ` =` is a parallel title, after ` :` other title information.
@@ -770,24 +800,28 @@ fn marc21_title(f: &RawField, record: &mut Record) {
             } else {
                 &mut record.other_title
             };
-            list.push(trim_isbd(value));
+            list.push(owned_isbd(value));
         }
         if !value.is_empty() {
             parallel = value.ends_with('=');
         }
     }
-    record.responsibility.extend(f.all('c').map(trim_isbd));
+    record.responsibility.extend(f.all('c').map(owned_isbd));
 }
 
 /// 773, the host item entry: the periodical (`$t` or `$a`, `$x`, `$p`, `$w`, place and year
 /// in `$d`) and the article's place in it (`$g`, then `$q`: volume, issue, pages, years).
 fn marc21_host(
-    f: &RawField,
+    f: &RawField<'_>,
     record: &mut Record,
     years: &mut Years,
     date_texts: &mut Vec<(String, u32, u32)>,
 ) {
-    let mut host = record.host.take().unwrap_or_default();
+    let mut host = record
+        .host
+        .take()
+        .map(Arc::unwrap_or_clone)
+        .unwrap_or_default();
     if host.title.is_empty() {
         host.title = f
             .first('t')
@@ -797,17 +831,18 @@ fn marc21_host(
             .into();
     }
     host.issn = host.issn.or(f.first('x').map(str::to_string));
-    host.abbreviated = host.abbreviated.or(f.first('p').map(trim_isbd));
+    host.abbreviated = host.abbreviated.or(f.first('p').map(owned_isbd));
     host.link = host.link.or(f.first('w').map(str::to_string));
     if let Some(d) = f.first('d') {
         host.city = host.city.or(d
             .split([':', ','])
             .next()
             .map(trim_isbd)
-            .filter(|c| !c.is_empty()));
+            .filter(|c| !c.is_empty())
+            .map(str::to_string));
         years.host = years.host.or(dates::find_year(d));
     }
-    record.host = Some(host);
+    record.host = Some(host.into());
     for g in f.all('g') {
         let e = dates::enumeration(g);
         if e.year_in_parentheses {
@@ -815,9 +850,9 @@ fn marc21_host(
         } else {
             years.alone = years.alone.or(e.year);
         }
-        record.volume = record.volume.take().or(e.volume);
-        record.issue = record.issue.take().or(e.issue);
-        record.pages = record.pages.take().or(e.pages);
+        record.volume = record.volume.take().or(shared(e.volume));
+        record.issue = record.issue.take().or(shared(e.issue));
+        record.pages = record.pages.take().or(shared(e.pages));
         date_texts.push((g.to_string(), f.line, f.column));
     }
     // After $g: the place and date of the host issue (`Bakı, 17.01.2012`).
@@ -829,9 +864,12 @@ fn marc21_host(
             .split(':')
             .map(str::trim)
             .filter(|l| !l.is_empty());
-        record.volume = record.volume.take().or(levels.next().map(str::to_string));
-        record.issue = record.issue.take().or(levels.next().map(str::to_string));
-        record.pages = record.pages.take().or_else(|| dates::normalise_pages(page));
+        record.volume = record.volume.take().or(levels.next().map(SharedStr::from));
+        record.issue = record.issue.take().or(levels.next().map(SharedStr::from));
+        record.pages = record
+            .pages
+            .take()
+            .or_else(|| shared(dates::normalise_pages(page)));
     }
 }
 

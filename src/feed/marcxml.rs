@@ -103,7 +103,7 @@ enum Step {
 
 #[derive(Default)]
 struct Open {
-    raw: RawRecord,
+    raw: RawRecord<'static>,
     line: u32,
     column: u32,
     offset: u64,
@@ -371,9 +371,9 @@ impl<R: BufRead> MarcXmlReader<R> {
                     let indicators = [ind(ind1), ind(ind2)];
                     let control = name == "controlfield";
                     o.raw.fields.push(RawField {
-                        tag: tag.trim().to_string(),
+                        tag: tag.trim().to_string().into(),
                         indicators,
-                        value: control.then(String::new),
+                        value: control.then(Default::default),
                         subfields: Vec::new(),
                         line,
                         column,
@@ -390,7 +390,7 @@ impl<R: BufRead> MarcXmlReader<R> {
                     if let Some(field) = o.raw.fields.last_mut() {
                         field.subfields.push(Subfield {
                             code,
-                            value: String::new(),
+                            value: std::borrow::Cow::default(),
                         });
                         o.text = Some(String::new());
                     }
@@ -434,13 +434,13 @@ impl<R: BufRead> MarcXmlReader<R> {
             "controlfield" => {
                 let text = o.text.take().unwrap_or_default();
                 if let Some(f) = o.raw.fields.last_mut() {
-                    f.value = Some(text);
+                    f.value = Some(text.into());
                 }
             }
             "subfield" => {
                 let text = o.text.take().unwrap_or_default();
                 if let Some(s) = o.raw.fields.last_mut().and_then(|f| f.subfields.last_mut()) {
-                    s.value = text;
+                    s.value = text.into();
                 }
             }
             "record" => {

@@ -28,7 +28,7 @@ use std::sync::Arc;
 
 #[cfg(doc)]
 use crate::model::Title;
-use crate::model::{Dialect, Format, Origin, Problem, ProblemKind, Record};
+use crate::model::{Dialect, Format, Interner, Origin, Problem, ProblemKind, Record, SharedStr};
 
 /// How to read feeds: forced format, dialect and encoding, or detection (the default).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -365,6 +365,12 @@ fn is_non_filing_marker(c: char) -> bool {
     matches!(c, '\u{88}' | '\u{89}' | '\u{98}' | '\u{9c}')
 }
 
+/// Whether a text holds a C1 character: 0xC2 0x80–0x9F in UTF-8, and most texts have no
+/// 0xC2 at all.
+fn has_c1(text: &str) -> bool {
+    memchr::memchr(0xC2, text.as_bytes()).is_some() && text.chars().any(is_c1)
+}
+
 /// Removes every C1 control character from every text of a record (after the readers
 /// have used the non-filing markers), so none reaches typesetting; any other than a
 /// non-filing marker is reported as a [`ProblemKind::ControlCharacter`] naming the field.
@@ -381,11 +387,20 @@ pub(crate) fn scrub(record: &mut Record) {
         }
     };
     let mut text = |what: &'static str, text: &mut String| {
-        // C1 characters are 0xC2 0x80–0x9F in UTF-8: most texts have no 0xC2 at all.
-        if memchr::memchr(0xC2, text.as_bytes()).is_some() && text.chars().any(is_c1) {
+        if has_c1(text) {
             let removed = text.chars().filter(|&c| is_c1(c)).collect();
             text.retain(|c| !is_c1(c));
             note(what, removed);
+        }
+    };
+    // A shared text is replaced by its scrubbed copy.
+    let shared = |text: &mut dyn FnMut(&'static str, &mut String),
+                  what: &'static str,
+                  value: &mut SharedStr| {
+        if has_c1(value) {
+            let mut owned = value.to_string();
+            text(what, &mut owned);
+            *value = SharedStr::from(owned);
         }
     };
     text("the record id", &mut record.id);
@@ -398,51 +413,51 @@ pub(crate) fn scrub(record: &mut Record) {
         .iter_mut()
         .for_each(|t| text("a statement of responsibility", t));
     for p in &mut record.persons {
-        text("a name", &mut p.surname);
-        text("a name", &mut p.initials);
-        text("a name", &mut p.forenames);
+        shared(&mut text, "a name", &mut p.surname);
+        shared(&mut text, "a name", &mut p.initials);
+        shared(&mut text, "a name", &mut p.forenames);
         if let Some(r) = &mut p.relator {
-            text("a relator", r);
+            shared(&mut text, "a relator", r);
         }
     }
-    record
-        .corporate
-        .iter_mut()
-        .for_each(|t| text("a corporate name", t));
+    for t in &mut record.corporate {
+        shared(&mut text, "a corporate name", t);
+    }
     for t in [&mut record.issue, &mut record.volume, &mut record.pages]
         .into_iter()
         .flatten()
     {
-        text("the numbering", t);
+        shared(&mut text, "the numbering", t);
     }
     for s in &mut record.subjects {
-        text("a subject heading", &mut s.heading);
-        s.subdivisions
-            .iter_mut()
-            .for_each(|t| text("a subject heading", t));
+        shared(&mut text, "a subject heading", &mut s.heading);
+        for t in &mut s.subdivisions {
+            shared(&mut text, "a subject heading", t);
+        }
     }
-    record
-        .keywords
-        .iter_mut()
-        .for_each(|t| text("a keyword", t));
+    for t in &mut record.keywords {
+        shared(&mut text, "a keyword", t);
+    }
     for c in &mut record.classes {
-        text("a class number", &mut c.scheme);
-        text("a class number", &mut c.code);
+        shared(&mut text, "a class number", &mut c.scheme);
+        shared(&mut text, "a class number", &mut c.code);
     }
-    record.notes.iter_mut().for_each(|t| text("a note", t));
-    if let Some(h) = &mut record.host {
+    for t in &mut record.notes {
+        shared(&mut text, "a note", t);
+    }
+    let host_title = record.host.as_mut().map(Arc::make_mut).map(|h| {
         for t in [&mut h.abbreviated, &mut h.issn, &mut h.city]
             .into_iter()
             .flatten()
         {
             text("the host periodical", t);
         }
-    }
+        h.title.retain(|c| !is_c1(c))
+    });
     let title = record.title.retain(|c| !is_c1(c));
     note("the title", title);
-    if let Some(h) = &mut record.host {
-        let host = h.title.retain(|c| !is_c1(c));
-        note("the host periodical's title", host);
+    if let Some(host_title) = host_title {
+        note("the host periodical's title", host_title);
     }
     for (what, chars) in found {
         let mut codes: Vec<String> = chars
@@ -600,11 +615,13 @@ impl Iterator for Guarded {
 }
 
 /// Reads every record of every feed (folders expanded). Stops at nothing: all file-level
-/// errors are collected and returned together, so a bibliographer sees them at once.
+/// errors are collected and returned together, so a bibliographer sees them at once. The
+/// records read share their repeated values (one [`Interner`] for the whole run).
 pub fn read_all(paths: &[PathBuf], options: &ReadOptions) -> Result<Vec<Record>, Vec<FeedError>> {
     let files = feed_files(paths).map_err(|e| vec![e])?;
     let mut records = Vec::new();
     let mut errors = Vec::new();
+    let mut interner = Interner::default();
     for file in files {
         match open(&file, options) {
             Ok((_, stream)) => {
@@ -612,6 +629,7 @@ pub fn read_all(paths: &[PathBuf], options: &ReadOptions) -> Result<Vec<Record>,
                     match record {
                         Ok(mut r) => {
                             r.shrink_to_fit();
+                            interner.share_record(&mut r);
                             records.push(r);
                         }
                         Err(e) => errors.push(e),

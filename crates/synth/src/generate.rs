@@ -15,8 +15,8 @@ use super::pools::{self, Frequency, Lang, PERIODICALS, Periodical};
 use super::themes::{self, BULLETINS, Bulletin, CROSS, Subtopic, UNUSED};
 use super::{LanguageMix, Rng, SynthOptions};
 use bulletin::model::{
-    ClassNumber, Dialect, Format, Host, Language, Origin, Person, Published, Record, Role, Subject,
-    SubjectKind, derive_initials,
+    ClassNumber, Dialect, Format, Host, Language, Origin, Person, Published, Record, Role,
+    SharedStr, Subject, SubjectKind, derive_initials,
 };
 
 /// Deterministic article generator: an iterator of exactly `options.records` records.
@@ -63,7 +63,7 @@ impl Generator {
         let languages = Lang::ALL
             .iter()
             .map(|l| Language {
-                code: l.code().to_string(),
+                code: l.code().into(),
                 id: l.bcp47().parse::<LanguageIdentifier>().ok(),
             })
             .collect();
@@ -171,19 +171,19 @@ impl Generator {
         let with_forenames = self.rng.chance(0.6);
         let with_initials = !with_forenames || self.rng.chance(0.85);
         Person {
-            surname,
+            surname: surname.into(),
             initials: if with_initials {
-                derive_initials(&forenames)
+                derive_initials(&forenames).into()
             } else {
-                String::new()
+                "".into()
             },
             forenames: if with_forenames {
-                forenames
+                forenames.into()
             } else {
-                String::new()
+                "".into()
             },
             role,
-            relator: relator.map(str::to_string),
+            relator: relator.map(Into::into),
         }
     }
 
@@ -316,13 +316,13 @@ impl Generator {
             record.persons.push(person);
         }
         if !record.persons.is_empty() && self.rng.chance(0.55) {
-            record.responsibility = responsibility(lang, &record.persons);
+            record.responsibility = responsibility(lang, &record.persons).into();
         }
         if interview {
             record.other_title.push(phrase(lang, INTERVIEW).to_string());
-            record.notes.push(phrase(lang, INTERVIEW_NOTE).to_string());
+            record.notes.push(phrase(lang, INTERVIEW_NOTE).into());
         } else if translated {
-            record.notes.push(phrase(lang, TRANSLATED_NOTE).to_string());
+            record.notes.push(phrase(lang, TRANSLATED_NOTE).into());
         } else if matches!(lang, Lang::Aze | Lang::Rus | Lang::Eng) && self.rng.chance(0.07) {
             let pool = [OTHER_AZ, OTHER_RU, OTHER_EN][li];
             record.other_title.push(self.rng.pick(pool).to_string());
@@ -331,9 +331,9 @@ impl Generator {
             let forms = self.rng.pick(bulletin.persons);
             let (surname, initials, forenames) = forms[li];
             record.persons.push(Person {
-                surname: surname.to_string(),
-                initials: initials.to_string(),
-                forenames: forenames.to_string(),
+                surname: surname.into(),
+                initials: initials.into(),
+                forenames: forenames.into(),
                 role: Role::Subject,
                 relator: None,
             });
@@ -342,13 +342,16 @@ impl Generator {
         // Host, date, issue, pages.
         let issn = (host_index % 3 == 0 && self.rng.chance(0.7))
             .then(|| pools::synthetic_issn(host_index));
-        record.host = Some(Host {
-            title: periodical.title.into(),
-            abbreviated: None,
-            issn,
-            city: Some(periodical.city.to_string()),
-            link: None,
-        });
+        record.host = Some(
+            Host {
+                title: periodical.title.into(),
+                abbreviated: None,
+                issn,
+                city: Some(periodical.city.to_string()),
+                link: None,
+            }
+            .into(),
+        );
         let catalogued;
         if periodical.frequency.is_newspaper() {
             let date = newspaper_day(day, periodical.frequency, self.options.from);
@@ -358,7 +361,7 @@ impl Generator {
                 month: None,
             };
             if self.rng.chance(0.8) {
-                record.issue = Some(issue_number(date, periodical.frequency).to_string());
+                record.issue = Some(issue_number(date, periodical.frequency).to_string().into());
             }
             if self.rng.chance(0.75) {
                 let page = match self.rng.below(10) {
@@ -367,9 +370,9 @@ impl Generator {
                     _ => self.rng.range(8, 16),
                 };
                 record.pages = Some(if self.rng.chance(0.08) {
-                    format!("{page}–{}", page + 1)
+                    format!("{page}–{}", page + 1).into()
                 } else {
-                    page.to_string()
+                    page.to_string().into()
                 });
             }
             catalogued = date.checked_add_days(Days::new(u64::from(self.rng.range(1, 7))));
@@ -383,10 +386,10 @@ impl Generator {
                     && self.rng.chance(0.6))
                 .then_some(month),
             };
-            record.issue = Some(issue_number(day, periodical.frequency).to_string());
+            record.issue = Some(issue_number(day, periodical.frequency).to_string().into());
             let first = self.rng.range(3, 140);
             let last = first + self.rng.range(1, 12);
-            record.pages = Some(format!("{first}–{last}"));
+            record.pages = Some(format!("{first}–{last}").into());
             catalogued = day.checked_add_days(Days::new(u64::from(self.rng.range(3, 20))));
         }
         let catalogued = catalogued
@@ -398,17 +401,17 @@ impl Generator {
 
         // Subjects, keywords, classes.
         if !unclassified {
-            let heading = |s: &[&'static str; 3]| s[li].to_string();
+            let heading = |s: &[&'static str; 3]| SharedStr::from(s[li]);
             if self.rng.chance(0.65) {
                 record.subjects.push(Subject {
                     heading: heading(&bulletin.heading),
-                    subdivisions: vec![heading(&subtopic.heading)],
+                    subdivisions: vec![heading(&subtopic.heading)].into(),
                     kind: SubjectKind::Topical,
                 });
             } else {
                 record.subjects.push(Subject {
                     heading: heading(&subtopic.heading),
-                    subdivisions: Vec::new(),
+                    subdivisions: Vec::new().into(),
                     kind: SubjectKind::Topical,
                 });
             }
@@ -417,9 +420,7 @@ impl Generator {
                 let n = self.rng.range(1, 3) as usize;
                 let start = self.rng.below(pool.len());
                 for k in 0..n.min(pool.len()) {
-                    record
-                        .keywords
-                        .push(pool[(start + k) % pool.len()].to_string());
+                    record.keywords.push(pool[(start + k) % pool.len()].into());
                 }
             }
             // Some subtopics' articles also carry BBK or GRNTI numbers; some only those.
@@ -428,8 +429,8 @@ impl Generator {
             let own = (!with_national || self.rng.chance(0.5)).then_some(subtopic.code);
             for code in own.into_iter().chain(second) {
                 record.classes.push(ClassNumber {
-                    scheme: "preslib".to_string(),
-                    code: code.to_string(),
+                    scheme: "preslib".into(),
+                    code: code.into(),
                 });
             }
             if with_national {
@@ -437,14 +438,14 @@ impl Generator {
             }
             if self.rng.chance(0.08) {
                 record.classes.push(ClassNumber {
-                    scheme: "rugasnti".to_string(),
-                    code: bulletin.grnti.to_string(),
+                    scheme: "rugasnti".into(),
+                    code: bulletin.grnti.into(),
                 });
             }
         } else if self.rng.chance(0.5) {
             record.classes.push(ClassNumber {
-                scheme: "preslib".to_string(),
-                code: unused.0.to_string(),
+                scheme: "preslib".into(),
+                code: unused.0.into(),
             });
         }
         record

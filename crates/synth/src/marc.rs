@@ -530,8 +530,8 @@ mod tests {
     fn isbd_punctuation_in_245() {
         let mut r = sample().remove(0);
         r.title = "Neft strategiyası".into();
-        r.other_title = vec!["müsahibə".into()];
-        r.responsibility = vec!["Abuzər Xələfov".into()];
+        r.other_title = vec!["müsahibə".into()].into();
+        r.responsibility = vec!["Abuzər Xələfov".into()].into();
         let t = title_245(&r);
         assert_eq!(t[0].value, "Neft strategiyası :");
         assert_eq!(t[1].value, "müsahibə /");

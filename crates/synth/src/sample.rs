@@ -156,7 +156,7 @@ pub fn write_sample(dir: &Path) -> io::Result<SampleReport> {
             let lang = r
                 .languages
                 .first()
-                .map(|l| l.code.clone())
+                .map(|l| l.code.to_string())
                 .unwrap_or_default();
             *report.by_language.entry(lang).or_default() += 1;
             *report

@@ -217,8 +217,8 @@ pub fn national(code: &str) -> impl Iterator<Item = ClassNumber> + '_ {
         .iter()
         .filter(move |(c, _, _)| *c == code)
         .map(|(_, scheme, code)| ClassNumber {
-            scheme: scheme.to_string(),
-            code: code.to_string(),
+            scheme: (*scheme).into(),
+            code: (*code).into(),
         })
 }
 
