@@ -16,6 +16,8 @@
 //! number in `see_also` and `about` is an entry of this document; a section whose subtopic
 //! only refers elsewhere has `see_also` and no groups.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::collate::LanguageGroup;
@@ -199,7 +201,12 @@ pub struct Group {
 }
 
 /// One numbered entry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// In the JSON its [`Description`] is two fields: `description`, the text as printed, and
+/// `runs`, the same text as styled runs (`{"style": …, "text": …}`); in memory the runs are
+/// ranges of the one text.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "EntryJson")]
 pub struct Entry {
     /// The entry number, 1…N through the document.
     pub number: u32,
@@ -211,25 +218,168 @@ pub struct Entry {
     pub language: String,
     /// BCP 47 tag for typesetting (`az`, `ru`, `en`).
     pub lang: String,
-    /// The entry's text as printed (plain text of `runs`).
-    pub description: String,
-    /// The same text as styled runs.
-    pub runs: Vec<Run>,
+    /// The entry's text as printed, with its styled runs.
+    pub description: Description,
     /// The record's annotation (RUSMARC 330, MARC 21 520, IRBIS 331), not printed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annotation: Option<String>,
     /// The host periodical's ISSN, when catalogued; not printed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issn: Option<String>,
 }
 
+impl Serialize for Entry {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let optional = usize::from(self.annotation.is_some()) + usize::from(self.issn.is_some());
+        let mut s = serializer.serialize_struct("Entry", 7 + optional)?;
+        s.serialize_field("number", &self.number)?;
+        s.serialize_field("record", &self.record)?;
+        s.serialize_field("date", &self.date)?;
+        s.serialize_field("language", &self.language)?;
+        s.serialize_field("lang", &self.lang)?;
+        s.serialize_field("description", self.description.as_str())?;
+        s.serialize_field("runs", &self.description)?;
+        match &self.annotation {
+            Some(annotation) => s.serialize_field("annotation", annotation)?,
+            None => s.skip_field("annotation")?,
+        }
+        match &self.issn {
+            Some(issn) => s.serialize_field("issn", issn)?,
+            None => s.skip_field("issn")?,
+        }
+        s.end()
+    }
+}
+
+/// An entry as the JSON writes it; its description is rebuilt from the runs.
+#[derive(Deserialize)]
+struct EntryJson {
+    number: u32,
+    record: String,
+    date: String,
+    language: String,
+    lang: String,
+    runs: Vec<RunJson>,
+    #[serde(default)]
+    annotation: Option<String>,
+    #[serde(default)]
+    issn: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RunJson {
+    style: Style,
+    text: String,
+}
+
+impl From<EntryJson> for Entry {
+    fn from(json: EntryJson) -> Entry {
+        Entry {
+            number: json.number,
+            record: json.record,
+            date: json.date,
+            language: json.language,
+            lang: json.lang,
+            description: Description::from_runs(
+                json.runs.iter().map(|r| (r.style, r.text.as_str())),
+            ),
+            annotation: json.annotation,
+            issn: json.issn,
+        }
+    }
+}
+
+/// A bibliographic description: its text as printed and its styled runs, each run a range
+/// of the text (one string per entry, not one per run). Runs follow each other without
+/// gaps and together make the whole text. It serialises as its runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Description {
+    text: Box<str>,
+    /// Each run's style and the byte offset where its text ends; a run begins where the
+    /// one before it ends.
+    ends: Box<[(Style, u32)]>,
+}
+
+impl Description {
+    /// A description of runs given in order, their texts concatenated.
+    pub fn from_runs<'a>(runs: impl IntoIterator<Item = (Style, &'a str)>) -> Description {
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for (style, run) in runs {
+            text.push_str(run);
+            ends.push((style, offset(text.len())));
+        }
+        Description {
+            text: text.into_boxed_str(),
+            ends: ends.into_boxed_slice(),
+        }
+    }
+
+    /// A description from a text and, for each run, its style and the byte offset where it
+    /// ends (ascending, on character boundaries, the last at the end of the text).
+    pub(crate) fn from_parts(text: &str, ends: &[(Style, u32)]) -> Description {
+        Description {
+            text: text.into(),
+            ends: ends.into(),
+        }
+    }
+
+    /// The text as printed.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// A copy with each run's text replaced by what `f` makes of the run, styles kept.
+    #[must_use]
+    pub fn map_runs<'a>(&'a self, mut f: impl FnMut(Run<'a>) -> Cow<'a, str>) -> Description {
+        let texts: Vec<(Style, Cow<'a, str>)> = self.runs().map(|r| (r.style, f(r))).collect();
+        Description::from_runs(texts.iter().map(|(style, text)| (*style, &**text)))
+    }
+
+    /// The styled runs, in order.
+    pub fn runs(&self) -> impl ExactSizeIterator<Item = Run<'_>> + Clone + '_ {
+        let mut start = 0;
+        self.ends.iter().map(move |&(style, end)| {
+            let end = usize::try_from(end).map_or(self.text.len(), |e| e.min(self.text.len()));
+            let text = self.text.get(start..end).unwrap_or_default();
+            start = end;
+            Run { style, text }
+        })
+    }
+}
+
+/// A byte offset in a description as stored (descriptions are far shorter than 4 GiB; a
+/// longer one would keep its tail in its last run).
+pub(crate) fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+impl std::ops::Deref for Description {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::fmt::Display for Description {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl Serialize for Description {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.runs())
+    }
+}
+
 /// A run of description text with its role.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Run {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Run<'a> {
     /// What part of the description the text is.
     pub style: Style,
     /// The text as printed, punctuation included.
-    pub text: String,
+    pub text: &'a str,
 }
 
 /// What a run of a bibliographic description is; the template decides how it looks.

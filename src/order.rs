@@ -190,6 +190,7 @@ pub fn arrange(
     // Each periodical's printed title, with its filing form and its entries.
     let mut periodicals: BTreeMap<&str, (&str, Vec<u32>)> = BTreeMap::new();
     let mut number: u32 = 0;
+    let mut describer = describe::Describer::new();
     for in_section in keyed.chunk_by(|a, b| a.placed.section == b.placed.section) {
         let head_index = in_section[0].placed.section;
         let head = &heads[head_index];
@@ -200,7 +201,7 @@ pub fn arrange(
             for k in in_group {
                 number += 1;
                 let record = k.placed.record;
-                entries.push(entry(record, group, number, separator));
+                entries.push(entry(&mut describer, record, group, number, separator));
                 for person in &record.persons {
                     if matches!(
                         person.role,
@@ -264,8 +265,14 @@ pub fn arrange(
 
 /// The numbered entry of one record in a group: its description in the group's apparatus,
 /// the language it is catalogued in and the tag it is typeset in.
-fn entry(record: &Record, group: LanguageGroup, number: u32, separator: Separator) -> Entry {
-    let runs = describe::describe(record, Apparatus::of_record(record, group), separator);
+fn entry(
+    describer: &mut describe::Describer,
+    record: &Record,
+    group: LanguageGroup,
+    number: u32,
+    separator: Separator,
+) -> Entry {
+    let description = describer.describe(record, Apparatus::of_record(record, group), separator);
     let language = record
         .main_language()
         .map_or_else(|| group.key().to_string(), |l| l.code.clone());
@@ -294,8 +301,7 @@ fn entry(record: &Record, group: LanguageGroup, number: u32, separator: Separato
         date,
         language,
         lang,
-        description: describe::plain(&runs),
-        runs,
+        description,
         annotation: record.annotation.clone(),
         issn: record.host.as_ref().and_then(|h| h.issn.clone()),
     }
