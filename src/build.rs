@@ -7,9 +7,10 @@
 //! listed in the undated report; the output does not depend on the input order.
 //! Writing files (JSON, and PDFs through [`crate::render`]) is done by the caller.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::classify::{self, Classifier, Exclusion, Quarter, QuarterBy};
@@ -224,23 +225,98 @@ pub fn plan(
     Plan { quarters, undated }
 }
 
-/// Whether a record can go into a document: no fatal problem, a language group, not a
-/// second catalogue record of an article already seen. Returns its group and whether
-/// the group was inferred from the letters; `seen` records the article.
-pub fn screen<'a, S: std::hash::BuildHasher>(
-    record: &'a Record,
-    seen: &mut HashMap<String, &'a str, S>,
-) -> Result<(LanguageGroup, bool), Exclusion> {
+/// Whether a record can go into a document by itself: no fatal problem and a language
+/// group. Returns its group and whether the group was inferred from the letters.
+fn admit(record: &Record) -> Result<(LanguageGroup, bool), Exclusion> {
     if let Some(ex) = unusable(record) {
         return Err(ex);
     }
-    let (group, inferred) = classify::language_group(record)?;
-    let key = classify::duplicate_key(record);
-    if let Some(first) = seen.get(&key) {
-        return Err(Exclusion::DuplicateOf((*first).to_string()));
+    classify::language_group(record)
+}
+
+/// Whether a record can go into a document: no fatal problem, a language group, not a
+/// second catalogue record of an article already seen. Returns its group and whether
+/// the group was inferred from the letters; `seen` records the article.
+pub fn screen<'a>(
+    record: &'a Record,
+    seen: &mut Seen<'a>,
+) -> Result<(LanguageGroup, bool), Exclusion> {
+    let admitted = admit(record)?;
+    seen.note(record, Seen::hash(record))?;
+    Ok(admitted)
+}
+
+/// The articles of a period seen so far, each with the first record that described it,
+/// by their duplicate key ([`classify::duplicate_key`]). Keys are kept as hashes; records
+/// whose hashes meet are compared by their keys, so two articles are never taken for one.
+#[derive(Debug, Default)]
+pub struct Seen<'a> {
+    first: FxHashMap<u64, &'a Record>,
+    /// Records whose key's hash an article with another key had already taken.
+    collided: Vec<(u64, &'a Record)>,
+}
+
+impl<'a> Seen<'a> {
+    /// The hash of `record`'s duplicate key.
+    pub fn hash(record: &Record) -> u64 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(classify::duplicate_key(record))
     }
-    seen.insert(key, &record.id);
-    Ok((group, inferred))
+
+    /// Notes `record`'s article (`hash` is [`Seen::hash`] of it), or says which record
+    /// described it first.
+    ///
+    /// # Errors
+    ///
+    /// [`Exclusion::DuplicateOf`] the first record of the same article.
+    pub fn note(&mut self, record: &'a Record, hash: u64) -> Result<(), Exclusion> {
+        let Some(&first) = self.first.get(&hash) else {
+            self.first.insert(hash, record);
+            return Ok(());
+        };
+        let key = classify::duplicate_key(record);
+        let same = std::iter::once(first)
+            .chain(
+                self.collided
+                    .iter()
+                    .filter(|(h, _)| *h == hash)
+                    .map(|(_, r)| *r),
+            )
+            .find(|other| classify::duplicate_key(other) == key);
+        if let Some(first) = same {
+            return Err(Exclusion::DuplicateOf(first.id.as_str().to_owned()));
+        }
+        self.collided.push((hash, record));
+        Ok(())
+    }
+}
+
+/// What is decided about a record on its own, before it is compared with the period's
+/// other records: whether it is admitted ([`admit`]) and, if so, its duplicate key's hash.
+struct Prepared {
+    admitted: Result<(LanguageGroup, bool), Exclusion>,
+    hash: u64,
+}
+
+/// [`Prepared`] for each record, in order, on as many threads as [`parallel_map`] uses.
+fn prepare_all(records: &[(&Record, Option<String>)]) -> Vec<Prepared> {
+    const CHUNK: usize = 4096;
+    let chunks: Vec<&[(&Record, Option<String>)]> = records.chunks(CHUNK).collect();
+    let prepared = parallel_map(chunks, |chunk| {
+        chunk
+            .iter()
+            .map(|(record, _)| {
+                let admitted = admit(record);
+                let hash = if admitted.is_ok() {
+                    Seen::hash(record)
+                } else {
+                    0
+                };
+                Prepared { admitted, hash }
+            })
+            .collect::<Vec<_>>()
+    });
+    prepared.into_iter().flatten().collect()
 }
 
 /// What a period's records give each bulletin: the placed records, and the records that
@@ -261,14 +337,15 @@ fn place_all<'a>(
     overrides: &Overrides,
     report: &mut ExceptionsReport,
 ) -> Vec<BulletinPlacing<'a>> {
-    let mut seen: HashMap<String, &str> = HashMap::new();
+    let prepared = prepare_all(&records);
+    let mut seen = Seen::default();
     let mut per_bulletin: Vec<BulletinPlacing> = (0..config.bulletins.len())
         .map(|_| BulletinPlacing {
             placed: Vec::new(),
             see_also: Vec::new(),
         })
         .collect();
-    for (record, why) in records {
+    for ((record, why), prepared) in records.into_iter().zip(prepared) {
         report.overrides.extend(overrides.applied(&record.id));
         if let Some((reason, at)) = overrides.excluded(&record.id) {
             let why = Exclusion::Excluded {
@@ -278,7 +355,11 @@ fn place_all<'a>(
             report.exceptions.push(exception(record, &why));
             continue;
         }
-        let group = match screen(record, &mut seen) {
+        // `screen`, with what was prepared for the record.
+        let screened = prepared
+            .admitted
+            .and_then(|admitted| seen.note(record, prepared.hash).map(|()| admitted));
+        let group = match screened {
             Ok((group, inferred)) => {
                 if inferred {
                     report.notes.push(note(record, format!("no language code (or und/mul); language group \"{}\" inferred from the letters of the title", group.key())));
@@ -519,5 +600,51 @@ pub fn plan_annual(
         year,
         issues,
         exceptions: report,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Dialect, Format, Origin};
+
+    fn record(id: &str, title: &str) -> Record {
+        let origin = Origin {
+            file: std::path::Path::new("x").into(),
+            position: 1,
+            line: 1,
+            column: 1,
+            offset: 0,
+            length: 0,
+            format: Format::IrbisText,
+        };
+        let mut r = Record::new(id.into(), Dialect::Rusmarc, origin);
+        r.title = title.into();
+        r
+    }
+
+    #[test]
+    fn articles_whose_key_hashes_meet_are_told_apart_by_their_keys() {
+        let first = record("1", "Qarabağ həqiqətləri");
+        let other = record("2", "Neft strategiyası");
+        let again = record("3", "QARABAĞ HƏQİQƏTLƏRİ");
+        let mut seen = Seen::default();
+        // One hash for all three, as if their keys collided.
+        assert_eq!(seen.note(&first, 7), Ok(()));
+        assert_eq!(seen.note(&other, 7), Ok(()), "another article");
+        assert_eq!(
+            seen.note(&again, 7),
+            Err(Exclusion::DuplicateOf("1".into()))
+        );
+        let other_again = record("4", "Neft strategiyası");
+        assert_eq!(
+            seen.note(&other_again, Seen::hash(&other_again)),
+            Ok(()),
+            "its true hash was not noted yet"
+        );
+        assert_eq!(
+            seen.note(&record("5", "Neft strategiyası"), 7),
+            Err(Exclusion::DuplicateOf("2".into()))
+        );
     }
 }
