@@ -18,6 +18,7 @@
 
 use std::borrow::Cow;
 
+use ecow::EcoString;
 use serde::{Deserialize, Serialize};
 
 use crate::collate::LanguageGroup;
@@ -213,17 +214,17 @@ pub struct Entry {
     /// Id of the record described ([`crate::model::Record::id`]).
     pub record: String,
     /// Publication date (ISO 8601), or the year when only that is known.
-    pub date: String,
+    pub date: EcoString,
     /// Language code of the text as catalogued (`aze`, `rus`), or the inferred one.
-    pub language: String,
+    pub language: EcoString,
     /// BCP 47 tag for typesetting (`az`, `ru`, `en`).
-    pub lang: String,
+    pub lang: EcoString,
     /// The entry's text as printed, with its styled runs.
     pub description: Description,
     /// The record's annotation (RUSMARC 330, MARC 21 520, IRBIS 331), not printed.
     pub annotation: Option<String>,
     /// The host periodical's ISSN, when catalogued; not printed.
-    pub issn: Option<String>,
+    pub issn: Option<EcoString>,
 }
 
 impl Serialize for Entry {
@@ -255,14 +256,14 @@ impl Serialize for Entry {
 struct EntryJson {
     number: u32,
     record: String,
-    date: String,
-    language: String,
-    lang: String,
+    date: EcoString,
+    language: EcoString,
+    lang: EcoString,
     runs: Vec<RunJson>,
     #[serde(default)]
     annotation: Option<String>,
     #[serde(default)]
-    issn: Option<String>,
+    issn: Option<EcoString>,
 }
 
 #[derive(Deserialize)]

@@ -12,6 +12,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use ecow::{EcoString, eco_format};
+
 use crate::collate::{Collators, LanguageGroup};
 use crate::config::Separator;
 use crate::describe::{self, Apparatus};
@@ -328,35 +330,40 @@ fn entry(
     let description = describer.describe(record, Apparatus::of_record(record, group), separator);
     let language = record
         .main_language()
-        .map_or_else(|| group.key().to_string(), |l| l.code.clone());
+        .map_or_else(|| group.key().into(), |l| l.code.as_str().into());
     let lang = record
         .main_language()
         .and_then(|l| l.primary())
-        .map_or_else(
-            || match group {
-                LanguageGroup::Azerbaijani => "az".into(),
-                LanguageGroup::Russian => "ru".into(),
-                LanguageGroup::Other => "en".into(),
+        .map_or(
+            match group {
+                LanguageGroup::Azerbaijani => "az",
+                LanguageGroup::Russian => "ru",
+                LanguageGroup::Other => "en",
             },
-            str::to_string,
-        );
+            |primary| primary,
+        )
+        .into();
     let date = match record.published.date {
-        Some(d) => d.to_string(),
+        Some(d) => eco_format!("{d}"),
         None => match (record.published.year(), record.published.month) {
-            (Some(y), Some(m)) => format!("{y}-{m:02}"),
-            (Some(y), None) => y.to_string(),
-            _ => String::new(),
+            (Some(y), Some(m)) => eco_format!("{y}-{m:02}"),
+            (Some(y), None) => eco_format!("{y}"),
+            _ => EcoString::new(),
         },
     };
     Entry {
         number,
-        record: record.id.clone(),
+        record: record.id.as_str().to_owned(),
         date,
         language,
         lang,
         description,
         annotation: record.annotation.clone(),
-        issn: record.host.as_ref().and_then(|h| h.issn.clone()),
+        issn: record
+            .host
+            .as_ref()
+            .and_then(|h| h.issn.as_deref())
+            .map(EcoString::from),
     }
 }
 

@@ -191,7 +191,7 @@ fn bulletin_page_structure_numbers_and_languages() {
     }
     let expected: Vec<(u32, Option<String>)> = issue
         .entries()
-        .map(|e| (e.number, (e.lang != "az").then(|| e.lang.clone())))
+        .map(|e| (e.number, (e.lang != "az").then(|| e.lang.to_string())))
         .collect();
     assert_eq!(numbers, expected);
     // The name index and the periodicals link to the entries.

@@ -69,7 +69,7 @@ pub fn typesetting_copy(issue: &Issue) -> Issue {
         .flat_map(|s| s.groups.iter_mut())
         .flat_map(|g| g.entries.iter_mut())
     {
-        entry.lang = typst_lang(&entry.lang);
+        entry.lang = typst_lang(&entry.lang).into();
         if entry.lang == "az" {
             entry.description = entry.description.map_runs(|r| {
                 if hyphenated_style(r.style) {

@@ -45,14 +45,14 @@ fn entry(number: u32, lang: &str, author: &str, title: &str, host: &str, place: 
     Entry {
         number,
         record: format!("rec-{number}"),
-        date: "2012-07-17".to_owned(),
+        date: "2012-07-17".into(),
         language: match lang {
             "az" => "aze",
             "ru" => "rus",
             _ => "eng",
         }
-        .to_owned(),
-        lang: lang.to_owned(),
+        .into(),
+        lang: lang.into(),
         description,
         annotation: None,
         issn: None,
