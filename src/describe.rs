@@ -666,17 +666,20 @@ impl Describer {
 /// A name in the statement of responsibility, as the bibliographers of the apparatus build
 /// it: Russian with initials (`Р.⍽А.⍽Алиев`); Azerbaijani and English with the forename
 /// when it is known (`Abuzər Xələfov`, without a patronymic `Məmməd oğlu`), else initials.
-fn direct_name(p: &Person, apparatus: Apparatus) -> String {
+fn direct_name(out: &mut String, p: &Person, apparatus: Apparatus) {
     let forename = given_name(&p.forenames);
     if apparatus != Apparatus::Russian && !forename.is_empty() {
-        return format!("{forename} {}", p.surname);
+        out.push_str(&forename);
+        out.push(' ');
+        out.push_str(&p.surname);
+        return;
     }
-    let initials = p.initials_or_derived().replace(' ', &NBSP.to_string());
-    if initials.is_empty() {
-        p.surname.clone()
-    } else {
-        format!("{initials}{NBSP}{}", p.surname)
+    let initials = p.initials_or_derived();
+    out.extend(initials.chars().map(|c| if c == ' ' { NBSP } else { c }));
+    if !initials.is_empty() {
+        out.push(NBSP);
     }
+    out.push_str(&p.surname);
 }
 
 /// The forenames without a patronymic: `Abuzər Məmməd oğlu` → `Abuzər`, `Leyla` → `Leyla`,
@@ -759,7 +762,9 @@ fn write_description(
     let responsibility = responsibility(record, &authors, apparatus);
     if !responsibility.is_empty() {
         b.punctuation(" / ");
-        b.push(Style::Responsibility, &responsibility);
+        b.push_with(Style::Responsibility, |out| {
+            bind_initials(out, &responsibility);
+        });
     }
     if let Some(Material::ElectronicText) = material {
         b.separator(sep);
@@ -828,66 +833,78 @@ impl<'a> Material<'a> {
     }
 }
 
-/// The statement of responsibility: as recorded, or built from the persons.
+/// The statement of responsibility: as recorded, or built from the persons; its parts
+/// are joined by ` ; ` and its initials not yet bound ([`bind_initials`]).
 fn responsibility(record: &Record, authors: &[&Person], apparatus: Apparatus) -> String {
-    let mut parts: Vec<String> = Vec::new();
+    let mut out = String::new();
+    let mut first = true;
+    let mut part = |out: &mut String| {
+        if !std::mem::take(&mut first) {
+            out.push_str(" ; ");
+        }
+    };
     if record.responsibility.is_empty() {
-        let named: Vec<String> = authors
-            .iter()
-            .take(3)
-            .map(|p| direct_name(p, apparatus))
-            .collect();
-        if !named.is_empty() {
-            let mut first = named.join(", ");
-            if authors.len() > 3 {
-                first.push(' ');
-                first.push_str(apparatus.et_al());
+        if !authors.is_empty() {
+            part(&mut out);
+            for (i, p) in authors.iter().take(3).enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                direct_name(&mut out, p, apparatus);
             }
-            parts.push(first);
+            if authors.len() > 3 {
+                out.push(' ');
+                out.push_str(apparatus.et_al());
+            }
         }
         let secondary = record.persons.iter().filter(|p| p.role == Role::Secondary);
         for p in secondary {
-            let label = p.relator.as_deref().and_then(|r| apparatus.role_label(r));
+            part(&mut out);
             // The role is the describer's words, not the record's: in brackets.
-            parts.push(match label {
-                Some(label) => format!("[{label}] {}", direct_name(p, apparatus)),
-                None => direct_name(p, apparatus),
-            });
+            if let Some(label) = p.relator.as_deref().and_then(|r| apparatus.role_label(r)) {
+                out.push('[');
+                out.push_str(label);
+                out.push_str("] ");
+            }
+            direct_name(&mut out, p, apparatus);
         }
-        parts.extend(record.corporate.iter().cloned());
+        for corporate in &record.corporate {
+            part(&mut out);
+            out.push_str(corporate);
+        }
     } else {
-        parts.extend(
-            record
-                .responsibility
-                .iter()
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty()),
-        );
+        let recorded = record.responsibility.iter().map(|s| s.trim());
+        for statement in recorded.filter(|s| !s.is_empty()) {
+            part(&mut out);
+            out.push_str(statement);
+        }
     }
-    bind_initials(&parts.join(" ; "))
+    out
 }
 
 /// A no-break space after every initial (`Ş. Məmmədov` → `Ş.⍽Məmmədov`, `Р. А. Алиев`), so
 /// a recorded statement keeps its names together as a built one does.
-fn bind_initials(text: &str) -> String {
+/// Written at the end of `out`.
+fn bind_initials(out: &mut String, text: &str) {
     if !text.contains(". ") {
-        return text.to_string();
+        out.push_str(text);
+        return;
     }
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len() + 8);
-    for (i, &c) in chars.iter().enumerate() {
-        let initial = i >= 2
-            && chars[i - 1] == '.'
-            && chars[i - 2].is_uppercase()
-            && (i == 2 || !chars[i - 3].is_alphanumeric());
-        let before_name = chars.get(i + 1).is_some_and(|n| n.is_uppercase());
+    // The three characters before the current one, nearest first.
+    let mut before: [Option<char>; 3] = [None; 3];
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let initial = before[0] == Some('.')
+            && before[1].is_some_and(char::is_uppercase)
+            && before[2].is_none_or(|b| !b.is_alphanumeric());
+        let before_name = chars.peek().is_some_and(|n| n.is_uppercase());
         out.push(if c == ' ' && initial && before_name {
             NBSP
         } else {
             c
         });
+        before = [Some(c), before[0], before[1]];
     }
-    out
 }
 
 /// Day and month for newspapers, `№` issue (and volume) for journals.

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rustc_hash::FxHashMap;
 
-use crate::collate::Collators;
+use crate::collate::{Collators, Script};
 use crate::issue::NameEntry;
 use crate::model::{Person, Role};
 
@@ -183,12 +183,16 @@ impl<'a> NameIndex<'a> {
                 });
             }
         }
-        out.sort_by(|a, b| {
-            collators
-                .compare_names(&a.name, &b.name)
-                .then_with(|| a.name.cmp(&b.name))
-        });
-        out
+        // Each heading's key for [`Collators::compare_names`], computed once.
+        let mut keyed: Vec<(Script, Vec<u8>, NameEntry)> = out
+            .into_iter()
+            .map(|n| {
+                let (script, key) = collators.name_key(&n.name);
+                (script, key, n)
+            })
+            .collect();
+        keyed.sort_by(|a, b| (a.0, &a.1, &a.2.name).cmp(&(b.0, &b.1, &b.2.name)));
+        keyed.into_iter().map(|(_, _, n)| n).collect()
     }
 }
 

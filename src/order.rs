@@ -10,7 +10,9 @@
 //! before the language group, so a section runs in date order. Entries are numbered 1…N through the issue. Sort keys
 //! are computed once per entry (ICU sort keys), never inside a comparison.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use ecow::{EcoString, eco_format};
 
@@ -107,8 +109,8 @@ fn host_filing(record: &Record) -> &str {
 fn host_ranks<'a>(
     placed: &[Placed<'a>],
     collators: &Collators,
-) -> HashMap<(LanguageGroup, &'a str), u32> {
-    let mut keys: HashMap<(LanguageGroup, &'a str), Vec<u8>> = HashMap::new();
+) -> FxHashMap<(LanguageGroup, &'a str), u32> {
+    let mut keys: FxHashMap<(LanguageGroup, &'a str), Vec<u8>> = FxHashMap::default();
     for p in placed {
         let host = host_filing(p.record);
         keys.entry((p.group, host))
@@ -125,7 +127,7 @@ fn host_ranks<'a>(
         .collect()
 }
 
-fn keyed<'a>(placed: Placed<'a>, hosts: &HashMap<(LanguageGroup, &'a str), u32>) -> Keyed<'a> {
+fn keyed<'a>(placed: Placed<'a>, hosts: &FxHashMap<(LanguageGroup, &'a str), u32>) -> Keyed<'a> {
     let r = placed.record;
     let p = &r.published;
     let date = match p.date {
