@@ -292,31 +292,54 @@ impl<'a> Seen<'a> {
 }
 
 /// What is decided about a record on its own, before it is compared with the period's
-/// other records: whether it is admitted ([`admit`]) and, if so, its duplicate key's hash.
+/// other records: whether it is admitted ([`admit`]) and, if so, its duplicate key's hash
+/// and the subtopics it matches in each bulletin.
 struct Prepared {
     admitted: Result<(LanguageGroup, bool), Exclusion>,
     hash: u64,
+    matches: Vec<Vec<usize>>,
 }
 
-/// [`Prepared`] for each record, in order, on as many threads as [`parallel_map`] uses.
-fn prepare_all(records: &[(&Record, Option<String>)]) -> Vec<Prepared> {
-    const CHUNK: usize = 4096;
-    let chunks: Vec<&[(&Record, Option<String>)]> = records.chunks(CHUNK).collect();
-    let prepared = parallel_map(chunks, |chunk| {
-        chunk
-            .iter()
-            .map(|(record, _)| {
+/// How many records are prepared at once: enough to keep every core busy, few enough
+/// that what is prepared for them stays small beside the records.
+const BLOCK: usize = 1 << 16;
+
+/// [`Prepared`] for each record, in order, on as many threads as the machine has cores,
+/// each with its own classifier.
+fn prepare_all(block: &[(&Record, Option<String>)], classifier: &Classifier) -> Vec<Prepared> {
+    let (config, collators) = (classifier.config(), classifier.collators());
+    let prepare = |part: &[(&Record, Option<String>)]| -> Vec<Prepared> {
+        let classifier = Classifier::new(config, collators);
+        part.iter()
+            .map(|&(record, _)| {
                 let admitted = admit(record);
-                let hash = if admitted.is_ok() {
-                    Seen::hash(record)
-                } else {
-                    0
+                let (hash, matches) = match admitted {
+                    Ok(_) => (Seen::hash(record), classifier.matches(record)),
+                    Err(_) => (0, Vec::new()),
                 };
-                Prepared { admitted, hash }
+                Prepared {
+                    admitted,
+                    hash,
+                    matches,
+                }
             })
-            .collect::<Vec<_>>()
-    });
-    prepared.into_iter().flatten().collect()
+            .collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let part = block.len().div_ceil(threads).max(1);
+    if threads <= 1 || block.len() <= part {
+        return prepare(block);
+    }
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = block
+            .chunks(part)
+            .map(|chunk| scope.spawn(move || prepare(chunk)))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// What a period's records give each bulletin: the placed records, and the records that
@@ -337,7 +360,6 @@ fn place_all<'a>(
     overrides: &Overrides,
     report: &mut ExceptionsReport,
 ) -> Vec<BulletinPlacing<'a>> {
-    let prepared = prepare_all(&records);
     let mut seen = Seen::default();
     let mut per_bulletin: Vec<BulletinPlacing> = (0..config.bulletins.len())
         .map(|_| BulletinPlacing {
@@ -345,60 +367,89 @@ fn place_all<'a>(
             see_also: Vec::new(),
         })
         .collect();
-    for ((record, why), prepared) in records.into_iter().zip(prepared) {
-        report.overrides.extend(overrides.applied(&record.id));
-        if let Some((reason, at)) = overrides.excluded(&record.id) {
-            let why = Exclusion::Excluded {
-                reason: reason.to_string(),
-                at: at.to_string(),
-            };
-            report.exceptions.push(exception(record, &why));
-            continue;
+    let mut records = records.into_iter();
+    loop {
+        let block: Vec<(&Record, Option<String>)> = records.by_ref().take(BLOCK).collect();
+        if block.is_empty() {
+            break;
         }
-        // `screen`, with what was prepared for the record.
-        let screened = prepared
-            .admitted
-            .and_then(|admitted| seen.note(record, prepared.hash).map(|()| admitted));
-        let group = match screened {
-            Ok((group, inferred)) => {
-                if inferred {
-                    report.notes.push(note(record, format!("no language code (or und/mul); language group \"{}\" inferred from the letters of the title", group.key())));
-                }
-                group
-            }
-            Err(e) => {
-                report.exceptions.push(exception(record, &e));
-                continue;
-            }
-        };
-        let mut matches = classifier.matches(record);
-        overrides.place(&record.id, &mut matches);
-        if matches.iter().all(Vec::is_empty) {
-            report
-                .exceptions
-                .push(exception(record, &Exclusion::NoMatchingSubtopic));
-            continue;
-        }
-        if let Some(why) = why {
-            report.notes.push(note(record, why));
-        }
-        report.placed += 1;
-        for (bulletin, subtopics) in matches.into_iter().enumerate() {
-            let Some((&first, others)) = subtopics.split_first() else {
-                continue;
-            };
-            let placing = &mut per_bulletin[bulletin];
-            placing.placed.push(Placed {
+        let prepared = prepare_all(&block, classifier);
+        for ((record, why), prepared) in block.into_iter().zip(prepared) {
+            place_one(
                 record,
-                section: first,
-                group,
-            });
-            if !others.is_empty() {
-                placing.see_also.push((&record.id, others.to_vec()));
-            }
+                why,
+                prepared,
+                overrides,
+                &mut seen,
+                report,
+                &mut per_bulletin,
+            );
         }
     }
     per_bulletin
+}
+
+/// Places one record of a period (in canonical order) with what was prepared for it.
+fn place_one<'a>(
+    record: &'a Record,
+    why: Option<String>,
+    prepared: Prepared,
+    overrides: &Overrides,
+    seen: &mut Seen<'a>,
+    report: &mut ExceptionsReport,
+    per_bulletin: &mut [BulletinPlacing<'a>],
+) {
+    report.overrides.extend(overrides.applied(&record.id));
+    if let Some((reason, at)) = overrides.excluded(&record.id) {
+        let why = Exclusion::Excluded {
+            reason: reason.to_string(),
+            at: at.to_string(),
+        };
+        report.exceptions.push(exception(record, &why));
+        return;
+    }
+    // `screen`, with what was prepared for the record.
+    let screened = prepared
+        .admitted
+        .and_then(|admitted| seen.note(record, prepared.hash).map(|()| admitted));
+    let group = match screened {
+        Ok((group, inferred)) => {
+            if inferred {
+                report.notes.push(note(record, format!("no language code (or und/mul); language group \"{}\" inferred from the letters of the title", group.key())));
+            }
+            group
+        }
+        Err(e) => {
+            report.exceptions.push(exception(record, &e));
+            return;
+        }
+    };
+    let mut matches = prepared.matches;
+    overrides.place(&record.id, &mut matches);
+    if matches.iter().all(Vec::is_empty) {
+        report
+            .exceptions
+            .push(exception(record, &Exclusion::NoMatchingSubtopic));
+        return;
+    }
+    if let Some(why) = why {
+        report.notes.push(note(record, why));
+    }
+    report.placed += 1;
+    for (bulletin, subtopics) in matches.into_iter().enumerate() {
+        let Some((&first, others)) = subtopics.split_first() else {
+            continue;
+        };
+        let placing = &mut per_bulletin[bulletin];
+        placing.placed.push(Placed {
+            record,
+            section: first,
+            group,
+        });
+        if !others.is_empty() {
+            placing.see_also.push((&record.id, others.to_vec()));
+        }
+    }
 }
 
 /// A canonical order of a period's records (id, file, position), so that duplicates resolve
