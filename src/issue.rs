@@ -295,9 +295,9 @@ impl From<EntryJson> for Entry {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Description {
     text: Box<str>,
-    /// Each run's style and the byte offset where its text ends; a run begins where the
+    /// Each run's end and style packed in one number ([`pack`]); a run begins where the
     /// one before it ends.
-    ends: Box<[(Style, u32)]>,
+    ends: Box<[u32]>,
 }
 
 impl Description {
@@ -307,7 +307,7 @@ impl Description {
         let mut ends = Vec::new();
         for (style, run) in runs {
             text.push_str(run);
-            ends.push((style, offset(text.len())));
+            ends.push(pack(style, offset(text.len())));
         }
         Description {
             text: text.into_boxed_str(),
@@ -320,7 +320,7 @@ impl Description {
     pub(crate) fn from_parts(text: &str, ends: &[(Style, u32)]) -> Description {
         Description {
             text: text.into(),
-            ends: ends.into(),
+            ends: ends.iter().map(|&(style, end)| pack(style, end)).collect(),
         }
     }
 
@@ -339,7 +339,8 @@ impl Description {
     /// The styled runs, in order.
     pub fn runs(&self) -> impl ExactSizeIterator<Item = Run<'_>> + Clone + '_ {
         let mut start = 0;
-        self.ends.iter().map(move |&(style, end)| {
+        self.ends.iter().map(move |&packed| {
+            let (style, end) = unpack(packed);
             let end = usize::try_from(end).map_or(self.text.len(), |e| e.min(self.text.len()));
             let text = self.text.get(start..end).unwrap_or_default();
             start = end;
@@ -348,10 +349,25 @@ impl Description {
     }
 }
 
-/// A byte offset in a description as stored (descriptions are far shorter than 4 GiB; a
-/// longer one would keep its tail in its last run).
+/// Bits of a packed run end that hold the style.
+const STYLE_BITS: u32 = 4;
+
+/// A byte offset in a description as stored: below 2^28 (descriptions are far shorter than
+/// 256 MiB; a longer one would keep its tail in its last run).
 pub(crate) fn offset(at: usize) -> u32 {
-    u32::try_from(at).unwrap_or(u32::MAX)
+    u32::try_from(at).map_or(u32::MAX, |at| at.min(u32::MAX >> STYLE_BITS))
+}
+
+/// A run's style and end in one number: the end above the style's index.
+fn pack(style: Style, end: u32) -> u32 {
+    (end.min(u32::MAX >> STYLE_BITS) << STYLE_BITS) | u32::from(style.index())
+}
+
+/// The style and end of a packed run.
+fn unpack(packed: u32) -> (Style, u32) {
+    let index = usize::try_from(packed & ((1 << STYLE_BITS) - 1)).unwrap_or(0);
+    let style = Style::ALL.get(index).copied().unwrap_or(Style::Punctuation);
+    (style, packed >> STYLE_BITS)
 }
 
 impl std::ops::Deref for Description {
@@ -410,6 +426,40 @@ pub enum Style {
     Note,
     /// Prescribed punctuation and separators.
     Punctuation,
+}
+
+impl Style {
+    /// Every style, in declaration order (a style's [`Style::index`] is its place here).
+    pub const ALL: [Style; 11] = [
+        Style::Heading,
+        Style::Title,
+        Style::Material,
+        Style::ParallelTitle,
+        Style::OtherTitle,
+        Style::Responsibility,
+        Style::HostTitle,
+        Style::Numbering,
+        Style::Pages,
+        Style::Note,
+        Style::Punctuation,
+    ];
+
+    /// The style's place in [`Style::ALL`].
+    pub fn index(self) -> u8 {
+        match self {
+            Style::Heading => 0,
+            Style::Title => 1,
+            Style::Material => 2,
+            Style::ParallelTitle => 3,
+            Style::OtherTitle => 4,
+            Style::Responsibility => 5,
+            Style::HostTitle => 6,
+            Style::Numbering => 7,
+            Style::Pages => 8,
+            Style::Note => 9,
+            Style::Punctuation => 10,
+        }
+    }
 }
 
 /// A name in the name index with the numbers of its entries.
@@ -474,5 +524,38 @@ impl Issue {
         for number in pointers {
             *number += offset;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Description, Style};
+
+    #[test]
+    fn every_style_has_its_place() {
+        for (i, style) in Style::ALL.into_iter().enumerate() {
+            assert_eq!(usize::from(style.index()), i);
+        }
+    }
+
+    #[test]
+    fn runs_are_ranges_of_the_text() {
+        let runs = [
+            (Style::Heading, "Əliyev, R."),
+            (Style::Punctuation, " "),
+            (Style::Title, "Qarabağ"),
+            (Style::Punctuation, " // "),
+            (Style::HostTitle, "Səs"),
+            (Style::Punctuation, "."),
+        ];
+        let description = Description::from_runs(runs);
+        assert_eq!(description.as_str(), "Əliyev, R. Qarabağ // Səs.");
+        let back: Vec<(Style, &str)> = description.runs().map(|r| (r.style, r.text)).collect();
+        assert_eq!(back, runs);
+        let json = serde_json::to_string(&description).expect("serialises");
+        assert!(
+            json.starts_with(r#"[{"style":"heading","text":"Əliyev, R."}"#),
+            "{json}"
+        );
     }
 }
