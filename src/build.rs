@@ -242,61 +242,43 @@ pub fn screen<'a>(
     seen: &mut Seen<'a>,
 ) -> Result<(LanguageGroup, bool), Exclusion> {
     let admitted = admit(record)?;
-    seen.note(record, Seen::hash(record))?;
+    seen.note(record, classify::duplicate_key(record))?;
     Ok(admitted)
 }
 
-/// The articles of a period seen so far, each with the first record that described it,
-/// by their duplicate key ([`classify::duplicate_key`]). Keys are kept as hashes; records
-/// whose hashes meet are compared by their keys, so two articles are never taken for one.
+/// The articles of a period seen so far, by their duplicate key
+/// ([`classify::duplicate_key`]), each with the first record that described it.
 #[derive(Debug, Default)]
 pub struct Seen<'a> {
-    first: FxHashMap<u64, &'a Record>,
-    /// Records whose key's hash an article with another key had already taken.
-    collided: Vec<(u64, &'a Record)>,
+    first: FxHashMap<String, &'a Record>,
 }
 
 impl<'a> Seen<'a> {
-    /// The hash of `record`'s duplicate key.
-    pub fn hash(record: &Record) -> u64 {
-        use std::hash::BuildHasher;
-        rustc_hash::FxBuildHasher.hash_one(classify::duplicate_key(record))
-    }
-
-    /// Notes `record`'s article (`hash` is [`Seen::hash`] of it), or says which record
-    /// described it first.
+    /// Notes `record`'s article (`key` is its [`classify::duplicate_key`]), or says which
+    /// record described it first.
     ///
     /// # Errors
     ///
     /// [`Exclusion::DuplicateOf`] the first record of the same article.
-    pub fn note(&mut self, record: &'a Record, hash: u64) -> Result<(), Exclusion> {
-        let Some(&first) = self.first.get(&hash) else {
-            self.first.insert(hash, record);
-            return Ok(());
-        };
-        let key = classify::duplicate_key(record);
-        let same = std::iter::once(first)
-            .chain(
-                self.collided
-                    .iter()
-                    .filter(|(h, _)| *h == hash)
-                    .map(|(_, r)| *r),
-            )
-            .find(|other| classify::duplicate_key(other) == key);
-        if let Some(first) = same {
-            return Err(Exclusion::DuplicateOf(first.id.as_str().to_owned()));
+    pub fn note(&mut self, record: &'a Record, key: String) -> Result<(), Exclusion> {
+        match self.first.entry(key) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                Err(Exclusion::DuplicateOf(first.get().id.as_str().to_owned()))
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(record);
+                Ok(())
+            }
         }
-        self.collided.push((hash, record));
-        Ok(())
     }
 }
 
 /// What is decided about a record on its own, before it is compared with the period's
-/// other records: whether it is admitted ([`admit`]) and, if so, its duplicate key's hash
-/// and the subtopics it matches in each bulletin.
+/// other records: whether it is admitted ([`admit`]) and, if so, its duplicate key and
+/// the subtopics it matches in each bulletin.
 struct Prepared {
     admitted: Result<(LanguageGroup, bool), Exclusion>,
-    hash: u64,
+    key: String,
     matches: Vec<Vec<usize>>,
 }
 
@@ -313,13 +295,13 @@ fn prepare_all(block: &[(&Record, Option<String>)], classifier: &Classifier) -> 
         part.iter()
             .map(|&(record, _)| {
                 let admitted = admit(record);
-                let (hash, matches) = match admitted {
-                    Ok(_) => (Seen::hash(record), classifier.matches(record)),
-                    Err(_) => (0, Vec::new()),
+                let (key, matches) = match admitted {
+                    Ok(_) => (classify::duplicate_key(record), classifier.matches(record)),
+                    Err(_) => (String::new(), Vec::new()),
                 };
                 Prepared {
                     admitted,
-                    hash,
+                    key,
                     matches,
                 }
             })
@@ -411,7 +393,7 @@ fn place_one<'a>(
     // `screen`, with what was prepared for the record.
     let screened = prepared
         .admitted
-        .and_then(|admitted| seen.note(record, prepared.hash).map(|()| admitted));
+        .and_then(|admitted| seen.note(record, prepared.key).map(|()| admitted));
     let group = match screened {
         Ok((group, inferred)) => {
             if inferred {
@@ -675,27 +657,16 @@ mod tests {
     }
 
     #[test]
-    fn articles_whose_key_hashes_meet_are_told_apart_by_their_keys() {
+    fn a_second_record_of_an_article_names_the_first() {
         let first = record("1", "Qarabağ həqiqətləri");
         let other = record("2", "Neft strategiyası");
         let again = record("3", "QARABAĞ HƏQİQƏTLƏRİ");
         let mut seen = Seen::default();
-        // One hash for all three, as if their keys collided.
-        assert_eq!(seen.note(&first, 7), Ok(()));
-        assert_eq!(seen.note(&other, 7), Ok(()), "another article");
+        assert_eq!(seen.note(&first, classify::duplicate_key(&first)), Ok(()));
+        assert_eq!(seen.note(&other, classify::duplicate_key(&other)), Ok(()));
         assert_eq!(
-            seen.note(&again, 7),
+            seen.note(&again, classify::duplicate_key(&again)),
             Err(Exclusion::DuplicateOf("1".into()))
-        );
-        let other_again = record("4", "Neft strategiyası");
-        assert_eq!(
-            seen.note(&other_again, Seen::hash(&other_again)),
-            Ok(()),
-            "its true hash was not noted yet"
-        );
-        assert_eq!(
-            seen.note(&record("5", "Neft strategiyası"), 7),
-            Err(Exclusion::DuplicateOf("2".into()))
         );
     }
 }
