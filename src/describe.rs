@@ -1,5 +1,5 @@
 //! Describing: a record → its analytic bibliographic description (GOST R 7.0.100-2018,
-//! GOST 7.1-2003 lineage), as a small styled tree of [`Run`]s.
+//! GOST 7.1-2003 lineage), as one text with its styled runs ([`Description`]).
 //!
 //! Areas in order: heading (first of one to three authors), title `=` parallel title `:`
 //! other title information `/` responsibility, the content form and media type where the

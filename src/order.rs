@@ -8,7 +8,9 @@
 //! ([`crate::model::Title::filing`]): `<<Der>> Rhein` files under `Rhein`. The order is total, so the same records in any
 //! input order give the same issue. Indexes ([`Arrangement::Chronological`]) put the date
 //! before the language group, so a section runs in date order. Entries are numbered 1…N through the issue. Sort keys
-//! are computed once per entry (ICU sort keys), never inside a comparison.
+//! (ICU sort keys) are never computed inside a comparison: a host title's once per distinct
+//! title, a heading's only for entries that tie on everything before it. Descriptions are
+//! written into one reused buffer.
 
 use std::collections::BTreeMap;
 
