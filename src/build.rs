@@ -7,9 +7,10 @@
 //! listed in the undated report; the output does not depend on the input order.
 //! Writing files (JSON, and PDFs through [`crate::render`]) is done by the caller.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::classify::{self, Classifier, Exclusion, Quarter, QuarterBy};
@@ -224,23 +225,103 @@ pub fn plan(
     Plan { quarters, undated }
 }
 
-/// Whether a record can go into a document: no fatal problem, a language group, not a
-/// second catalogue record of an article already seen. Returns its group and whether
-/// the group was inferred from the letters; `seen` records the article.
-pub fn screen<'a, S: std::hash::BuildHasher>(
-    record: &'a Record,
-    seen: &mut HashMap<String, &'a str, S>,
-) -> Result<(LanguageGroup, bool), Exclusion> {
+/// Whether a record can go into a document by itself: no fatal problem and a language
+/// group. Returns its group and whether the group was inferred from the letters.
+fn admit(record: &Record) -> Result<(LanguageGroup, bool), Exclusion> {
     if let Some(ex) = unusable(record) {
         return Err(ex);
     }
-    let (group, inferred) = classify::language_group(record)?;
-    let key = classify::duplicate_key(record);
-    if let Some(first) = seen.get(&key) {
-        return Err(Exclusion::DuplicateOf((*first).to_string()));
+    classify::language_group(record)
+}
+
+/// Whether a record can go into a document: no fatal problem, a language group, not a
+/// second catalogue record of an article already seen. Returns its group and whether
+/// the group was inferred from the letters; `seen` records the article.
+pub fn screen<'a>(
+    record: &'a Record,
+    seen: &mut Seen<'a>,
+) -> Result<(LanguageGroup, bool), Exclusion> {
+    let admitted = admit(record)?;
+    seen.note(record, classify::duplicate_key(record))?;
+    Ok(admitted)
+}
+
+/// The articles of a period seen so far, by their duplicate key
+/// ([`classify::duplicate_key`]), each with the first record that described it.
+#[derive(Debug, Default)]
+pub struct Seen<'a> {
+    first: FxHashMap<String, &'a Record>,
+}
+
+impl<'a> Seen<'a> {
+    /// Notes `record`'s article (`key` is its [`classify::duplicate_key`]), or says which
+    /// record described it first.
+    ///
+    /// # Errors
+    ///
+    /// [`Exclusion::DuplicateOf`] the first record of the same article.
+    pub fn note(&mut self, record: &'a Record, key: String) -> Result<(), Exclusion> {
+        match self.first.entry(key) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                Err(Exclusion::DuplicateOf(first.get().id.as_str().to_owned()))
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(record);
+                Ok(())
+            }
+        }
     }
-    seen.insert(key, &record.id);
-    Ok((group, inferred))
+}
+
+/// What is decided about a record on its own, before it is compared with the period's
+/// other records: whether it is admitted ([`admit`]) and, if so, its duplicate key and
+/// the subtopics it matches in each bulletin.
+struct Prepared {
+    admitted: Result<(LanguageGroup, bool), Exclusion>,
+    key: String,
+    matches: Vec<Vec<usize>>,
+}
+
+/// How many records are prepared at once: enough to keep every core busy, few enough
+/// that what is prepared for them stays small beside the records.
+const BLOCK: usize = 1 << 16;
+
+/// [`Prepared`] for each record, in order, on as many threads as the machine has cores,
+/// each with its own classifier.
+fn prepare_all(block: &[(&Record, Option<String>)], classifier: &Classifier) -> Vec<Prepared> {
+    let (config, collators) = (classifier.config(), classifier.collators());
+    let prepare = |part: &[(&Record, Option<String>)]| -> Vec<Prepared> {
+        let classifier = Classifier::new(config, collators);
+        part.iter()
+            .map(|&(record, _)| {
+                let admitted = admit(record);
+                let (key, matches) = match admitted {
+                    Ok(_) => (classify::duplicate_key(record), classifier.matches(record)),
+                    Err(_) => (String::new(), Vec::new()),
+                };
+                Prepared {
+                    admitted,
+                    key,
+                    matches,
+                }
+            })
+            .collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let part = block.len().div_ceil(threads).max(1);
+    if threads <= 1 || block.len() <= part {
+        return prepare(block);
+    }
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = block
+            .chunks(part)
+            .map(|chunk| scope.spawn(move || prepare(chunk)))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// What a period's records give each bulletin: the placed records, and the records that
@@ -261,63 +342,96 @@ fn place_all<'a>(
     overrides: &Overrides,
     report: &mut ExceptionsReport,
 ) -> Vec<BulletinPlacing<'a>> {
-    let mut seen: HashMap<String, &str> = HashMap::new();
+    let mut seen = Seen::default();
     let mut per_bulletin: Vec<BulletinPlacing> = (0..config.bulletins.len())
         .map(|_| BulletinPlacing {
             placed: Vec::new(),
             see_also: Vec::new(),
         })
         .collect();
-    for (record, why) in records {
-        report.overrides.extend(overrides.applied(&record.id));
-        if let Some((reason, at)) = overrides.excluded(&record.id) {
-            let why = Exclusion::Excluded {
-                reason: reason.to_string(),
-                at: at.to_string(),
-            };
-            report.exceptions.push(exception(record, &why));
-            continue;
+    let mut records = records.into_iter();
+    loop {
+        let block: Vec<(&Record, Option<String>)> = records.by_ref().take(BLOCK).collect();
+        if block.is_empty() {
+            break;
         }
-        let group = match screen(record, &mut seen) {
-            Ok((group, inferred)) => {
-                if inferred {
-                    report.notes.push(note(record, format!("no language code (or und/mul); language group \"{}\" inferred from the letters of the title", group.key())));
-                }
-                group
-            }
-            Err(e) => {
-                report.exceptions.push(exception(record, &e));
-                continue;
-            }
-        };
-        let mut matches = classifier.matches(record);
-        overrides.place(&record.id, &mut matches);
-        if matches.iter().all(Vec::is_empty) {
-            report
-                .exceptions
-                .push(exception(record, &Exclusion::NoMatchingSubtopic));
-            continue;
-        }
-        if let Some(why) = why {
-            report.notes.push(note(record, why));
-        }
-        report.placed += 1;
-        for (bulletin, subtopics) in matches.into_iter().enumerate() {
-            let Some((&first, others)) = subtopics.split_first() else {
-                continue;
-            };
-            let placing = &mut per_bulletin[bulletin];
-            placing.placed.push(Placed {
+        let prepared = prepare_all(&block, classifier);
+        for ((record, why), prepared) in block.into_iter().zip(prepared) {
+            place_one(
                 record,
-                section: first,
-                group,
-            });
-            if !others.is_empty() {
-                placing.see_also.push((&record.id, others.to_vec()));
-            }
+                why,
+                prepared,
+                overrides,
+                &mut seen,
+                report,
+                &mut per_bulletin,
+            );
         }
     }
     per_bulletin
+}
+
+/// Places one record of a period (in canonical order) with what was prepared for it.
+fn place_one<'a>(
+    record: &'a Record,
+    why: Option<String>,
+    prepared: Prepared,
+    overrides: &Overrides,
+    seen: &mut Seen<'a>,
+    report: &mut ExceptionsReport,
+    per_bulletin: &mut [BulletinPlacing<'a>],
+) {
+    report.overrides.extend(overrides.applied(&record.id));
+    if let Some((reason, at)) = overrides.excluded(&record.id) {
+        let why = Exclusion::Excluded {
+            reason: reason.to_string(),
+            at: at.to_string(),
+        };
+        report.exceptions.push(exception(record, &why));
+        return;
+    }
+    // `screen`, with what was prepared for the record.
+    let screened = prepared
+        .admitted
+        .and_then(|admitted| seen.note(record, prepared.key).map(|()| admitted));
+    let group = match screened {
+        Ok((group, inferred)) => {
+            if inferred {
+                report.notes.push(note(record, format!("no language code (or und/mul); language group \"{}\" inferred from the letters of the title", group.key())));
+            }
+            group
+        }
+        Err(e) => {
+            report.exceptions.push(exception(record, &e));
+            return;
+        }
+    };
+    let mut matches = prepared.matches;
+    overrides.place(&record.id, &mut matches);
+    if matches.iter().all(Vec::is_empty) {
+        report
+            .exceptions
+            .push(exception(record, &Exclusion::NoMatchingSubtopic));
+        return;
+    }
+    if let Some(why) = why {
+        report.notes.push(note(record, why));
+    }
+    report.placed += 1;
+    for (bulletin, subtopics) in matches.into_iter().enumerate() {
+        let Some((&first, others)) = subtopics.split_first() else {
+            continue;
+        };
+        let placing = &mut per_bulletin[bulletin];
+        placing.placed.push(Placed {
+            record,
+            section: first,
+            group,
+        });
+        if !others.is_empty() {
+            placing.see_also.push((&record.id, others.to_vec()));
+        }
+    }
 }
 
 /// A canonical order of a period's records (id, file, position), so that duplicates resolve
@@ -519,5 +633,40 @@ pub fn plan_annual(
         year,
         issues,
         exceptions: report,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Dialect, Format, Origin};
+
+    fn record(id: &str, title: &str) -> Record {
+        let origin = Origin {
+            file: std::path::Path::new("x").into(),
+            position: 1,
+            line: 1,
+            column: 1,
+            offset: 0,
+            length: 0,
+            format: Format::IrbisText,
+        };
+        let mut r = Record::new(id.into(), Dialect::Rusmarc, origin);
+        r.title = title.into();
+        r
+    }
+
+    #[test]
+    fn a_second_record_of_an_article_names_the_first() {
+        let first = record("1", "Qarabağ həqiqətləri");
+        let other = record("2", "Neft strategiyası");
+        let again = record("3", "QARABAĞ HƏQİQƏTLƏRİ");
+        let mut seen = Seen::default();
+        assert_eq!(seen.note(&first, classify::duplicate_key(&first)), Ok(()));
+        assert_eq!(seen.note(&other, classify::duplicate_key(&other)), Ok(()));
+        assert_eq!(
+            seen.note(&again, classify::duplicate_key(&again)),
+            Err(Exclusion::DuplicateOf("1".into()))
+        );
     }
 }

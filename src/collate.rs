@@ -139,14 +139,25 @@ impl Collators {
     /// Cyrillic by the Russian, then the rest by root; ties by code points.
     pub fn compare_names(&self, a: &str, b: &str) -> Ordering {
         let (sa, sb) = (script_of(a), script_of(b));
-        sa.cmp(&sb).then_with(|| {
-            let group = match sa {
-                Script::Latin => LanguageGroup::Azerbaijani,
-                Script::Cyrillic => LanguageGroup::Russian,
-                Script::Other => LanguageGroup::Other,
-            };
-            self.compare(group, a, b)
-        })
+        sa.cmp(&sb)
+            .then_with(|| self.compare(Self::script_group(sa), a, b))
+    }
+
+    /// The key of a name in [`Collators::compare_names`] order: comparing the script and
+    /// then the sort key, then the names' code points, orders names as that does. Use it to
+    /// sort many names fast.
+    pub fn name_key(&self, name: &str) -> (Script, Vec<u8>) {
+        let script = script_of(name);
+        (script, self.sort_key(Self::script_group(script), name))
+    }
+
+    /// The group whose collator sorts a script's names.
+    fn script_group(script: Script) -> LanguageGroup {
+        match script {
+            Script::Latin => LanguageGroup::Azerbaijani,
+            Script::Cyrillic => LanguageGroup::Russian,
+            Script::Other => LanguageGroup::Other,
+        }
     }
 
     /// Case- and accent-insensitive equality in the Azerbaijani tailoring (I = ı, İ = i).
@@ -224,6 +235,32 @@ mod tests {
                 "Алиев, Р."
             ]
         );
+    }
+
+    #[test]
+    fn name_keys_sort_as_names_compare() {
+        let c = Collators::new();
+        let names = [
+            "Алиев, Р.",
+            "Ёлкин, А.",
+            "Елисеев, Б.",
+            "Xələfov, A.",
+            "Smith, J.",
+            "smith, J.",
+            "Əliyev, R.",
+            "Ağayev, T.",
+            "İsmayılov, F.",
+            "Ismayılov, F.",
+            "Şirinov, Ə.",
+            "Sirinov, E.",
+            "李, 明",
+            "2012",
+        ];
+        let mut compared = names.to_vec();
+        compared.sort_by(|a, b| c.compare_names(a, b));
+        let mut keyed = names.to_vec();
+        keyed.sort_by_cached_key(|n| (c.name_key(n), *n));
+        assert_eq!(keyed, compared);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Describing: a record → its analytic bibliographic description (GOST R 7.0.100-2018,
-//! GOST 7.1-2003 lineage), as a small styled tree of [`Run`]s.
+//! GOST 7.1-2003 lineage), as one text with its styled runs ([`Description`]).
 //!
 //! Areas in order: heading (first of one to three authors), title `=` parallel title `:`
 //! other title information `/` responsibility, the content form and media type where the
@@ -16,11 +16,13 @@
 //! doubled: an element ending in `.`, `?`, `!` or `…` takes no second period. Non-breaking
 //! spaces keep `№ 14`, `S. 3`, initials and day-month together on the printed page.
 
+use std::fmt::Write as _;
+
 use chrono::Datelike;
 
 use crate::collate::LanguageGroup;
 use crate::config::Separator;
-use crate::issue::{Run, Style};
+use crate::issue::{Description, Style};
 use crate::model::{Person, Record, Role, is_patronymic, is_patronymic_particle};
 
 const NBSP: char = '\u{a0}';
@@ -250,11 +252,6 @@ impl Apparatus {
         }
     }
 
-    /// The page label as an area begins with it: `S.`, `С.`, `P.`.
-    fn page_label(self) -> String {
-        self.capitalise(self.forms().page)
-    }
-
     fn et_al(self) -> &'static str {
         self.forms().et_al
     }
@@ -282,17 +279,22 @@ impl Apparatus {
     /// `text` with its first letter in capitals, as every area of a description begins
     /// (Azerbaijani and Turkish `i` → `İ`).
     pub fn capitalise(self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 1);
+        self.capitalise_into(&mut out, text);
+        out
+    }
+
+    /// [`Apparatus::capitalise`], written at the end of `out`.
+    fn capitalise_into(self, out: &mut String, text: &str) {
         let mut chars = text.chars();
         let Some(first) = chars.next() else {
-            return String::new();
+            return;
         };
-        let mut out = String::with_capacity(text.len() + 1);
         match (self, first) {
             (Apparatus::Azerbaijani | Apparatus::Turkish, 'i') => out.push('İ'),
             _ => out.extend(first.to_uppercase()),
         }
         out.push_str(chars.as_str());
-        out
     }
 
     /// The content form and media type (GOST R 7.0.100-2018 area 0) of a non-print
@@ -571,45 +573,71 @@ pub const TR_MONTHS: [&str; 12] = [
     "Kasım", "Aralık",
 ];
 
-/// Builds runs, keeping prescribed punctuation single.
-struct Builder {
-    runs: Vec<Run>,
+/// Builds a description into one text with its runs as ranges of it, keeping prescribed
+/// punctuation single. Its buffers are reused from one description to the next.
+#[derive(Debug, Default)]
+pub struct Describer {
+    text: String,
+    /// Each run's style and the byte offset in `text` where it ends.
+    ends: Vec<(Style, u32)>,
 }
 
-impl Builder {
+impl Describer {
+    /// A describer with empty buffers.
+    pub fn new() -> Describer {
+        Describer::default()
+    }
+
+    /// The description of `record`, with its apparatus in `apparatus`.
+    pub fn describe(
+        &mut self,
+        record: &Record,
+        apparatus: Apparatus,
+        separator: Separator,
+    ) -> Description {
+        self.text.clear();
+        self.ends.clear();
+        write_description(self, record, apparatus, separator);
+        Description::from_parts(&self.text, &self.ends)
+    }
+
     fn last_char(&self) -> Option<char> {
-        self.runs
-            .iter()
-            .rev()
-            .find_map(|r| r.text.trim_end().chars().next_back())
+        self.text.trim_end().chars().next_back()
+    }
+
+    /// Extends the last run if it has `style`, else starts a run of `style`, up to the end
+    /// of the text.
+    fn mark(&mut self, style: Style) {
+        let end = crate::issue::offset(self.text.len());
+        match self.ends.last_mut() {
+            Some(last) if last.0 == style => last.1 = end,
+            _ => self.ends.push((style, end)),
+        }
     }
 
     /// Prescribed punctuation between elements, kept exactly as given (` : `, ` / `).
     fn punctuation(&mut self, text: &str) {
-        match self.runs.last_mut() {
-            Some(last) if last.style == Style::Punctuation => last.text.push_str(text),
-            _ => self.runs.push(Run {
-                style: Style::Punctuation,
-                text: text.to_string(),
-            }),
-        }
+        self.text.push_str(text);
+        self.mark(Style::Punctuation);
     }
 
     fn push(&mut self, style: Style, text: &str) {
-        let text = text.trim();
-        if text.is_empty() {
+        self.push_with(style, |out| out.push_str(text));
+    }
+
+    /// An element written by `write`, trimmed; nothing when it is blank.
+    fn push_with(&mut self, style: Style, write: impl FnOnce(&mut String)) {
+        let start = self.text.len();
+        write(&mut self.text);
+        let written = &self.text[start..];
+        let kept = written.trim_end().len();
+        let lead = kept - written[..kept].trim_start().len();
+        self.text.truncate(start + kept);
+        if lead == kept {
             return;
         }
-        if let Some(last) = self.runs.last_mut()
-            && last.style == style
-        {
-            last.text.push_str(text);
-            return;
-        }
-        self.runs.push(Run {
-            style,
-            text: text.to_string(),
-        });
+        self.text.drain(start..start + lead);
+        self.mark(style);
     }
 
     /// Prescribed punctuation: `sep` begins with `.` (`. – `, `.- `, `. `), which is
@@ -638,17 +666,20 @@ impl Builder {
 /// A name in the statement of responsibility, as the bibliographers of the apparatus build
 /// it: Russian with initials (`Р.⍽А.⍽Алиев`); Azerbaijani and English with the forename
 /// when it is known (`Abuzər Xələfov`, without a patronymic `Məmməd oğlu`), else initials.
-fn direct_name(p: &Person, apparatus: Apparatus) -> String {
+fn direct_name(out: &mut String, p: &Person, apparatus: Apparatus) {
     let forename = given_name(&p.forenames);
     if apparatus != Apparatus::Russian && !forename.is_empty() {
-        return format!("{forename} {}", p.surname);
+        out.push_str(&forename);
+        out.push(' ');
+        out.push_str(&p.surname);
+        return;
     }
-    let initials = p.initials_or_derived().replace(' ', &NBSP.to_string());
-    if initials.is_empty() {
-        p.surname.to_string()
-    } else {
-        format!("{initials}{NBSP}{}", p.surname)
+    let initials = p.initials_or_derived();
+    out.extend(initials.chars().map(|c| if c == ' ' { NBSP } else { c }));
+    if !initials.is_empty() {
+        out.push(NBSP);
     }
+    out.push_str(&p.surname);
 }
 
 /// The forenames without a patronymic: `Abuzər Məmməd oğlu` → `Abuzər`, `Leyla` → `Leyla`,
@@ -667,7 +698,23 @@ fn given_name(forenames: &str) -> String {
 
 /// The heading of an entry: `Xələfov, A.` with non-breaking spaces between initials.
 pub fn heading_name(p: &Person) -> String {
-    p.inverted().replace(". ", &format!(".{NBSP}"))
+    let mut out = String::new();
+    write_heading_name(&mut out, p);
+    out
+}
+
+/// [`heading_name`], written at the end of `out`.
+fn write_heading_name(out: &mut String, p: &Person) {
+    let inverted = p.inverted();
+    let mut pieces = inverted.split(". ");
+    if let Some(first) = pieces.next() {
+        out.push_str(first);
+    }
+    for piece in pieces {
+        out.push('.');
+        out.push(NBSP);
+        out.push_str(piece);
+    }
 }
 
 /// Whether a description starts with a heading: one to three authors.
@@ -676,12 +723,21 @@ pub fn has_heading(record: &Record) -> bool {
 }
 
 /// The description of `record`, with its apparatus in `apparatus`.
-pub fn describe(record: &Record, apparatus: Apparatus, separator: Separator) -> Vec<Run> {
+pub fn describe(record: &Record, apparatus: Apparatus, separator: Separator) -> Description {
+    Describer::new().describe(record, apparatus, separator)
+}
+
+/// Writes the description of `record` into `b`.
+fn write_description(
+    b: &mut Describer,
+    record: &Record,
+    apparatus: Apparatus,
+    separator: Separator,
+) {
     let sep = separator.as_str();
-    let mut b = Builder { runs: Vec::new() };
     let authors: Vec<&Person> = record.authors().collect();
     if has_heading(record) {
-        b.push(Style::Heading, &heading_name(authors[0]));
+        b.push_with(Style::Heading, |out| write_heading_name(out, authors[0]));
         b.separator(". ");
     }
     b.push(Style::Title, &record.title);
@@ -689,7 +745,11 @@ pub fn describe(record: &Record, apparatus: Apparatus, separator: Separator) -> 
     if let Some(Material::Other(recorded)) = material {
         // No content form and media type to give it: the designation as recorded.
         b.punctuation(" ");
-        b.push(Style::Material, &format!("[{recorded}]"));
+        b.push_with(Style::Material, |out| {
+            out.push('[');
+            out.push_str(recorded);
+            out.push(']');
+        });
     }
     for parallel in &record.parallel_titles {
         b.punctuation(" = ");
@@ -702,7 +762,9 @@ pub fn describe(record: &Record, apparatus: Apparatus, separator: Separator) -> 
     let responsibility = responsibility(record, &authors, apparatus);
     if !responsibility.is_empty() {
         b.punctuation(" / ");
-        b.push(Style::Responsibility, &responsibility);
+        b.push_with(Style::Responsibility, |out| {
+            bind_initials(out, &responsibility);
+        });
     }
     if let Some(Material::ElectronicText) = material {
         b.separator(sep);
@@ -714,7 +776,9 @@ pub fn describe(record: &Record, apparatus: Apparatus, separator: Separator) -> 
     }
     if let Some(year) = record.published.year() {
         b.separator(sep);
-        b.push(Style::Numbering, &year.to_string());
+        b.push_with(Style::Numbering, |out| {
+            let _ = write!(out, "{year}");
+        });
     }
     let numbering = numbering(record, apparatus);
     if !numbering.is_empty() {
@@ -723,17 +787,20 @@ pub fn describe(record: &Record, apparatus: Apparatus, separator: Separator) -> 
     }
     if let Some(pages) = &record.pages {
         b.separator(sep);
-        b.push(
-            Style::Pages,
-            &format!("{}{NBSP}{pages}", apparatus.page_label()),
-        );
+        b.push_with(Style::Pages, |out| {
+            // The page label as an area begins with it: `S.`, `С.`, `P.`.
+            apparatus.capitalise_into(out, apparatus.forms().page);
+            out.push(NBSP);
+            out.push_str(pages);
+        });
     }
     for note in record.notes.iter().filter(|n| !n.trim().is_empty()) {
         b.separator(sep);
-        b.push(Style::Note, &apparatus.capitalise(note.trim()));
+        b.push_with(Style::Note, |out| {
+            apparatus.capitalise_into(out, note.trim());
+        });
     }
     b.close();
-    b.runs
 }
 
 /// What a recorded general material designation (200 `$b`, 245 `$h`) says.
@@ -766,71 +833,78 @@ impl<'a> Material<'a> {
     }
 }
 
-/// The plain text of runs (the `description` field of the JSON).
-pub fn plain(runs: &[Run]) -> String {
-    runs.iter().map(|r| r.text.as_str()).collect()
-}
-
-/// The statement of responsibility: as recorded, or built from the persons.
+/// The statement of responsibility: as recorded, or built from the persons; its parts
+/// are joined by ` ; ` and its initials not yet bound ([`bind_initials`]).
 fn responsibility(record: &Record, authors: &[&Person], apparatus: Apparatus) -> String {
-    let mut parts: Vec<String> = Vec::new();
+    let mut out = String::new();
+    let mut first = true;
+    let mut part = |out: &mut String| {
+        if !std::mem::take(&mut first) {
+            out.push_str(" ; ");
+        }
+    };
     if record.responsibility.is_empty() {
-        let named: Vec<String> = authors
-            .iter()
-            .take(3)
-            .map(|p| direct_name(p, apparatus))
-            .collect();
-        if !named.is_empty() {
-            let mut first = named.join(", ");
-            if authors.len() > 3 {
-                first.push(' ');
-                first.push_str(apparatus.et_al());
+        if !authors.is_empty() {
+            part(&mut out);
+            for (i, p) in authors.iter().take(3).enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                direct_name(&mut out, p, apparatus);
             }
-            parts.push(first);
+            if authors.len() > 3 {
+                out.push(' ');
+                out.push_str(apparatus.et_al());
+            }
         }
         let secondary = record.persons.iter().filter(|p| p.role == Role::Secondary);
         for p in secondary {
-            let label = p.relator.as_deref().and_then(|r| apparatus.role_label(r));
+            part(&mut out);
             // The role is the describer's words, not the record's: in brackets.
-            parts.push(match label {
-                Some(label) => format!("[{label}] {}", direct_name(p, apparatus)),
-                None => direct_name(p, apparatus),
-            });
+            if let Some(label) = p.relator.as_deref().and_then(|r| apparatus.role_label(r)) {
+                out.push('[');
+                out.push_str(label);
+                out.push_str("] ");
+            }
+            direct_name(&mut out, p, apparatus);
         }
-        parts.extend(record.corporate.iter().map(ToString::to_string));
+        for corporate in &record.corporate {
+            part(&mut out);
+            out.push_str(corporate);
+        }
     } else {
-        parts.extend(
-            record
-                .responsibility
-                .iter()
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty()),
-        );
+        let recorded = record.responsibility.iter().map(|s| s.trim());
+        for statement in recorded.filter(|s| !s.is_empty()) {
+            part(&mut out);
+            out.push_str(statement);
+        }
     }
-    bind_initials(&parts.join(" ; "))
+    out
 }
 
 /// A no-break space after every initial (`Ş. Məmmədov` → `Ş.⍽Məmmədov`, `Р. А. Алиев`), so
 /// a recorded statement keeps its names together as a built one does.
-fn bind_initials(text: &str) -> String {
+/// Written at the end of `out`.
+fn bind_initials(out: &mut String, text: &str) {
     if !text.contains(". ") {
-        return text.to_string();
+        out.push_str(text);
+        return;
     }
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len() + 8);
-    for (i, &c) in chars.iter().enumerate() {
-        let initial = i >= 2
-            && chars[i - 1] == '.'
-            && chars[i - 2].is_uppercase()
-            && (i == 2 || !chars[i - 3].is_alphanumeric());
-        let before_name = chars.get(i + 1).is_some_and(|n| n.is_uppercase());
+    // The three characters before the current one, nearest first.
+    let mut before: [Option<char>; 3] = [None; 3];
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let initial = before[0] == Some('.')
+            && before[1].is_some_and(char::is_uppercase)
+            && before[2].is_none_or(|b| !b.is_alphanumeric());
+        let before_name = chars.peek().is_some_and(|n| n.is_uppercase());
         out.push(if c == ' ' && initial && before_name {
             NBSP
         } else {
             c
         });
+        before = [Some(c), before[0], before[1]];
     }
-    out
 }
 
 /// Day and month for newspapers, `№` issue (and volume) for journals.

@@ -219,14 +219,14 @@ pub fn abbreviations(issue: &Issue, heading: &str, collators: &Collators) -> Opt
             let texts: Vec<&str> = entries
                 .iter()
                 .filter(|e| describe::Apparatus::of_lang(group, &e.lang) == apparatus)
-                .flat_map(|e| e.runs.iter())
+                .flat_map(|e| e.description.runs())
                 .filter(|r| {
                     matches!(
                         r.style,
                         Style::Responsibility | Style::Numbering | Style::Pages
                     )
                 })
-                .map(|r| r.text.as_str())
+                .map(|r| r.text)
                 .collect();
             let abbreviations = apparatus.abbreviations();
             // Each abbreviation as written, and with the capital an area opens with.

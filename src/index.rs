@@ -541,7 +541,7 @@ impl<'a> Indexer<'a> {
             .collect();
         in_span.sort_by(|a, b| a.0.canonical_cmp(b.0));
         let mut report = IndexReport::default();
-        let mut seen = HashMap::new();
+        let mut seen = crate::build::Seen::default();
         let mut chosen = Vec::new();
         for (record, p) in in_span {
             let Ok((group, _)) = screen(record, &mut seen) else {

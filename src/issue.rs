@@ -16,6 +16,9 @@
 //! number in `see_also` and `about` is an entry of this document; a section whose subtopic
 //! only refers elsewhere has `see_also` and no groups.
 
+use std::borrow::Cow;
+
+use ecow::EcoString;
 use serde::{Deserialize, Serialize};
 
 use crate::collate::LanguageGroup;
@@ -199,37 +202,201 @@ pub struct Group {
 }
 
 /// One numbered entry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// In the JSON its [`Description`] is two fields: `description`, the text as printed, and
+/// `runs`, the same text as styled runs (`{"style": …, "text": …}`); in memory the runs are
+/// ranges of the one text.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "EntryJson")]
 pub struct Entry {
     /// The entry number, 1…N through the document.
     pub number: u32,
     /// Id of the record described ([`crate::model::Record::id`]).
     pub record: String,
     /// Publication date (ISO 8601), or the year when only that is known.
-    pub date: String,
+    pub date: EcoString,
     /// Language code of the text as catalogued (`aze`, `rus`), or the inferred one.
-    pub language: String,
+    pub language: EcoString,
     /// BCP 47 tag for typesetting (`az`, `ru`, `en`).
-    pub lang: String,
-    /// The entry's text as printed (plain text of `runs`).
-    pub description: String,
-    /// The same text as styled runs.
-    pub runs: Vec<Run>,
+    pub lang: EcoString,
+    /// The entry's text as printed, with its styled runs.
+    pub description: Description,
     /// The record's annotation (RUSMARC 330, MARC 21 520, IRBIS 331), not printed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annotation: Option<String>,
     /// The host periodical's ISSN, when catalogued; not printed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub issn: Option<String>,
+    pub issn: Option<EcoString>,
+}
+
+impl Serialize for Entry {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let optional = usize::from(self.annotation.is_some()) + usize::from(self.issn.is_some());
+        let mut s = serializer.serialize_struct("Entry", 7 + optional)?;
+        s.serialize_field("number", &self.number)?;
+        s.serialize_field("record", &self.record)?;
+        s.serialize_field("date", &self.date)?;
+        s.serialize_field("language", &self.language)?;
+        s.serialize_field("lang", &self.lang)?;
+        s.serialize_field("description", self.description.as_str())?;
+        s.serialize_field("runs", &self.description)?;
+        match &self.annotation {
+            Some(annotation) => s.serialize_field("annotation", annotation)?,
+            None => s.skip_field("annotation")?,
+        }
+        match &self.issn {
+            Some(issn) => s.serialize_field("issn", issn)?,
+            None => s.skip_field("issn")?,
+        }
+        s.end()
+    }
+}
+
+/// An entry as the JSON writes it; its description is rebuilt from the runs.
+#[derive(Deserialize)]
+struct EntryJson {
+    number: u32,
+    record: String,
+    date: EcoString,
+    language: EcoString,
+    lang: EcoString,
+    runs: Vec<RunJson>,
+    #[serde(default)]
+    annotation: Option<String>,
+    #[serde(default)]
+    issn: Option<EcoString>,
+}
+
+#[derive(Deserialize)]
+struct RunJson {
+    style: Style,
+    text: String,
+}
+
+impl From<EntryJson> for Entry {
+    fn from(json: EntryJson) -> Entry {
+        Entry {
+            number: json.number,
+            record: json.record,
+            date: json.date,
+            language: json.language,
+            lang: json.lang,
+            description: Description::from_runs(
+                json.runs.iter().map(|r| (r.style, r.text.as_str())),
+            ),
+            annotation: json.annotation,
+            issn: json.issn,
+        }
+    }
+}
+
+/// A bibliographic description: its text as printed and its styled runs, each run a range
+/// of the text (one string per entry, not one per run). Runs follow each other without
+/// gaps and together make the whole text. It serialises as its runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Description {
+    text: Box<str>,
+    /// Each run's end and style packed in one number ([`pack`]); a run begins where the
+    /// one before it ends.
+    ends: Box<[u32]>,
+}
+
+impl Description {
+    /// A description of runs given in order, their texts concatenated.
+    pub fn from_runs<'a>(runs: impl IntoIterator<Item = (Style, &'a str)>) -> Description {
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for (style, run) in runs {
+            text.push_str(run);
+            ends.push(pack(style, offset(text.len())));
+        }
+        Description {
+            text: text.into_boxed_str(),
+            ends: ends.into_boxed_slice(),
+        }
+    }
+
+    /// A description from a text and, for each run, its style and the byte offset where it
+    /// ends (ascending, on character boundaries, the last at the end of the text).
+    pub(crate) fn from_parts(text: &str, ends: &[(Style, u32)]) -> Description {
+        Description {
+            text: text.into(),
+            ends: ends.iter().map(|&(style, end)| pack(style, end)).collect(),
+        }
+    }
+
+    /// The text as printed.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// A copy with each run's text replaced by what `f` makes of the run, styles kept.
+    #[must_use]
+    pub fn map_runs<'a>(&'a self, mut f: impl FnMut(Run<'a>) -> Cow<'a, str>) -> Description {
+        let texts: Vec<(Style, Cow<'a, str>)> = self.runs().map(|r| (r.style, f(r))).collect();
+        Description::from_runs(texts.iter().map(|(style, text)| (*style, &**text)))
+    }
+
+    /// The styled runs, in order.
+    pub fn runs(&self) -> impl ExactSizeIterator<Item = Run<'_>> + Clone + '_ {
+        let mut start = 0;
+        self.ends.iter().map(move |&packed| {
+            let (style, end) = unpack(packed);
+            let end = usize::try_from(end).map_or(self.text.len(), |e| e.min(self.text.len()));
+            let text = self.text.get(start..end).unwrap_or_default();
+            start = end;
+            Run { style, text }
+        })
+    }
+}
+
+/// Bits of a packed run end that hold the style.
+const STYLE_BITS: u32 = 4;
+
+/// A byte offset in a description as stored: below 2^28 (descriptions are far shorter than
+/// 256 MiB; a longer one would keep its tail in its last run).
+pub(crate) fn offset(at: usize) -> u32 {
+    u32::try_from(at).map_or(u32::MAX, |at| at.min(u32::MAX >> STYLE_BITS))
+}
+
+/// A run's style and end in one number: the end above the style's index.
+fn pack(style: Style, end: u32) -> u32 {
+    (end.min(u32::MAX >> STYLE_BITS) << STYLE_BITS) | u32::from(style.index())
+}
+
+/// The style and end of a packed run.
+fn unpack(packed: u32) -> (Style, u32) {
+    let index = usize::try_from(packed & ((1 << STYLE_BITS) - 1)).unwrap_or(0);
+    let style = Style::ALL.get(index).copied().unwrap_or(Style::Punctuation);
+    (style, packed >> STYLE_BITS)
+}
+
+impl std::ops::Deref for Description {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::fmt::Display for Description {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl Serialize for Description {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.runs())
+    }
 }
 
 /// A run of description text with its role.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Run {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Run<'a> {
     /// What part of the description the text is.
     pub style: Style,
     /// The text as printed, punctuation included.
-    pub text: String,
+    pub text: &'a str,
 }
 
 /// What a run of a bibliographic description is; the template decides how it looks.
@@ -259,6 +426,40 @@ pub enum Style {
     Note,
     /// Prescribed punctuation and separators.
     Punctuation,
+}
+
+impl Style {
+    /// Every style, in declaration order (a style's [`Style::index`] is its place here).
+    pub const ALL: [Style; 11] = [
+        Style::Heading,
+        Style::Title,
+        Style::Material,
+        Style::ParallelTitle,
+        Style::OtherTitle,
+        Style::Responsibility,
+        Style::HostTitle,
+        Style::Numbering,
+        Style::Pages,
+        Style::Note,
+        Style::Punctuation,
+    ];
+
+    /// The style's place in [`Style::ALL`].
+    pub fn index(self) -> u8 {
+        match self {
+            Style::Heading => 0,
+            Style::Title => 1,
+            Style::Material => 2,
+            Style::ParallelTitle => 3,
+            Style::OtherTitle => 4,
+            Style::Responsibility => 5,
+            Style::HostTitle => 6,
+            Style::Numbering => 7,
+            Style::Pages => 8,
+            Style::Note => 9,
+            Style::Punctuation => 10,
+        }
+    }
 }
 
 /// A name in the name index with the numbers of its entries.
@@ -323,5 +524,38 @@ impl Issue {
         for number in pointers {
             *number += offset;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Description, Style};
+
+    #[test]
+    fn every_style_has_its_place() {
+        for (i, style) in Style::ALL.into_iter().enumerate() {
+            assert_eq!(usize::from(style.index()), i);
+        }
+    }
+
+    #[test]
+    fn runs_are_ranges_of_the_text() {
+        let runs = [
+            (Style::Heading, "Əliyev, R."),
+            (Style::Punctuation, " "),
+            (Style::Title, "Qarabağ"),
+            (Style::Punctuation, " // "),
+            (Style::HostTitle, "Səs"),
+            (Style::Punctuation, "."),
+        ];
+        let description = Description::from_runs(runs);
+        assert_eq!(description.as_str(), "Əliyev, R. Qarabağ // Səs.");
+        let back: Vec<(Style, &str)> = description.runs().map(|r| (r.style, r.text)).collect();
+        assert_eq!(back, runs);
+        let json = serde_json::to_string(&description).expect("serialises");
+        assert!(
+            json.starts_with(r#"[{"style":"heading","text":"Əliyev, R."}"#),
+            "{json}"
+        );
     }
 }

@@ -12,7 +12,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::collate::Collators;
+use rustc_hash::FxHashMap;
+
+use crate::collate::{Collators, Script};
 use crate::issue::NameEntry;
 use crate::model::{Person, Role};
 
@@ -62,18 +64,36 @@ impl Form {
 /// Collects the persons of a document's entries, then gives its name index.
 #[derive(Debug, Default)]
 pub struct NameIndex<'a> {
-    /// Surname → initials → (forms seen, entries as author, entries as subject).
-    people: BTreeMap<String, BTreeMap<Vec<String>, Occurrences>>,
-    /// Each name as records write it (surname, initials, forenames) → its place in
-    /// `people`: a name is parsed into its form once, however many entries it is in.
-    known: HashMap<(&'a str, &'a str, &'a str), (String, Vec<String>)>,
+    /// Each place of the index as first seen: surname, initials and what is there.
+    places: Vec<(String, Vec<String>, Occurrences)>,
+    /// Surname and initials → the place in `places`.
+    by_place: HashMap<(String, Vec<String>), usize>,
+    /// Each name as records write it (surname, initials, forenames) → its place: a name is
+    /// parsed into its form once, however many entries it is in.
+    known: FxHashMap<(&'a str, &'a str, &'a str), usize>,
 }
 
 #[derive(Debug, Default)]
 struct Occurrences {
     forms: BTreeSet<Form>,
-    entries: BTreeSet<u32>,
-    about: BTreeSet<u32>,
+    /// Entry numbers as added (sorted and deduplicated by [`NameIndex::finish`]).
+    entries: Vec<u32>,
+    about: Vec<u32>,
+}
+
+impl Occurrences {
+    fn merge(&mut self, other: &Occurrences) {
+        self.forms.extend(other.forms.iter().cloned());
+        self.entries.extend(&other.entries);
+        self.about.extend(&other.about);
+    }
+}
+
+/// Numbers in ascending order, each once.
+fn ascending(mut numbers: Vec<u32>) -> Vec<u32> {
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
 }
 
 impl<'a> NameIndex<'a> {
@@ -83,37 +103,34 @@ impl<'a> NameIndex<'a> {
     }
 
     /// Notes `person` in entry `number`.
-    ///
-    /// # Panics
-    ///
-    /// Never: a name is given its place in the index when it is first seen.
     pub fn add(&mut self, person: &'a Person, number: u32) {
         let written = (
             person.surname.as_str(),
             person.initials.as_str(),
             person.forenames.as_str(),
         );
-        let (surname, initials) = self.known.entry(written).or_insert_with(|| {
+        let places = &mut self.places;
+        let by_place = &mut self.by_place;
+        let at = *self.known.entry(written).or_insert_with(|| {
             let form = Form::of(person);
             let place = (person.surname.trim().to_string(), form.initials.clone());
-            self.people
-                .entry(place.0.clone())
-                .or_default()
-                .entry(place.1.clone())
-                .or_default()
-                .forms
-                .insert(form);
-            place
+            let at = *by_place
+                .entry(place)
+                .or_insert_with_key(|(surname, initials)| {
+                    places.push((surname.clone(), initials.clone(), Occurrences::default()));
+                    places.len() - 1
+                });
+            places[at].2.forms.insert(form);
+            at
         });
-        let slot = self
-            .people
-            .get_mut(surname.as_str())
-            .and_then(|by_initials| by_initials.get_mut(initials.as_slice()))
-            .expect("a known name has its place");
-        if person.role == Role::Subject {
-            slot.about.insert(number);
+        let slot = &mut self.places[at].2;
+        let numbers = if person.role == Role::Subject {
+            &mut slot.about
         } else {
-            slot.entries.insert(number);
+            &mut slot.entries
+        };
+        if numbers.last() != Some(&number) {
+            numbers.push(number);
         }
     }
 
@@ -123,8 +140,15 @@ impl<'a> NameIndex<'a> {
     ///
     /// Not on any input: every heading [`NameIndex::add`] creates holds a form.
     pub fn finish(self, collators: &Collators) -> Vec<NameEntry> {
+        let mut people: BTreeMap<String, BTreeMap<Vec<String>, Occurrences>> = BTreeMap::new();
+        for (surname, initials, occurrences) in self.places {
+            people
+                .entry(surname)
+                .or_default()
+                .insert(initials, occurrences);
+        }
         let mut out = Vec::new();
-        for (_, by_initials) in self.people {
+        for (_, by_initials) in people {
             let keys: Vec<&Vec<String>> = by_initials.keys().collect();
             // Each form goes to the one longest form its initials begin, if there is one.
             let target = |key: &Vec<String>| -> Vec<String> {
@@ -140,10 +164,7 @@ impl<'a> NameIndex<'a> {
             };
             let mut merged: BTreeMap<Vec<String>, Occurrences> = BTreeMap::new();
             for (key, occ) in &by_initials {
-                let into = merged.entry(target(key)).or_default();
-                into.forms.extend(occ.forms.iter().cloned());
-                into.entries.extend(&occ.entries);
-                into.about.extend(&occ.about);
+                merged.entry(target(key)).or_default().merge(occ);
             }
             for (_, occ) in merged {
                 let fullest = occ
@@ -152,19 +173,26 @@ impl<'a> NameIndex<'a> {
                     // Among equally full forms the first in code-point order, for stability.
                     .min_by(|a, b| b.fullness().cmp(&a.fullness()).then(a.cmp(b)))
                     .expect("a heading has at least one form");
+                let entries = ascending(occ.entries);
+                let mut about = ascending(occ.about);
+                about.retain(|n| entries.binary_search(n).is_err());
                 out.push(NameEntry {
                     name: fullest.printed.clone(),
-                    about: occ.about.difference(&occ.entries).copied().collect(),
-                    entries: occ.entries.into_iter().collect(),
+                    about,
+                    entries,
                 });
             }
         }
-        out.sort_by(|a, b| {
-            collators
-                .compare_names(&a.name, &b.name)
-                .then_with(|| a.name.cmp(&b.name))
-        });
-        out
+        // Each heading's key for [`Collators::compare_names`], computed once.
+        let mut keyed: Vec<(Script, Vec<u8>, NameEntry)> = out
+            .into_iter()
+            .map(|n| {
+                let (script, key) = collators.name_key(&n.name);
+                (script, key, n)
+            })
+            .collect();
+        keyed.sort_by(|a, b| (a.0, &a.1, &a.2.name).cmp(&(b.0, &b.1, &b.2.name)));
+        keyed.into_iter().map(|(_, _, n)| n).collect()
     }
 }
 

@@ -8,9 +8,15 @@
 //! ([`crate::model::Title::filing`]): `<<Der>> Rhein` files under `Rhein`. The order is total, so the same records in any
 //! input order give the same issue. Indexes ([`Arrangement::Chronological`]) put the date
 //! before the language group, so a section runs in date order. Entries are numbered 1…N through the issue. Sort keys
-//! are computed once per entry (ICU sort keys), never inside a comparison.
+//! (ICU sort keys) are never computed inside a comparison: a host title's once per distinct
+//! title, a heading's only for entries that tie on everything before it. Descriptions are
+//! written into one reused buffer.
 
 use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
+
+use ecow::{EcoString, eco_format};
 
 use crate::collate::{Collators, LanguageGroup};
 use crate::config::Separator;
@@ -62,14 +68,16 @@ pub fn group_heading(group: LanguageGroup) -> &'static str {
     }
 }
 
+/// A placed record with the parts of its sort key that are cheap to keep for every entry;
+/// the heading's sort key is computed only where the rest ties ([`sort_keyed`]).
 #[derive(Debug)]
 struct Keyed<'a> {
     placed: Placed<'a>,
     date: (i32, u32, u32),
-    host: Vec<u8>,
-    issue: (u64, String),
+    /// Rank of the host title's sort key among the document's host titles.
+    host: u32,
+    issue: (u64, &'a str),
     page: u64,
-    heading: Vec<u8>,
 }
 
 fn leading_number(text: &str) -> u64 {
@@ -92,11 +100,36 @@ pub fn filing_text(record: &Record) -> String {
     record.title.filing().to_string()
 }
 
-/// Sort keys of host titles: a few hundred periodicals carry a quarter's many entries, so
-/// each title's key is computed once per group language.
-type HostKeys<'a> = std::collections::HashMap<(LanguageGroup, &'a str), Vec<u8>>;
+/// The filing form of a record's host title (empty without a host).
+fn host_filing(record: &Record) -> &str {
+    record.host.as_ref().map_or("", |h| h.title.filing())
+}
 
-fn keyed<'a>(placed: Placed<'a>, collators: &Collators, hosts: &mut HostKeys<'a>) -> Keyed<'a> {
+/// The rank of each host title's sort key in a group's language: a few hundred periodicals
+/// carry a quarter's many entries, so each title's key is computed once per group language
+/// and entries compare ranks.
+fn host_ranks<'a>(
+    placed: &[Placed<'a>],
+    collators: &Collators,
+) -> FxHashMap<(LanguageGroup, &'a str), u32> {
+    let mut keys: FxHashMap<(LanguageGroup, &'a str), Vec<u8>> = FxHashMap::default();
+    for p in placed {
+        let host = host_filing(p.record);
+        keys.entry((p.group, host))
+            .or_insert_with(|| collators.sort_key(p.group, host));
+    }
+    let mut sorted: Vec<&[u8]> = keys.values().map(Vec::as_slice).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    keys.iter()
+        .map(|(&title, key)| {
+            let rank = sorted.partition_point(|k| *k < key.as_slice());
+            (title, u32::try_from(rank).unwrap_or(u32::MAX))
+        })
+        .collect()
+}
+
+fn keyed<'a>(placed: Placed<'a>, hosts: &FxHashMap<(LanguageGroup, &'a str), u32>) -> Keyed<'a> {
     let r = placed.record;
     let p = &r.published;
     let date = match p.date {
@@ -106,18 +139,16 @@ fn keyed<'a>(placed: Placed<'a>, collators: &Collators, hosts: &mut HostKeys<'a>
         }
         None => (p.year().unwrap_or(i32::MAX), p.month.unwrap_or(13), 0),
     };
-    let host = r.host.as_ref().map_or("", |h| h.title.filing());
     let issue = r.issue.as_deref().unwrap_or("");
     Keyed {
         placed,
         date,
         host: hosts
-            .entry((placed.group, host))
-            .or_insert_with(|| collators.sort_key(placed.group, host))
-            .clone(),
-        issue: (leading_number(issue), issue.to_string()),
+            .get(&(placed.group, host_filing(r)))
+            .copied()
+            .unwrap_or(u32::MAX),
+        issue: (leading_number(issue), issue),
         page: r.pages.as_deref().map_or(u64::MAX, leading_number),
-        heading: collators.sort_key(placed.group, &filing_text(r)),
     }
 }
 
@@ -146,28 +177,58 @@ pub fn build_body(
 
 /// The order of entries in a body: by section, then by language group and date (grouped)
 /// or date and language group (chronological), then host, issue, first page, heading and
-/// record id.
-fn sort_keyed(keyed: &mut [Keyed<'_>], arrangement: Arrangement) {
-    keyed.sort_by(|a, b| {
-        let order = match arrangement {
-            Arrangement::Grouped => (a.placed.section, a.placed.group, a.date).cmp(&(
-                b.placed.section,
-                b.placed.group,
-                b.date,
-            )),
-            Arrangement::Chronological => (a.placed.section, a.date, a.placed.group).cmp(&(
-                b.placed.section,
-                b.date,
-                b.placed.group,
-            )),
+/// record id. The heading's sort key is computed only for entries that tie on everything
+/// before it.
+fn sort_keyed(keyed: &mut [Keyed<'_>], collators: &Collators, arrangement: Arrangement) {
+    let before_heading =
+        |a: &Keyed<'_>, b: &Keyed<'_>| {
+            let order =
+                match arrangement {
+                    Arrangement::Grouped => (a.placed.section, a.placed.group, a.date).cmp(&(
+                        b.placed.section,
+                        b.placed.group,
+                        b.date,
+                    )),
+                    Arrangement::Chronological => (a.placed.section, a.date, a.placed.group)
+                        .cmp(&(b.placed.section, b.date, b.placed.group)),
+                };
+            order
+                .then_with(|| a.host.cmp(&b.host))
+                .then_with(|| a.issue.cmp(&b.issue))
+                .then_with(|| a.page.cmp(&b.page))
         };
-        order
-            .then_with(|| a.host.cmp(&b.host))
-            .then_with(|| a.issue.cmp(&b.issue))
-            .then_with(|| a.page.cmp(&b.page))
-            .then_with(|| a.heading.cmp(&b.heading))
-            .then_with(|| a.placed.record.id.cmp(&b.placed.record.id))
-    });
+    keyed.sort_by(before_heading);
+    let mut headings: Vec<Vec<u8>> = Vec::new();
+    for tied in keyed.chunk_by_mut(|a, b| before_heading(a, b).is_eq()) {
+        if tied.len() < 2 {
+            continue;
+        }
+        headings.clear();
+        headings.extend(
+            tied.iter()
+                .map(|k| collators.sort_key(k.placed.group, &filing_text(k.placed.record))),
+        );
+        let mut order: Vec<usize> = (0..tied.len()).collect();
+        order.sort_by(|&a, &b| {
+            headings[a]
+                .cmp(&headings[b])
+                .then_with(|| tied[a].placed.record.id.cmp(&tied[b].placed.record.id))
+        });
+        apply_order(tied, &order);
+    }
+}
+
+/// Rearranges `items` so that the item at `order[i]` comes at `i` (`order` is a
+/// permutation).
+fn apply_order<T>(items: &mut [T], order: &[usize]) {
+    for i in 0..items.len() {
+        // The item wanted at `i` was moved on by an earlier swap if its place is before `i`.
+        let mut from = order[i];
+        while from < i {
+            from = order[from];
+        }
+        items.swap(i, from);
+    }
 }
 
 /// [`build_body`] with a choice of [`Arrangement`].
@@ -178,18 +239,17 @@ pub fn arrange(
     separator: Separator,
     arrangement: Arrangement,
 ) -> Body {
-    let mut hosts = HostKeys::new();
-    let mut keyed: Vec<Keyed> = placed
-        .into_iter()
-        .map(|p| keyed(p, collators, &mut hosts))
-        .collect();
-    sort_keyed(&mut keyed, arrangement);
+    let hosts = host_ranks(&placed, collators);
+    let mut keyed: Vec<Keyed> = placed.into_iter().map(|p| keyed(p, &hosts)).collect();
+    drop(hosts);
+    sort_keyed(&mut keyed, collators, arrangement);
     let mut sections: Vec<Section> = Vec::new();
     let mut section_heads: Vec<usize> = Vec::new();
     let mut names = crate::names::NameIndex::new();
     // Each periodical's printed title, with its filing form and its entries.
     let mut periodicals: BTreeMap<&str, (&str, Vec<u32>)> = BTreeMap::new();
     let mut number: u32 = 0;
+    let mut describer = describe::Describer::new();
     for in_section in keyed.chunk_by(|a, b| a.placed.section == b.placed.section) {
         let head_index = in_section[0].placed.section;
         let head = &heads[head_index];
@@ -200,7 +260,7 @@ pub fn arrange(
             for k in in_group {
                 number += 1;
                 let record = k.placed.record;
-                entries.push(entry(record, group, number, separator));
+                entries.push(entry(&mut describer, record, group, number, separator));
                 for person in &record.persons {
                     if matches!(
                         person.role,
@@ -264,40 +324,50 @@ pub fn arrange(
 
 /// The numbered entry of one record in a group: its description in the group's apparatus,
 /// the language it is catalogued in and the tag it is typeset in.
-fn entry(record: &Record, group: LanguageGroup, number: u32, separator: Separator) -> Entry {
-    let runs = describe::describe(record, Apparatus::of_record(record, group), separator);
+fn entry(
+    describer: &mut describe::Describer,
+    record: &Record,
+    group: LanguageGroup,
+    number: u32,
+    separator: Separator,
+) -> Entry {
+    let description = describer.describe(record, Apparatus::of_record(record, group), separator);
     let language = record
         .main_language()
-        .map_or_else(|| group.key().to_string(), |l| l.code.to_string());
+        .map_or_else(|| group.key().into(), |l| l.code.as_ref().into());
     let lang = record
         .main_language()
         .and_then(|l| l.primary())
-        .map_or_else(
-            || match group {
-                LanguageGroup::Azerbaijani => "az".into(),
-                LanguageGroup::Russian => "ru".into(),
-                LanguageGroup::Other => "en".into(),
+        .map_or(
+            match group {
+                LanguageGroup::Azerbaijani => "az",
+                LanguageGroup::Russian => "ru",
+                LanguageGroup::Other => "en",
             },
-            str::to_string,
-        );
+            |primary| primary,
+        )
+        .into();
     let date = match record.published.date {
-        Some(d) => d.to_string(),
+        Some(d) => eco_format!("{d}"),
         None => match (record.published.year(), record.published.month) {
-            (Some(y), Some(m)) => format!("{y}-{m:02}"),
-            (Some(y), None) => y.to_string(),
-            _ => String::new(),
+            (Some(y), Some(m)) => eco_format!("{y}-{m:02}"),
+            (Some(y), None) => eco_format!("{y}"),
+            _ => EcoString::new(),
         },
     };
     Entry {
         number,
-        record: record.id.clone(),
+        record: record.id.as_str().to_owned(),
         date,
         language,
         lang,
-        description: describe::plain(&runs),
-        runs,
+        description,
         annotation: record.annotation.clone(),
-        issn: record.host.as_ref().and_then(|h| h.issn.clone()),
+        issn: record
+            .host
+            .as_ref()
+            .and_then(|h| h.issn.as_deref())
+            .map(EcoString::from),
     }
 }
 
@@ -344,5 +414,26 @@ pub fn add_see_also(body: &mut Body, heads: &[SectionHead], refs: &[(&str, Vec<u
             );
         }
         body.sections[at].see_also = list;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::apply_order;
+
+    #[test]
+    fn apply_order_puts_each_item_where_the_order_says() {
+        for order in [
+            [0, 1, 2, 3],
+            [3, 2, 1, 0],
+            [1, 2, 3, 0],
+            [2, 0, 3, 1],
+            [3, 0, 1, 2],
+        ] {
+            let mut items = ['a', 'b', 'c', 'd'];
+            let wanted = order.map(|i| items[i]);
+            apply_order(&mut items, &order);
+            assert_eq!(items, wanted, "{order:?}");
+        }
     }
 }

@@ -157,10 +157,10 @@ fn chronology_then_host_issue_page_heading_in_every_group() {
                     assert!(a.date <= b.date, "{} after {}", a.date, b.date);
                     if a.date == b.date {
                         let host = |e: &bulletin::issue::Entry| {
-                            e.runs
-                                .iter()
+                            e.description
+                                .runs()
                                 .find(|r| r.style == bulletin::issue::Style::HostTitle)
-                                .map(|r| r.text.clone())
+                                .map(|r| r.text.to_owned())
                                 .unwrap_or_default()
                         };
                         assert_ne!(

@@ -11,9 +11,9 @@ use std::path::Path;
 
 use bulletin::classify::language_group;
 use bulletin::config::Separator;
-use bulletin::describe::{Apparatus, describe, plain};
+use bulletin::describe::{Apparatus, describe};
 use bulletin::feed::{self, ReadOptions};
-use bulletin::issue::{Run, Style};
+use bulletin::issue::{Description, Run, Style};
 use bulletin::model::{Format, Record};
 
 use crate::common::data;
@@ -37,8 +37,12 @@ fn apparatus(record: &Record) -> Apparatus {
     Apparatus::of_record(record, group)
 }
 
-fn runs(record: &Record, separator: Separator) -> Vec<Run> {
+fn runs(record: &Record, separator: Separator) -> Description {
     describe(record, apparatus(record), separator)
+}
+
+fn plain(description: &Description) -> String {
+    description.to_string()
 }
 
 fn text(record: &Record) -> String {
@@ -293,10 +297,11 @@ fn title_ending_in_question_exclamation_or_ellipsis() {
 #[test]
 fn four_or_more_authors_no_heading_three_named_and_et_al() {
     let r = record("asp-az.txt", "G-AZ-05");
-    let runs = runs(&r, Separator::Dash);
+    let description = runs(&r, Separator::Dash);
+    let runs: Vec<Run> = description.runs().collect();
     assert_eq!(runs[0].style, Style::Title);
     assert_eq!(
-        plain(&runs),
+        plain(&description),
         "Azərbaycanda dövlət qulluğunun müasir problemləri / Şahin Məmmədov, Gülnarə Hüseynova, \
          İ.\u{a0}Qasımov [və b.] // Dirçəliş – XXI əsr.\u{a0}– 2012.\u{a0}– №\u{a0}5.\u{a0}– S.\u{a0}112–120."
     );
@@ -307,10 +312,11 @@ fn four_or_more_authors_no_heading_three_named_and_et_al() {
 #[test]
 fn one_to_three_authors_heading_is_the_first() {
     let r = record("asp-az.txt", "G-AZ-04");
-    let runs = runs(&r, Separator::Dash);
+    let description = runs(&r, Separator::Dash);
+    let runs: Vec<Run> = description.runs().collect();
     assert_eq!(runs[0].style, Style::Heading);
     assert_eq!(runs[0].text, "Qasımov, R.");
-    assert!(plain(&runs).contains(" / Rauf Qasımov, K.\u{a0}Şükürov, Teymur Ağayev // "));
+    assert!(plain(&description).contains(" / Rauf Qasımov, K.\u{a0}Şükürov, Teymur Ağayev // "));
 }
 
 #[test]
@@ -334,11 +340,12 @@ fn an_element_ending_in_a_period_takes_no_second_one() {
 #[test]
 fn styled_runs() {
     let r = record("asp-az.txt", "G-AZ-01");
-    let runs = runs(&r, Separator::Dash);
+    let description = runs(&r, Separator::Dash);
     let styled = |style: Style| -> Vec<&str> {
-        runs.iter()
+        description
+            .runs()
             .filter(|r| r.style == style)
-            .map(|r| r.text.as_str())
+            .map(|r| r.text)
             .collect()
     };
     assert_eq!(styled(Style::Heading), ["Həsənov, Ə."]);
@@ -355,11 +362,12 @@ fn styled_runs() {
     assert_eq!(styled(Style::Pages), ["S.\u{a0}3"]);
     // No author: the title comes first.
     let anonymous = runs_of("asp-az.txt", "G-AZ-07");
+    let anonymous: Vec<Run> = anonymous.runs().collect();
     assert_eq!(anonymous[0].style, Style::Title);
     assert!(anonymous.iter().all(|r| r.style != Style::Heading));
 }
 
-fn runs_of(file: &str, id: &str) -> Vec<Run> {
+fn runs_of(file: &str, id: &str) -> Description {
     runs(&record(file, id), Separator::Dash)
 }
 

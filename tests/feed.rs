@@ -5,7 +5,7 @@ use std::path::Path;
 
 use bulletin::collate::LanguageGroup;
 use bulletin::config::Separator;
-use bulletin::describe::{Apparatus, describe, plain};
+use bulletin::describe::{Apparatus, describe};
 use bulletin::feed::{self, FeedError, FeedErrorKind, ReadOptions};
 use bulletin::model::{Format, Person, ProblemKind, Record, Role};
 
@@ -17,11 +17,11 @@ fn read(path: &Path) -> Vec<Record> {
 }
 
 fn az(record: &Record) -> String {
-    plain(&describe(
+    describe(
         record,
         Apparatus::of(LanguageGroup::Azerbaijani),
         Separator::Dash,
-    ))
+    )
     .replace('\u{a0}', " ")
 }
 

@@ -140,9 +140,14 @@ fn chronological_across_quarters_and_years() {
                 if e.date == last.0 {
                     assert!(rank >= last.1, "language order within {}", e.date);
                 } else {
-                    assert!(e.date > last.0, "{} after {}", e.date, last.0);
+                    assert!(
+                        e.date.as_str() > last.0.as_str(),
+                        "{} after {}",
+                        e.date,
+                        last.0
+                    );
                 }
-                last = (e.date.clone(), rank);
+                last = (e.date.to_string(), rank);
             }
         }
     }

@@ -292,7 +292,16 @@ fn templates_cannot_read_outside_their_folder() {
 #[test]
 fn missing_glyph_is_an_error_naming_the_entry() {
     let mut issue = sample_issue();
-    issue.sections[1].groups[0].entries[0].runs[2].text = "Azərbaycan – 中国".to_owned();
+    let entry = &mut issue.sections[1].groups[0].entries[0];
+    let mut at = 0;
+    entry.description = entry.description.map_runs(|r| {
+        at += 1;
+        if at == 3 {
+            "Azərbaycan – 中国".into()
+        } else {
+            r.text.into()
+        }
+    });
     let err = renderer()
         .render(&issue, &options())
         .expect_err("no font has 中");
@@ -431,8 +440,8 @@ fn template_sees_a_hyphenated_copy() {
     let copy = typesetting_copy(&issue);
     let az = &copy.sections[0].groups[0].entries[1];
     let title = az
-        .runs
-        .iter()
+        .description
+        .runs()
         .find(|r| r.style == Style::Title)
         .expect("title run");
     assert!(
@@ -441,14 +450,14 @@ fn template_sees_a_hyphenated_copy() {
         title.text
     );
     let heading = az
-        .runs
-        .iter()
+        .description
+        .runs()
         .find(|r| r.style == Style::Heading)
         .expect("heading run");
     assert!(!heading.text.contains('\u{ad}'), "names are not hyphenated");
     let ru = &copy.sections[0].groups[1].entries[0];
     assert!(
-        ru.runs.iter().all(|r| !r.text.contains('\u{ad}')),
+        ru.description.runs().all(|r| !r.text.contains('\u{ad}')),
         "Russian is Typst's job"
     );
     // The caller's issue (and its public JSON) is unchanged.

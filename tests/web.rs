@@ -84,12 +84,18 @@ fn hostile_issue() -> Issue {
     let mut issue = sample_issue();
     issue.title = HOSTILE.to_string();
     issue.sections[0].title = format!("Bölmə {HOSTILE}");
-    let run = issue.sections[0].groups[0].entries[0]
-        .runs
-        .iter_mut()
-        .find(|r| r.style == Style::Title)
-        .expect("a title run");
-    run.text = HOSTILE.to_string();
+    let entry = &mut issue.sections[0].groups[0].entries[0];
+    assert!(
+        entry.description.runs().any(|r| r.style == Style::Title),
+        "a title run"
+    );
+    entry.description = entry.description.map_runs(|r| {
+        if r.style == Style::Title {
+            HOSTILE.into()
+        } else {
+            r.text.into()
+        }
+    });
     issue
 }
 
@@ -185,7 +191,7 @@ fn bulletin_page_structure_numbers_and_languages() {
     }
     let expected: Vec<(u32, Option<String>)> = issue
         .entries()
-        .map(|e| (e.number, (e.lang != "az").then(|| e.lang.clone())))
+        .map(|e| (e.number, (e.lang != "az").then(|| e.lang.to_string())))
         .collect();
     assert_eq!(numbers, expected);
     // The name index and the periodicals link to the entries.
@@ -206,7 +212,10 @@ fn bulletin_page_structure_numbers_and_languages() {
     assert!(page.all("a").any(|a| a.get("href") == Some("x.pdf")));
     // A styled run: the heading (first author) in bold.
     let first = issue.entries().next().expect("an entry");
-    assert!(html.contains(&format!("<strong>{}</strong>", first.runs[0].text)));
+    assert!(html.contains(&format!(
+        "<strong>{}</strong>",
+        first.description.runs().next().expect("a run").text
+    )));
 }
 
 #[test]

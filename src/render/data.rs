@@ -9,6 +9,8 @@
 //! Typst accepts — and `options` carries this run's settings (paper, running head in
 //! Azerbaijani capitals, the widest entry number). The caller's [`Issue`] is not changed.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::case::upper_az;
@@ -57,7 +59,8 @@ fn hyphenated_style(style: Style) -> bool {
     )
 }
 
-/// The typesetting copy of `issue`: soft hyphens in Azerbaijani runs, clean `lang` codes.
+/// The typesetting copy of `issue`: soft hyphens in Azerbaijani runs (and so in their
+/// description, which the template does not print), clean `lang` codes.
 pub fn typesetting_copy(issue: &Issue) -> Issue {
     let mut copy = issue.clone();
     for entry in copy
@@ -66,11 +69,15 @@ pub fn typesetting_copy(issue: &Issue) -> Issue {
         .flat_map(|s| s.groups.iter_mut())
         .flat_map(|g| g.entries.iter_mut())
     {
-        entry.lang = typst_lang(&entry.lang);
+        entry.lang = typst_lang(&entry.lang).into();
         if entry.lang == "az" {
-            for run in entry.runs.iter_mut().filter(|r| hyphenated_style(r.style)) {
-                run.text = hyphenate(&run.text);
-            }
+            entry.description = entry.description.map_runs(|r| {
+                if hyphenated_style(r.style) {
+                    Cow::Owned(hyphenate(r.text))
+                } else {
+                    Cow::Borrowed(r.text)
+                }
+            });
         }
     }
     copy

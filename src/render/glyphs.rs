@@ -115,9 +115,9 @@ pub(crate) fn missing_glyphs(book: &FontBook, issue: &Issue) -> Vec<MissingGlyph
         for group in &section.groups {
             checker.check(|| format!("group \"{}\"", group.heading), &group.heading);
             for entry in &group.entries {
-                for run in &entry.runs {
+                for run in entry.description.runs() {
                     let place = || format!("entry {} (record {})", entry.number, entry.record);
-                    checker.check(place, &run.text);
+                    checker.check(place, run.text);
                 }
             }
         }

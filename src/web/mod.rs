@@ -25,7 +25,7 @@ use minijinja::{Environment, UndefinedBehavior};
 use serde::Serialize;
 
 use crate::collate::LanguageGroup;
-use crate::issue::{DocumentKind, Issue, NameEntry, Periodical, Run};
+use crate::issue::{Description, DocumentKind, Issue, NameEntry, Periodical};
 use crate::output::{OutputError, write_atomic};
 use crate::period::Period;
 use crate::stats::Statistics;
@@ -256,7 +256,7 @@ struct EntryView<'a> {
     number: u32,
     /// Set when the entry's language differs from the page's.
     lang: Option<&'a str>,
-    runs: &'a [Run],
+    runs: &'a Description,
 }
 
 impl<'a> IssuePage<'a> {
@@ -286,7 +286,7 @@ impl<'a> IssuePage<'a> {
                                 .map(|e| EntryView {
                                     number: e.number,
                                     lang: differing_lang(&e.lang, lang),
-                                    runs: &e.runs,
+                                    runs: &e.description,
                                 })
                                 .collect(),
                         })
@@ -497,12 +497,12 @@ impl SearchIndex {
                 }
             }
             for e in issue.entries() {
-                let mut text = e.description.clone();
+                let mut text = e.description.to_string();
                 for name in persons.get(&e.number).into_iter().flatten() {
                     text.push(' ');
                     text.push_str(name);
                 }
-                entries.push((at, e.number, fold::fold(&text), e.description.clone()));
+                entries.push((at, e.number, fold::fold(&text), e.description.to_string()));
             }
         }
         SearchIndex { documents, entries }

@@ -13,7 +13,8 @@ use std::process::Command;
 
 use bulletin::collate::LanguageGroup;
 use bulletin::issue::{
-    DocumentKind, Entry, FrontMatter, Group, Issue, NameEntry, Periodical, Run, Section, Style,
+    Description, DocumentKind, Entry, FrontMatter, Group, Issue, NameEntry, Periodical, Run,
+    Section, Style,
 };
 
 /// The crate's template folder.
@@ -24,11 +25,8 @@ pub(crate) fn templates_dir() -> PathBuf {
 /// The title with characters that are markup in Typst; it must print as itself.
 pub(crate) const SPECIAL_TITLE: &str = r#"Sual # * $ ] " <e-1> cavab"#;
 
-fn run(style: Style, text: &str) -> Run {
-    Run {
-        style,
-        text: text.to_owned(),
-    }
+fn run(style: Style, text: &str) -> Run<'_> {
+    Run { style, text }
 }
 
 /// An entry from its parts: author heading (may be empty), title, host, place.
@@ -43,20 +41,19 @@ fn entry(number: u32, lang: &str, author: &str, title: &str, host: &str, place: 
     runs.push(run(Style::HostTitle, host));
     runs.push(run(Style::Punctuation, ". – "));
     runs.push(run(Style::Numbering, place));
-    let description = runs.iter().map(|r| r.text.as_str()).collect();
+    let description = Description::from_runs(runs.iter().map(|r| (r.style, r.text)));
     Entry {
         number,
         record: format!("rec-{number}"),
-        date: "2012-07-17".to_owned(),
+        date: "2012-07-17".into(),
         language: match lang {
             "az" => "aze",
             "ru" => "rus",
             _ => "eng",
         }
-        .to_owned(),
-        lang: lang.to_owned(),
+        .into(),
+        lang: lang.into(),
         description,
-        runs,
         annotation: None,
         issn: None,
     }

@@ -8,7 +8,7 @@ use std::time::Instant;
 use bulletin::classify::language_group;
 use bulletin::collate::LanguageGroup;
 use bulletin::config::Separator;
-use bulletin::describe::{Apparatus, describe, plain};
+use bulletin::describe::{Apparatus, describe};
 use bulletin::model::Record;
 use synth::{Generator, SynthOptions};
 
@@ -33,8 +33,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let start = Instant::now();
     let mut chars = 0usize;
     for (record, apparatus) in &input {
-        let runs = describe(record, *apparatus, Separator::Dash);
-        chars += plain(black_box(&runs)).chars().count();
+        let description = describe(record, *apparatus, Separator::Dash);
+        chars += black_box(&description).chars().count();
     }
     let secs = start.elapsed().as_secs_f64();
     println!(

@@ -76,8 +76,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let title = entries
         .entries()
         .nth(entries.entry_count() / 2)
-        .and_then(|e| e.runs.iter().find(|r| r.style == Style::Title))
-        .map(|r| r.text.clone())
+        .and_then(|e| {
+            e.description
+                .runs()
+                .find(|r| r.style == Style::Title)
+                .map(|r| r.text.to_owned())
+        })
         .ok_or("no title")?;
     let text = std::fs::read_to_string(&feed)?;
     std::fs::write(
