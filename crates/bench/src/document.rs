@@ -159,11 +159,14 @@ fn find_cli() -> Option<Cli> {
 
 /// Compiles `main` with the CLI; returns (seconds, peak MiB, pages).
 fn run_cli(cli: &Cli, main: &Path, pdf: &Path) -> Result<(f64, f64, usize), String> {
-    let script = "import resource, sys, time, typst\n\
+    // The peak is the process's own `VmHWM`: `ru_maxrss` would carry over the high-water
+    // mark of the forked copy of this process from before `exec`.
+    let script = "import sys, time, typst\n\
         t = time.perf_counter()\n\
         typst.compile(sys.argv[1], output=sys.argv[2])\n\
         s = time.perf_counter() - t\n\
-        print(s, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n";
+        hwm = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM:')]\n\
+        print(s, hwm[0] if hwm else 0)\n";
     let (seconds, peak_kib) = match cli {
         Cli::Binary(typst) => {
             // GNU time's format is not portable: read the child's peak from /proc while it
