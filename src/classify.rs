@@ -180,7 +180,11 @@ pub fn language_group(record: &Record) -> Result<(LanguageGroup, bool), Exclusio
             ))),
         };
     }
-    let text = format!("{} {}", record.title, record.other_title.join(" "));
+    let text = format!(
+        "{} {}",
+        record.title,
+        record.supplement().other_title.join(" ")
+    );
     infer_group(&text).map(|g| (g, true)).ok_or_else(|| {
         Exclusion::UnreadableLanguage("no language code and no letters to infer one from".into())
     })

@@ -741,7 +741,7 @@ fn write_description(
         b.separator(". ");
     }
     b.push(Style::Title, &record.title);
-    let material = record.material.as_deref().map(Material::of);
+    let material = record.supplement().material.as_deref().map(Material::of);
     if let Some(Material::Other(recorded)) = material {
         // No content form and media type to give it: the designation as recorded.
         b.punctuation(" ");
@@ -751,11 +751,11 @@ fn write_description(
             out.push(']');
         });
     }
-    for parallel in &record.parallel_titles {
+    for parallel in &record.supplement().parallel_titles {
         b.punctuation(" = ");
         b.push(Style::ParallelTitle, parallel);
     }
-    for other in &record.other_title {
+    for other in &record.supplement().other_title {
         b.punctuation(" : ");
         b.push(Style::OtherTitle, other);
     }
@@ -794,7 +794,12 @@ fn write_description(
             out.push_str(pages);
         });
     }
-    for note in record.notes.iter().filter(|n| !n.trim().is_empty()) {
+    for note in record
+        .supplement()
+        .notes
+        .iter()
+        .filter(|n| !n.trim().is_empty())
+    {
         b.separator(sep);
         b.push_with(Style::Note, |out| {
             apparatus.capitalise_into(out, note.trim());
@@ -868,7 +873,7 @@ fn responsibility(record: &Record, authors: &[&Person], apparatus: Apparatus) ->
             }
             direct_name(&mut out, p, apparatus);
         }
-        for corporate in &record.corporate {
+        for corporate in &record.supplement().corporate {
             part(&mut out);
             out.push_str(corporate);
         }

@@ -11,7 +11,9 @@
 //! headings, language and relator codes recur in thousands of records. Such values are
 //! [`SharedStr`]s, and a run of the readers keeps one copy of each ([`Interner`]); a
 //! [`Host`] is shared whole, and so are equal [`List`]s (a record's lists are exactly sized
-//! shared slices). A record held for a build costs little more than its own text.
+//! shared slices). What most records lack (material, parallel and other titles, corporate
+//! bodies, notes, annotation) is boxed apart in a [`Supplement`], so a record without it
+//! pays one pointer. A record held for a build costs little more than its own text.
 
 use std::collections::HashSet as StdHashSet;
 use std::fmt;
@@ -371,7 +373,7 @@ impl Interner {
             record.host = Some(self.host(host));
         }
         let texts = &mut self.texts;
-        if let Some(m) = &mut record.material {
+        if let Some(m) = record.supplement.as_mut().and_then(|s| s.material.as_mut()) {
             share_text(texts, m);
         }
         share_list(&mut self.persons, &mut record.persons, |persons| {
@@ -410,11 +412,15 @@ impl Interner {
                 share_text(texts, &mut c.code);
             }
         });
-        for list in [
-            &mut record.corporate,
-            &mut record.keywords,
-            &mut record.notes,
-        ] {
+        let supplement = record.supplement.as_deref_mut();
+        let (corporate, notes) = match supplement {
+            Some(s) => (Some(&mut s.corporate), Some(&mut s.notes)),
+            None => (None, None),
+        };
+        for list in [corporate, Some(&mut record.keywords), notes]
+            .into_iter()
+            .flatten()
+        {
             share_list(words, list, |list| {
                 list.iter_mut().for_each(|t| share_text(texts, t));
             });
@@ -901,15 +907,12 @@ impl ProblemKind {
     }
 }
 
-/// One catalogued article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Record {
-    /// Record id: RUSMARC/MARC 001, IRBIS 903; or `file#position` when the record has none.
-    pub id: String,
-    /// The tag set the record is catalogued in.
-    pub dialect: Dialect,
-    /// Title proper (200 $a, 245 $a), without trailing prescribed punctuation.
-    pub title: Title,
+/// The parts of a [`Record`] that most articles lack, kept apart so that a million records
+/// held for a build pay for them only where they are catalogued. A record reads its
+/// supplement through [`Record::supplement`] (an empty one when it has none) and writes it
+/// through [`Record::supplement_mut`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Supplement {
     /// General material designation as recorded, without brackets (200 $b, 245 $h:
     /// `Электронный ресурс`, `Текст`).
     pub material: Option<SharedStr>,
@@ -917,12 +920,38 @@ pub struct Record {
     pub parallel_titles: List<String>,
     /// Other title information (200 $e, 245 $b after ` : `).
     pub other_title: List<String>,
+    /// Corporate bodies responsible (710/711, MARC 21 110/710).
+    pub corporate: List<SharedStr>,
+    /// General notes (300, 500): "Müsahibə", translation notes.
+    pub notes: List<SharedStr>,
+    /// The annotation (RUSMARC 330, MARC 21 520, IRBIS 331), kept for the compilers; not
+    /// part of the description.
+    pub annotation: Option<String>,
+}
+
+/// The supplement of a record that has none.
+static NO_SUPPLEMENT: Supplement = Supplement {
+    material: None,
+    parallel_titles: List(None),
+    other_title: List(None),
+    corporate: List(None),
+    notes: List(None),
+    annotation: None,
+};
+
+/// One catalogued article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// Record id: RUSMARC/MARC 001, IRBIS 903; or `file#position` when the record has none.
+    pub id: String,
+    /// The tag set the record is catalogued in.
+    pub dialect: Dialect,
+    /// Title proper (200 $a, 245 $a), without trailing prescribed punctuation.
+    pub title: Title,
     /// Statements of responsibility as recorded (200 $f $g, 245 $c).
     pub responsibility: List<String>,
     /// Persons in catalogue order: authors first (700, 701), then 702, then subjects (600).
     pub persons: List<Person>,
-    /// Corporate bodies responsible (710/711, MARC 21 110/710).
-    pub corporate: List<SharedStr>,
     /// Languages of the text, first is the main one.
     pub languages: List<Language>,
     /// The periodical the article appeared in, shared by the records of one run that cite
@@ -943,11 +972,10 @@ pub struct Record {
     /// Class numbers of every scheme (686, 675, 621, 964, MARC 21 080, 084); those in the
     /// configured scheme place the record in bulletins and subtopics.
     pub classes: List<ClassNumber>,
-    /// General notes (300, 500): "Müsahibə", translation notes.
-    pub notes: List<SharedStr>,
-    /// The annotation (RUSMARC 330, MARC 21 520, IRBIS 331), kept for the compilers; not
-    /// part of the description.
-    pub annotation: Option<String>,
+    /// The parts most records lack (material, parallel and other titles, corporate bodies,
+    /// notes, annotation), boxed so that a record without them pays one pointer: read them
+    /// through [`Record::supplement`], write them through [`Record::supplement_mut`].
+    supplement: Option<Box<Supplement>>,
     /// Cataloguing (intake) date: IRBIS 907 ^A, MARC 21 008/00-05.
     pub catalogued: Option<NaiveDate>,
     /// Where the record stands in its export file.
@@ -955,6 +983,40 @@ pub struct Record {
     /// Everything found wrong while reading; a fatal one keeps the record out of the
     /// bulletins and puts it in the exceptions report.
     pub problems: Vec<Problem>,
+}
+
+/// A record serialises as one flat object, its supplement's fields in their catalogue
+/// places (an absent supplement as empty fields).
+impl Serialize for Record {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let supplement = self.supplement();
+        let mut s = serializer.serialize_struct("Record", 23)?;
+        s.serialize_field("id", &self.id)?;
+        s.serialize_field("dialect", &self.dialect)?;
+        s.serialize_field("title", &self.title)?;
+        s.serialize_field("material", &supplement.material)?;
+        s.serialize_field("parallel_titles", &supplement.parallel_titles)?;
+        s.serialize_field("other_title", &supplement.other_title)?;
+        s.serialize_field("responsibility", &self.responsibility)?;
+        s.serialize_field("persons", &self.persons)?;
+        s.serialize_field("corporate", &supplement.corporate)?;
+        s.serialize_field("languages", &self.languages)?;
+        s.serialize_field("host", &self.host)?;
+        s.serialize_field("published", &self.published)?;
+        s.serialize_field("issue", &self.issue)?;
+        s.serialize_field("volume", &self.volume)?;
+        s.serialize_field("pages", &self.pages)?;
+        s.serialize_field("subjects", &self.subjects)?;
+        s.serialize_field("keywords", &self.keywords)?;
+        s.serialize_field("classes", &self.classes)?;
+        s.serialize_field("notes", &supplement.notes)?;
+        s.serialize_field("annotation", &supplement.annotation)?;
+        s.serialize_field("catalogued", &self.catalogued)?;
+        s.serialize_field("origin", &self.origin)?;
+        s.serialize_field("problems", &self.problems)?;
+        s.end()
+    }
 }
 
 impl Record {
@@ -973,12 +1035,8 @@ impl Record {
             id,
             dialect,
             title: Title::default(),
-            material: None,
-            parallel_titles: List::new(),
-            other_title: List::new(),
             responsibility: List::new(),
             persons: List::new(),
-            corporate: List::new(),
             languages: List::new(),
             host: None,
             published: Published::default(),
@@ -988,11 +1046,47 @@ impl Record {
             subjects: List::new(),
             keywords: List::new(),
             classes: List::new(),
-            notes: List::new(),
-            annotation: None,
+            supplement: None,
             catalogued: None,
             origin,
             problems: Vec::new(),
+        }
+    }
+
+    /// The parts most records lack; an empty supplement when the record has none.
+    pub fn supplement(&self) -> &Supplement {
+        self.supplement.as_deref().unwrap_or(&NO_SUPPLEMENT)
+    }
+
+    /// The parts most records lack, to be written: the record gains its own supplement on
+    /// the first write.
+    pub fn supplement_mut(&mut self) -> &mut Supplement {
+        self.supplement.get_or_insert_with(Box::default)
+    }
+
+    /// The record's own supplement, to be written, when it has one (a pass over every
+    /// text of a record that must not give each record a supplement).
+    pub fn supplement_mut_if_any(&mut self) -> Option<&mut Supplement> {
+        self.supplement.as_deref_mut()
+    }
+
+    /// Adds `items` to one list of the supplement (`list` picks it); a record gains a
+    /// supplement only when there is an item to add.
+    pub fn add_to_supplement<T: Clone>(
+        &mut self,
+        list: impl FnOnce(&mut Supplement) -> &mut List<T>,
+        items: impl IntoIterator<Item = T>,
+    ) {
+        let mut items = items.into_iter().peekable();
+        if items.peek().is_some() {
+            list(self.supplement_mut()).extend(items);
+        }
+    }
+
+    /// Sets the general material designation; a record gains a supplement only for one.
+    pub fn set_material(&mut self, material: Option<SharedStr>) {
+        if material.is_some() || self.supplement().material.is_some() {
+            self.supplement_mut().material = material;
         }
     }
 
@@ -1009,19 +1103,19 @@ impl Record {
     pub fn shrink_to_fit(&mut self) {
         self.id.shrink_to_fit();
         self.title.shrink_to_fit();
-        for t in self
-            .parallel_titles
-            .iter_mut()
-            .chain(self.other_title.iter_mut())
-            .chain(self.responsibility.iter_mut())
-        {
+        for t in &mut self.responsibility {
             t.shrink_to_fit();
+        }
+        if let Some(s) = &mut self.supplement {
+            for t in s.parallel_titles.iter_mut().chain(s.other_title.iter_mut()) {
+                t.shrink_to_fit();
+            }
+            if let Some(a) = &mut s.annotation {
+                a.shrink_to_fit();
+            }
         }
         if let Some(h) = self.host.as_mut().and_then(Arc::get_mut) {
             h.title.shrink_to_fit();
-        }
-        if let Some(a) = &mut self.annotation {
-            a.shrink_to_fit();
         }
         for p in &mut self.problems {
             p.message.shrink_to_fit();
@@ -1084,7 +1178,7 @@ mod tests {
         // A million records are held at once: every byte inline is a megabyte.
         let size = std::mem::size_of::<Record>();
         println!("size_of::<Record>() = {size}");
-        assert!(size <= 424, "a record takes {size} bytes inline");
+        assert!(size <= 328, "a record takes {size} bytes inline");
     }
 
     #[test]

@@ -362,7 +362,7 @@ fn entry(
         language,
         lang,
         description,
-        annotation: record.annotation.clone(),
+        annotation: record.supplement().annotation.clone(),
         issn: record
             .host
             .as_ref()

@@ -365,7 +365,9 @@ impl Overrides {
                             .problems
                             .retain(|p| p.kind != ProblemKind::UnknownLanguage);
                     }
-                    Decision::Annotation(text) => record.annotation = Some(text.clone()),
+                    Decision::Annotation(text) => {
+                        record.supplement_mut().annotation = Some(text.clone());
+                    }
                     _ => {}
                 }
             }

@@ -32,7 +32,7 @@ fn rusmarc_marcxml_articles() {
     let r = &records[0];
     assert_eq!(r.id, "PRESLIB-2012-000101");
     assert_eq!(r.title, "Regionların inkişafı");
-    assert_eq!(r.other_title, ["yeni mərhələ"]);
+    assert_eq!(r.supplement().other_title, ["yeni mərhələ"]);
     assert_eq!(r.host.as_ref().unwrap().title, "Respublika");
     assert_eq!(r.published.date.unwrap().to_string(), "2012-04-17");
     assert_eq!(r.issue.as_deref(), Some("84"));
@@ -63,7 +63,7 @@ fn marc21_marcxml_with_prefix() {
     assert_eq!(records.len(), 2);
     let r = &records[0];
     assert_eq!(r.title, "Regionların inkişafı");
-    assert_eq!(r.other_title, ["yeni mərhələ"]);
+    assert_eq!(r.supplement().other_title, ["yeni mərhələ"]);
     assert_eq!(r.persons[0].surname, "Xələfov");
     assert_eq!(r.persons[0].forenames, "Abuzər");
     assert_eq!(r.published.date.unwrap().to_string(), "2012-04-17");

@@ -207,29 +207,40 @@ fn material_parallel_title_issn_and_annotation_are_kept() {
         ("golden/asp-hosts.txt", "G-H-ASP-01", "0204-3653"),
     ] {
         let r = record(file, id);
-        assert_eq!(r.material.as_deref(), Some("Электронный ресурс"), "{id}");
         assert_eq!(
-            r.parallel_titles,
+            r.supplement().material.as_deref(),
+            Some("Электронный ресурс"),
+            "{id}"
+        );
+        assert_eq!(
+            r.supplement().parallel_titles,
             ["Digital archives of Azerbaijan"],
             "{id}"
         );
-        assert_eq!(r.other_title, ["обзор"], "{id}");
-        assert_eq!(r.annotation.as_deref(), Some(annotation), "{id}");
+        assert_eq!(r.supplement().other_title, ["обзор"], "{id}");
+        assert_eq!(
+            r.supplement().annotation.as_deref(),
+            Some(annotation),
+            "{id}"
+        );
         assert_eq!(r.host.as_ref().unwrap().issn.as_deref(), Some(issn), "{id}");
     }
     let r = record("golden/asp-hosts.txt", "G-H-ASP-01");
     assert_eq!(r.host.unwrap().link.as_deref(), Some("ИРР/2012/2"));
     // MARC 21: 245 `$h`, `$b` after ` =` parallel and after ` :` other title, 520, 773 `$x`.
     let r = record("golden/marc21-hosts.xml", "G-H-EN-01");
-    assert_eq!(r.parallel_titles, ["Xəzər enerji marşrutları"]);
-    assert_eq!(r.other_title, ["a review"]);
+    assert_eq!(r.supplement().parallel_titles, ["Xəzər enerji marşrutları"]);
+    assert_eq!(r.supplement().other_title, ["a review"]);
     assert_eq!(
-        r.annotation.as_deref(),
+        r.supplement().annotation.as_deref(),
         Some("Reviews the pipelines that carry Caspian oil and gas to Europe.")
     );
     assert_eq!(r.host.unwrap().issn.as_deref(), Some("1879-3665"));
     let r = record("golden/marc21-hosts.xml", "G-H-GMD-01");
-    assert_eq!(r.material.as_deref(), Some("Электронный ресурс"));
+    assert_eq!(
+        r.supplement().material.as_deref(),
+        Some("Электронный ресурс")
+    );
 }
 
 #[test]
@@ -285,7 +296,7 @@ fn real_irbis_article_pages_link_and_annotation() {
     assert_eq!(host.link.as_deref(), Some("В781/1942/14"));
     assert_eq!(host.abbreviated.as_deref(), Some("Вост.-Сиб. правда"));
     assert_eq!(
-        article.annotation.as_deref(),
+        article.supplement().annotation.as_deref(),
         Some(
             "Охотники Братского района выполнили план сдачи шкурок разных зверей более, \
              чем на 200 процентов."
@@ -304,7 +315,7 @@ fn real_irbis_newspaper_pages_date_and_annotation() {
     assert_eq!(r.volume, None);
     assert_eq!(r.published.date.unwrap().to_string(), "2000-12-25");
     assert_eq!(
-        r.annotation.as_deref(),
+        r.supplement().annotation.as_deref(),
         Some(
             "Положении дел в Ангарской нефтехимической компании после перехода ее в \
              собственность компании ЮКОС."

@@ -408,7 +408,10 @@ fn field_mapping(tag: &str) -> Option<MapField> {
         "700" => |l, m| m.record.persons.extend(person(l, Role::Primary)),
         "701" => |l, m| m.record.persons.extend(person(l, Role::Coauthor)),
         "702" => |l, m| m.record.persons.extend(person(l, Role::Secondary)),
-        "710" | "711" => |l, m| m.record.corporate.extend(l.sub('a').map(shared_isbd)),
+        "710" | "711" => |l, m| {
+            m.record
+                .add_to_supplement(|s| &mut s.corporate, l.sub('a').map(shared_isbd));
+        },
         "907" => work_log,
         "463" => source,
         _ => return None,
@@ -478,8 +481,8 @@ fn title(l: &Line, m: &mut Mapping) {
         return;
     }
     record.title = l.sub('a').map(trim_isbd).unwrap_or_default().into();
-    record.material = l.sub('b').and_then(material);
-    record.other_title.extend(l.sub('e').map(owned_isbd));
+    record.set_material(l.sub('b').and_then(material));
+    record.add_to_supplement(|s| &mut s.other_title, l.sub('e').map(owned_isbd));
     record
         .responsibility
         .extend(l.sub('f').into_iter().chain(l.sub('g')).map(owned_isbd));
@@ -493,7 +496,7 @@ fn imprint(l: &Line, m: &mut Mapping) {
 }
 
 fn note(l: &Line, m: &mut Mapping) {
-    m.record.notes.push(shared_isbd(l.plain()));
+    m.record.supplement_mut().notes.push(shared_isbd(l.plain()));
 }
 
 /// 331: the annotation.
@@ -503,7 +506,8 @@ fn annotation(l: &Line, m: &mut Mapping) {
 
 /// 510 `^D`: a parallel title.
 fn parallel_title(l: &Line, m: &mut Mapping) {
-    m.record.parallel_titles.extend(l.sub('d').map(owned_isbd));
+    m.record
+        .add_to_supplement(|s| &mut s.parallel_titles, l.sub('d').map(owned_isbd));
 }
 
 /// 963: the host as the ASP worksheet copies it; `^I` its ISBN or ISSN.

@@ -327,12 +327,13 @@ pub(crate) fn add_annotation(record: &mut Record, text: &str) {
     if text.is_empty() {
         return;
     }
-    match &mut record.annotation {
+    let annotation = &mut record.supplement_mut().annotation;
+    match annotation {
         Some(a) => {
             a.push('\n');
             a.push_str(text);
         }
-        None => record.annotation = Some(text.to_string()),
+        None => *annotation = Some(text.to_string()),
     }
 }
 
@@ -375,9 +376,9 @@ fn rusmarc(raw: &RawRecord<'_>, record: &mut Record) {
             }
             "200" if record.title.is_empty() => {
                 record.title = f.first('a').map(trim_isbd).unwrap_or_default().into();
-                record.material = f.first('b').and_then(material);
-                record.parallel_titles.extend(f.all('d').map(owned_isbd));
-                record.other_title.extend(f.all('e').map(owned_isbd));
+                record.set_material(f.first('b').and_then(material));
+                record.add_to_supplement(|s| &mut s.parallel_titles, f.all('d').map(owned_isbd));
+                record.add_to_supplement(|s| &mut s.other_title, f.all('e').map(owned_isbd));
                 record
                     .responsibility
                     .extend(f.all('f').chain(f.all('g')).map(owned_isbd));
@@ -387,11 +388,13 @@ fn rusmarc(raw: &RawRecord<'_>, record: &mut Record) {
                     record.published.year = record.published.year.or(Some(y));
                 }
             }
-            "300" | "305" | "314" | "327" => record.notes.extend(f.all('a').map(shared_isbd)),
+            "300" | "305" | "314" | "327" => {
+                record.add_to_supplement(|s| &mut s.notes, f.all('a').map(shared_isbd));
+            }
             "510" => {
                 for a in f.all('a').map(trim_isbd) {
-                    if !record.parallel_titles.iter().any(|t| t == a) {
-                        record.parallel_titles.push(a.to_string());
+                    if !record.supplement().parallel_titles.iter().any(|t| t == a) {
+                        record.supplement_mut().parallel_titles.push(a.to_string());
                     }
                 }
             }
@@ -439,7 +442,9 @@ fn rusmarc(raw: &RawRecord<'_>, record: &mut Record) {
             "700" => record.persons.extend(unimarc_person(f, Role::Primary)),
             "701" => record.persons.extend(unimarc_person(f, Role::Coauthor)),
             "702" => record.persons.extend(unimarc_person(f, Role::Secondary)),
-            "710" | "711" => record.corporate.extend(f.first('a').map(shared_isbd)),
+            "710" | "711" => {
+                record.add_to_supplement(|s| &mut s.corporate, f.first('a').map(shared_isbd));
+            }
             "801" => {
                 if let Some(c) = f.first('c') {
                     record.catalogued = record.catalogued.or_else(|| catalogued_yyyymmdd(c));
@@ -729,13 +734,13 @@ fn marc21(raw: &RawRecord<'_>, record: &mut Record) {
                 }
             }
             "110" | "111" | "710" | "711" => {
-                record.corporate.extend(f.first('a').map(shared_isbd));
+                record.add_to_supplement(|s| &mut s.corporate, f.first('a').map(shared_isbd));
             }
             "245" => marc21_title(f, record),
             "260" | "264" => {
                 years.imprint = years.imprint.or(f.first('c').and_then(dates::find_year));
             }
-            "500" => record.notes.extend(f.all('a').map(shared_isbd)),
+            "500" => record.add_to_supplement(|s| &mut s.notes, f.all('a').map(shared_isbd)),
             "520" => {
                 let text = f.all('a').chain(f.all('b')).collect::<Vec<_>>().join(" ");
                 add_annotation(record, &text);
@@ -789,16 +794,16 @@ fn marc21(raw: &RawRecord<'_>, record: &mut Record) {
 /// and the statement of responsibility (`$c`).
 fn marc21_title(f: &RawField<'_>, record: &mut Record) {
     record.title = f.first('a').map(trim_isbd).unwrap_or_default().into();
-    record.material = f.first('h').and_then(material);
+    record.set_material(f.first('h').and_then(material));
     // `$b` after ` =` is a parallel title, after ` :` other title information.
     let mut parallel = false;
     for sub in &f.subfields {
         let value = sub.value.trim();
         if sub.code == 'b' && !value.is_empty() {
             let list = if parallel {
-                &mut record.parallel_titles
+                &mut record.supplement_mut().parallel_titles
             } else {
-                &mut record.other_title
+                &mut record.supplement_mut().other_title
             };
             list.push(owned_isbd(value));
         }

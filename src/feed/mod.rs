@@ -404,14 +404,14 @@ pub(crate) fn scrub(record: &mut Record) {
         }
     };
     text("the record id", &mut record.id);
-    record
-        .other_title
-        .iter_mut()
-        .for_each(|t| text("the other title information", t));
-    record
-        .responsibility
-        .iter_mut()
-        .for_each(|t| text("a statement of responsibility", t));
+    if let Some(s) = record.supplement_mut_if_any() {
+        for t in &mut s.other_title {
+            text("the other title information", t);
+        }
+    }
+    for t in &mut record.responsibility {
+        text("a statement of responsibility", t);
+    }
     for p in &mut record.persons {
         shared(&mut text, "a name", &mut p.surname);
         shared(&mut text, "a name", &mut p.initials);
@@ -420,8 +420,10 @@ pub(crate) fn scrub(record: &mut Record) {
             shared(&mut text, "a relator", r);
         }
     }
-    for t in &mut record.corporate {
-        shared(&mut text, "a corporate name", t);
+    if let Some(s) = record.supplement_mut_if_any() {
+        for t in &mut s.corporate {
+            shared(&mut text, "a corporate name", t);
+        }
     }
     for t in [&mut record.issue, &mut record.volume, &mut record.pages]
         .into_iter()
@@ -442,8 +444,10 @@ pub(crate) fn scrub(record: &mut Record) {
         shared(&mut text, "a class number", &mut c.scheme);
         shared(&mut text, "a class number", &mut c.code);
     }
-    for t in &mut record.notes {
-        shared(&mut text, "a note", t);
+    if let Some(s) = record.supplement_mut_if_any() {
+        for t in &mut s.notes {
+            shared(&mut text, "a note", t);
+        }
     }
     let host_title = record.host.as_mut().map(Arc::make_mut).map(|h| {
         for t in [&mut h.abbreviated, &mut h.issn, &mut h.city]

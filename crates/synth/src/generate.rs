@@ -319,13 +319,25 @@ impl Generator {
             record.responsibility = responsibility(lang, &record.persons).into();
         }
         if interview {
-            record.other_title.push(phrase(lang, INTERVIEW).to_string());
-            record.notes.push(phrase(lang, INTERVIEW_NOTE).into());
+            record
+                .supplement_mut()
+                .other_title
+                .push(phrase(lang, INTERVIEW).to_string());
+            record
+                .supplement_mut()
+                .notes
+                .push(phrase(lang, INTERVIEW_NOTE).into());
         } else if translated {
-            record.notes.push(phrase(lang, TRANSLATED_NOTE).into());
+            record
+                .supplement_mut()
+                .notes
+                .push(phrase(lang, TRANSLATED_NOTE).into());
         } else if matches!(lang, Lang::Aze | Lang::Rus | Lang::Eng) && self.rng.chance(0.07) {
             let pool = [OTHER_AZ, OTHER_RU, OTHER_EN][li];
-            record.other_title.push(self.rng.pick(pool).to_string());
+            record
+                .supplement_mut()
+                .other_title
+                .push(self.rng.pick(pool).to_string());
         }
         if !unclassified && !bulletin.persons.is_empty() && self.rng.chance(0.15) {
             let forms = self.rng.pick(bulletin.persons);

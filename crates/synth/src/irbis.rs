@@ -89,7 +89,7 @@ pub fn format_record(record: &Record, out: &mut String) {
     }
     let mut title = String::with_capacity(128);
     sub(&mut title, 'A', &record.title);
-    for e in &record.other_title {
+    for e in &record.supplement().other_title {
         sub(&mut title, 'E', e);
     }
     for (k, r) in record.responsibility.iter().enumerate() {
@@ -103,7 +103,7 @@ pub fn format_record(record: &Record, out: &mut String) {
         field(out, "702", &person(p));
     }
     field(out, "463", &source(record, lang, v));
-    for note in &record.notes {
+    for note in &record.supplement().notes {
         field(out, "300", &clean(note));
     }
     for p in record.persons.iter().filter(|p| p.role == Role::Subject) {

@@ -119,12 +119,18 @@ pub fn rusmarc(record: &Record, charset: Charset) -> MarcRecord {
             .collect(),
     );
     let mut title = vec![sf('a', record.title.as_str())];
-    title.extend(record.other_title.iter().map(|t| sf('e', t.as_str())));
+    title.extend(
+        record
+            .supplement()
+            .other_title
+            .iter()
+            .map(|t| sf('e', t.as_str())),
+    );
     for (k, r) in record.responsibility.iter().enumerate() {
         title.push(sf(if k == 0 { 'f' } else { 'g' }, r.as_str()));
     }
     m.data("200", "1 ", title);
-    for note in &record.notes {
+    for note in &record.supplement().notes {
         m.data("300", "  ", vec![sf('a', note.as_str())]);
     }
     if let Some(host) = &record.host {
@@ -280,7 +286,7 @@ pub fn marc21(record: &Record, charset: Charset) -> MarcRecord {
         if main.is_some() { "10" } else { "00" },
         title_245(record),
     );
-    for note in &record.notes {
+    for note in &record.supplement().notes {
         m.data("500", "  ", vec![sf('a', note.as_str())]);
     }
     for p in persons(record, Role::Subject) {
@@ -355,7 +361,7 @@ fn person_marc21(p: &Person, with_relator: bool) -> Vec<Subfield> {
 /// 245 with the ISBD punctuation MARC 21 records carry: `$a Title : $b other / $c resp.`
 fn title_245(record: &Record) -> Vec<Subfield> {
     let ends_closed = |s: &str| s.ends_with(['.', '?', '!']);
-    let has_b = !record.other_title.is_empty();
+    let has_b = !record.supplement().other_title.is_empty();
     let has_c = !record.responsibility.is_empty();
     let mut a = record.title.to_string();
     if has_b {
@@ -367,7 +373,7 @@ fn title_245(record: &Record) -> Vec<Subfield> {
     }
     let mut out = vec![sf('a', a)];
     if has_b {
-        let mut b = record.other_title.join(" : ");
+        let mut b = record.supplement().other_title.join(" : ");
         if has_c {
             b.push_str(" /");
         } else if !ends_closed(&b) {
@@ -530,13 +536,13 @@ mod tests {
     fn isbd_punctuation_in_245() {
         let mut r = sample().remove(0);
         r.title = "Neft strategiyası".into();
-        r.other_title = vec!["müsahibə".into()].into();
+        r.supplement_mut().other_title = vec!["müsahibə".into()].into();
         r.responsibility = vec!["Abuzər Xələfov".into()].into();
         let t = title_245(&r);
         assert_eq!(t[0].value, "Neft strategiyası :");
         assert_eq!(t[1].value, "müsahibə /");
         assert_eq!(t[2].value, "Abuzər Xələfov.");
-        r.other_title.clear();
+        r.supplement_mut().other_title.clear();
         r.responsibility.clear();
         r.title = "Nə vaxt?".into();
         assert_eq!(title_245(&r)[0].value, "Nə vaxt?");
