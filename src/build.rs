@@ -103,7 +103,7 @@ pub struct PlanOptions {
 
 fn exception(record: &Record, why: &Exclusion) -> ExceptionEntry {
     ExceptionEntry {
-        record: record.id.clone(),
+        record: record.id.to_string(),
         file: record.origin.file.display().to_string(),
         line: record.origin.line,
         reason: why.reason(),
@@ -113,7 +113,7 @@ fn exception(record: &Record, why: &Exclusion) -> ExceptionEntry {
 
 fn note(record: &Record, note: String) -> NoteEntry {
     NoteEntry {
-        record: record.id.clone(),
+        record: record.id.to_string(),
         file: record.origin.file.display().to_string(),
         note,
     }

@@ -154,7 +154,7 @@ pub fn check(
                     match record {
                         Ok(mut r) => {
                             overrides.edit(std::slice::from_mut(&mut r));
-                            if show.contains(&r.id) {
+                            if show.iter().any(|s| r.id == *s) {
                                 let text = r
                                     .origin
                                     .excerpt()

@@ -22,6 +22,7 @@ use ecow::EcoString;
 use serde::{Deserialize, Serialize};
 
 use crate::collate::LanguageGroup;
+use crate::model::SharedStr;
 use crate::period::Period;
 
 /// What kind of document this is: a quarterly issue, an annual cumulation, or an index.
@@ -211,8 +212,8 @@ pub struct Group {
 pub struct Entry {
     /// The entry number, 1…N through the document.
     pub number: u32,
-    /// Id of the record described ([`crate::model::Record::id`]).
-    pub record: String,
+    /// Id of the record described ([`crate::model::Record::id`]), shared with the record.
+    pub record: SharedStr,
     /// Publication date (ISO 8601), or the year when only that is known.
     pub date: EcoString,
     /// Language code of the text as catalogued (`aze`, `rus`), or the inferred one.
@@ -276,7 +277,7 @@ impl From<EntryJson> for Entry {
     fn from(json: EntryJson) -> Entry {
         Entry {
             number: json.number,
-            record: json.record,
+            record: json.record.into(),
             date: json.date,
             language: json.language,
             lang: json.lang,

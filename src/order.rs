@@ -357,7 +357,7 @@ fn entry(
     };
     Entry {
         number,
-        record: record.id.as_str().to_owned(),
+        record: record.id.clone(),
         date,
         language,
         lang,

@@ -337,7 +337,7 @@ impl Overrides {
             return;
         }
         for record in records.iter_mut() {
-            let Some(list) = self.by_record.get(&record.id) else {
+            let Some(list) = self.by_record.get(record.id.as_str()) else {
                 continue;
             };
             for o in list {

@@ -35,7 +35,7 @@ fn placed_by_scheme() -> BTreeMap<String, Option<String>> {
             let subtopic = placed
                 .first()
                 .map(|p| subtopics[p.subtopic].id.get_ref().clone());
-            (r.id, subtopic)
+            (r.id.to_string(), subtopic)
         })
         .collect()
 }

@@ -243,7 +243,7 @@ fn the_same_article_gives_the_same_description_in_every_format() {
     let mut by_id: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for r in golden().iter().chain(&golden_iso()) {
         by_id
-            .entry(r.id.clone())
+            .entry(r.id.to_string())
             .or_default()
             .push((label(r), text(r)));
     }

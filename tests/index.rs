@@ -209,13 +209,13 @@ fn selected(text: &str) -> BTreeSet<String> {
     sample()
         .iter()
         .filter(|r| matcher.matches(&selection, r))
-        .map(|r| r.id.clone())
+        .map(|r| r.id.to_string())
         .collect()
 }
 
 #[test]
 fn each_operator() {
-    let all: BTreeSet<String> = sample().iter().map(|r| r.id.clone()).collect();
+    let all: BTreeSet<String> = sample().iter().map(|r| r.id.to_string()).collect();
     let az = selected("lang:az");
     let ru = selected("lang:ru");
     let other = selected("lang:other");
@@ -255,7 +255,7 @@ fn each_operator() {
     // periodical: whole title, case-insensitively.
     let xq = selected("periodical:\"XALQ QƏZETİ\"");
     assert!(!xq.is_empty());
-    for r in sample().iter().filter(|r| xq.contains(&r.id)) {
+    for r in sample().iter().filter(|r| xq.contains(r.id.as_str())) {
         assert_eq!(r.host.as_ref().unwrap().title, "Xalq qəzeti");
     }
 }
@@ -497,9 +497,9 @@ fn annual_cumulation_numbers_through_the_year() {
         let in_quarters: BTreeSet<String> = quarterly
             .quarters
             .iter()
-            .flat_map(|q| q.issues[b].entries().map(|e| e.record.clone()))
+            .flat_map(|q| q.issues[b].entries().map(|e| e.record.to_string()))
             .collect();
-        let in_volume: BTreeSet<String> = volume.entries().map(|e| e.record.clone()).collect();
+        let in_volume: BTreeSet<String> = volume.entries().map(|e| e.record.to_string()).collect();
         assert_eq!(in_volume, in_quarters, "{}", volume.bulletin);
         let mut indexed_quarters = BTreeSet::new();
         let by_number: Vec<&str> = volume.entries().map(|e| e.date.as_str()).collect();

@@ -403,7 +403,7 @@ pub(crate) fn scrub(record: &mut Record) {
             *value = SharedStr::from(owned);
         }
     };
-    text("the record id", &mut record.id);
+    shared(&mut text, "the record id", &mut record.id);
     if let Some(s) = record.supplement_mut_if_any() {
         for t in &mut s.other_title {
             text("the other title information", t);

@@ -44,7 +44,7 @@ fn entry(number: u32, lang: &str, author: &str, title: &str, host: &str, place: 
     let description = Description::from_runs(runs.iter().map(|r| (r.style, r.text)));
     Entry {
         number,
-        record: format!("rec-{number}"),
+        record: format!("rec-{number}").into(),
         date: "2012-07-17".into(),
         language: match lang {
             "az" => "aze",

@@ -200,7 +200,7 @@ impl Generator {
             .unwrap_or(self.options.to)
             .min(self.options.to);
         record.catalogued = Some(catalogued);
-        record.id = self.id(index, catalogued);
+        record.id = self.id(index, catalogued).into();
         record.origin = self.origin(index);
         if self.rng.chance(0.5) {
             record.keywords.clear();
@@ -409,7 +409,7 @@ impl Generator {
             .min(self.options.to)
             .max(record.published.date.unwrap_or(day));
         record.catalogued = Some(catalogued);
-        record.id = self.id(index, catalogued);
+        record.id = self.id(index, catalogued).into();
 
         // Subjects, keywords, classes.
         if !unclassified {

@@ -224,6 +224,6 @@ mod tests {
         let m = marc::build(&r, Dialect::Rusmarc, Charset::Cp1251);
         let err = encode_record(&m, Charset::Cp1251, &mut Vec::new()).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::InvalidData);
-        assert!(err.to_string().contains(&r.id));
+        assert!(err.to_string().contains(r.id.as_str()));
     }
 }

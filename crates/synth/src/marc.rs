@@ -101,7 +101,7 @@ pub fn rusmarc(record: &Record, charset: Charset) -> MarcRecord {
     };
     let lang = lang_of(record.main_language().map(|l| l.code.as_str()));
     let v = variant(&record.id, 0x5255);
-    m.control("001", record.id.clone());
+    m.control("001", record.id.to_string());
     if let Some(cat) = record.catalogued.filter(|_| !v.is_multiple_of(8)) {
         m.data(
             "100",
@@ -258,7 +258,7 @@ pub fn marc21(record: &Record, charset: Charset) -> MarcRecord {
         fields: Vec::with_capacity(20),
     };
     let v = variant(&record.id, 0x4d32);
-    m.control("001", record.id.clone());
+    m.control("001", record.id.to_string());
     m.control("008", fixed_008(record));
     m.data(
         "041",

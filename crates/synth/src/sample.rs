@@ -74,7 +74,7 @@ pub fn duplicate_pairs<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec
                 .map(|p| (&p.surname, &p.forenames, &p.initials))
         );
         if let Some(first) = seen.get(&key) {
-            pairs.push((first.to_string(), r.id.clone()));
+            pairs.push((first.to_string(), r.id.to_string()));
         } else {
             seen.insert(key, &r.id);
         }
@@ -172,7 +172,7 @@ pub fn write_sample(dir: &Path) -> io::Result<SampleReport> {
         records
             .iter()
             .filter(|(_, r)| bulletin_codes(r).len() == n)
-            .map(|(_, r)| r.id.clone())
+            .map(|(_, r)| r.id.to_string())
             .collect::<Vec<_>>()
     };
     let report = SampleReport {
