@@ -11,7 +11,7 @@ use bulletin::classify::QuarterBy;
 use bulletin::collate::{Collators, LanguageGroup};
 use bulletin::config::Config;
 use bulletin::feed::{self, ReadOptions};
-use bulletin::model::{ProblemKind, Published, Record, Title};
+use bulletin::model::{Origin, ProblemKind, Published, Record, Title};
 use proptest::prelude::*;
 use synth::{Generator, SynthOptions};
 
@@ -378,7 +378,7 @@ fn random_feed(seed: u64, n: usize, damage: &[(usize, u8)]) -> Vec<Record> {
                 // The same article catalogued again: another id, another place in the feed.
                 let mut twin = r.clone();
                 twin.id = format!("{}-again-{len}", twin.id).into();
-                twin.origin.position = len + 1;
+                twin.origin.position = Origin::count(len + 1);
                 records.push(twin);
             }
             _ => r.published.date = None,

@@ -199,11 +199,11 @@ impl<R: BufRead> IrbisReader<R> {
         self.position += 1;
         let origin = Origin {
             file: self.file.clone(),
-            position: self.position,
+            position: Origin::count(self.position),
             line,
             column: 1,
             offset,
-            length: self.offset - offset,
+            length: Origin::count(self.offset - offset),
             format: Format::IrbisText,
         };
         let mut record = if in_marc_form(&lines) {

@@ -344,7 +344,7 @@ impl Layout {
 /// The column of a byte offset: an ISO 2709 file is one line, so the offset + 1. Past
 /// `u32::MAX` (a file over 4 GiB) the last column stands for it.
 fn column_of(offset: u64) -> u32 {
-    u32::try_from(offset + 1).unwrap_or(u32::MAX)
+    Origin::count(offset + 1)
 }
 
 /// A data field's indicators and subfields, from its text: the values borrowed from the
@@ -403,11 +403,11 @@ impl<R: BufRead> ReadRecords for IsoReader<R> {
         };
         let origin = Origin {
             file: self.file.clone(),
-            position: self.position,
+            position: Origin::count(self.position),
             line: 1,
             column: column_of(start),
             offset: start,
-            length: bytes.len() as u64,
+            length: Origin::count(bytes.len()),
             format: Format::Iso2709,
         };
         match parsed {

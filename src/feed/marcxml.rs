@@ -257,11 +257,11 @@ impl<R: BufRead> MarcXmlReader<R> {
         };
         let origin = Origin {
             file: self.file.clone(),
-            position,
+            position: Origin::count(position),
             line: o.line,
             column: o.column,
             offset: o.offset,
-            length: end - o.offset,
+            length: Origin::count(end - o.offset),
             format: Format::MarcXml,
         };
         let (line, column) = match error.position {
@@ -448,11 +448,11 @@ impl<R: BufRead> MarcXmlReader<R> {
                 let end = self.xml.buffer_position();
                 let origin = Origin {
                     file: self.file.clone(),
-                    position: self.position,
+                    position: Origin::count(self.position),
                     line: o.line,
                     column: o.column,
                     offset: o.offset,
-                    length: end - o.offset,
+                    length: Origin::count(end - o.offset),
                     format: Format::MarcXml,
                 };
                 return Some(marc::to_record(&o.raw, self.options.dialect, origin));

@@ -83,7 +83,7 @@ impl Generator {
     fn origin(&self, index: usize) -> Origin {
         Origin {
             file: Arc::clone(&self.file),
-            position: index + 1,
+            position: Origin::count(index + 1),
             line: 0,
             column: 0,
             offset: 0,
