@@ -508,7 +508,10 @@ pub(crate) fn mark_damaged(record: &mut Record, damage: Vec<Problem>) {
                 | ProblemKind::YearOnly
         )
     });
-    record.problems.splice(0..0, damage);
+    record.problems = damage
+        .into_iter()
+        .chain(record.problems.iter().cloned())
+        .collect();
 }
 
 /// A record of which nothing could be read but its place in the file.
