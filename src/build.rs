@@ -17,7 +17,7 @@ use crate::classify::{self, Classifier, Exclusion, Quarter, QuarterBy};
 use crate::collate::{Collators, LanguageGroup};
 use crate::config::{Bulletin, Config};
 use crate::issue::{DocumentKind, FrontMatter, Issue};
-use crate::model::{ProblemKind, Record};
+use crate::model::{ProblemKind, Record, SharedStr};
 use crate::order::{self, Placed, SectionHead};
 use crate::overrides::Overrides;
 use crate::period::Period;
@@ -25,8 +25,8 @@ use crate::period::Period;
 /// One record in an exceptions report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExceptionEntry {
-    /// The record's id (its 001).
-    pub record: String,
+    /// The record's id (its 001), shared with the record.
+    pub record: SharedStr,
     /// The feed file it was read from.
     pub file: String,
     /// 1-based line of the record's start in that file (for ISO 2709: 1).
@@ -34,7 +34,7 @@ pub struct ExceptionEntry {
     /// Why it is in no bulletin, in the bibliographer's words.
     pub reason: String,
     /// The kind of reason ([`Exclusion::cause`]), which the statistics count by.
-    pub cause: String,
+    pub cause: &'static str,
 }
 
 /// A note on a placed record (a language inferred, a quarter taken from the intake date).
@@ -103,11 +103,11 @@ pub struct PlanOptions {
 
 fn exception(record: &Record, why: &Exclusion) -> ExceptionEntry {
     ExceptionEntry {
-        record: record.id.to_string(),
+        record: record.id.clone(),
         file: record.origin.file.display().to_string(),
         line: record.origin.line,
         reason: why.reason(),
-        cause: why.cause().to_string(),
+        cause: why.cause(),
     }
 }
 

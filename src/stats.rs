@@ -199,7 +199,7 @@ impl Statistics {
             read += count(report.records);
             placed += count(report.placed);
             for e in &report.exceptions {
-                *causes.entry(e.cause.as_str()).or_default() += 1;
+                *causes.entry(e.cause).or_default() += 1;
             }
             for issue in *issues {
                 let at = bulletins

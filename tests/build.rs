@@ -198,11 +198,11 @@ fn every_exception_reason() {
     let mut reasons: HashMap<String, String> = HashMap::new();
     for q in &plan.quarters {
         for e in &q.exceptions.exceptions {
-            reasons.insert(e.record.clone(), e.reason.clone());
+            reasons.insert(e.record.to_string(), e.reason.clone());
         }
     }
     for e in &plan.undated.exceptions {
-        reasons.insert(e.record.clone(), e.reason.clone());
+        reasons.insert(e.record.to_string(), e.reason.clone());
     }
     assert!(reasons["BAD-NO-TITLE"].contains("no title"), "{reasons:?}");
     assert!(
@@ -427,7 +427,7 @@ proptest! {
             seen.extend(placed.iter().map(ToString::to_string));
             seen.extend(excepted.iter().map(ToString::to_string));
         }
-        seen.extend(first.undated.exceptions.iter().map(|e| e.record.clone()));
+        seen.extend(first.undated.exceptions.iter().map(|e| e.record.to_string()));
         let all: BTreeSet<String> = records.iter().map(|r| r.id.to_string()).collect();
         prop_assert_eq!(seen, all);
 
