@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rustc_hash::FxHashMap;
 
-use crate::collate::{Collators, Script};
+use crate::collate::Collators;
 use crate::issue::NameEntry;
 use crate::model::{Person, Role};
 
@@ -184,15 +184,8 @@ impl<'a> NameIndex<'a> {
             }
         }
         // Each heading's key for [`Collators::compare_names`], computed once.
-        let mut keyed: Vec<(Script, Vec<u8>, NameEntry)> = out
-            .into_iter()
-            .map(|n| {
-                let (script, key) = collators.name_key(&n.name);
-                (script, key, n)
-            })
-            .collect();
-        keyed.sort_by(|a, b| (a.0, &a.1, &a.2.name).cmp(&(b.0, &b.1, &b.2.name)));
-        keyed.into_iter().map(|(_, _, n)| n).collect()
+        out.sort_by_cached_key(|n| (collators.name_key(&n.name), n.name.clone()));
+        out
     }
 }
 

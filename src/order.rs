@@ -198,36 +198,17 @@ fn sort_keyed(keyed: &mut [Keyed<'_>], collators: &Collators, arrangement: Arran
                 .then_with(|| a.page.cmp(&b.page))
         };
     keyed.sort_by(before_heading);
-    let mut headings: Vec<Vec<u8>> = Vec::new();
     for tied in keyed.chunk_by_mut(|a, b| before_heading(a, b).is_eq()) {
-        if tied.len() < 2 {
-            continue;
+        if tied.len() > 1 {
+            // Each key once per entry (a stable sort): heading, then record id.
+            tied.sort_by_cached_key(|k| {
+                let record = k.placed.record;
+                (
+                    collators.sort_key(k.placed.group, &filing_text(record)),
+                    record.id.clone(),
+                )
+            });
         }
-        headings.clear();
-        headings.extend(
-            tied.iter()
-                .map(|k| collators.sort_key(k.placed.group, &filing_text(k.placed.record))),
-        );
-        let mut order: Vec<usize> = (0..tied.len()).collect();
-        order.sort_by(|&a, &b| {
-            headings[a]
-                .cmp(&headings[b])
-                .then_with(|| tied[a].placed.record.id.cmp(&tied[b].placed.record.id))
-        });
-        apply_order(tied, &order);
-    }
-}
-
-/// Rearranges `items` so that the item at `order[i]` comes at `i` (`order` is a
-/// permutation).
-fn apply_order<T>(items: &mut [T], order: &[usize]) {
-    for i in 0..items.len() {
-        // The item wanted at `i` was moved on by an earlier swap if its place is before `i`.
-        let mut from = order[i];
-        while from < i {
-            from = order[from];
-        }
-        items.swap(i, from);
     }
 }
 
@@ -414,26 +395,5 @@ pub fn add_see_also(body: &mut Body, heads: &[SectionHead], refs: &[(&str, Vec<u
             );
         }
         body.sections[at].see_also = list;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::apply_order;
-
-    #[test]
-    fn apply_order_puts_each_item_where_the_order_says() {
-        for order in [
-            [0, 1, 2, 3],
-            [3, 2, 1, 0],
-            [1, 2, 3, 0],
-            [2, 0, 3, 1],
-            [3, 0, 1, 2],
-        ] {
-            let mut items = ['a', 'b', 'c', 'd'];
-            let wanted = order.map(|i| items[i]);
-            apply_order(&mut items, &order);
-            assert_eq!(items, wanted, "{order:?}");
-        }
     }
 }
