@@ -241,8 +241,21 @@ pub fn screen<'a>(
     record: &'a Record,
     seen: &mut Seen<'a>,
 ) -> Result<(LanguageGroup, bool), Exclusion> {
-    let admitted = admit(record)?;
-    seen.note(record, classify::duplicate_key(record))?;
+    screened(admit(record), record, seen, || {
+        classify::duplicate_key(record)
+    })
+}
+
+/// The rule of [`screen`], given whether the record is admitted ([`admit`]) and its
+/// duplicate key (made only for an admitted record).
+fn screened<'a>(
+    admitted: Result<(LanguageGroup, bool), Exclusion>,
+    record: &'a Record,
+    seen: &mut Seen<'a>,
+    key: impl FnOnce() -> String,
+) -> Result<(LanguageGroup, bool), Exclusion> {
+    let admitted = admitted?;
+    seen.note(record, key())?;
     Ok(admitted)
 }
 
@@ -390,11 +403,7 @@ fn place_one<'a>(
         report.exceptions.push(exception(record, &why));
         return;
     }
-    // `screen`, with what was prepared for the record.
-    let screened = prepared
-        .admitted
-        .and_then(|admitted| seen.note(record, prepared.key).map(|()| admitted));
-    let group = match screened {
+    let group = match screened(prepared.admitted, record, seen, || prepared.key) {
         Ok((group, inferred)) => {
             if inferred {
                 report.notes.push(note(record, format!("no language code (or und/mul); language group \"{}\" inferred from the letters of the title", group.key())));
@@ -639,28 +648,12 @@ pub fn plan_annual(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Dialect, Format, Origin};
-
-    fn record(id: &str, title: &str) -> Record {
-        let origin = Origin {
-            file: std::path::Path::new("x").into(),
-            position: 1,
-            line: 1,
-            column: 1,
-            offset: 0,
-            length: 0,
-            format: Format::IrbisText,
-        };
-        let mut r = Record::new(id.into(), Dialect::Rusmarc, origin);
-        r.title = title.into();
-        r
-    }
 
     #[test]
     fn a_second_record_of_an_article_names_the_first() {
-        let first = record("1", "Qarabağ həqiqətləri");
-        let other = record("2", "Neft strategiyası");
-        let again = record("3", "QARABAĞ HƏQİQƏTLƏRİ");
+        let first = Record::for_test("1", "Qarabağ həqiqətləri");
+        let other = Record::for_test("2", "Neft strategiyası");
+        let again = Record::for_test("3", "QARABAĞ HƏQİQƏTLƏRİ");
         let mut seen = Seen::default();
         assert_eq!(seen.note(&first, classify::duplicate_key(&first)), Ok(()));
         assert_eq!(seen.note(&other, classify::duplicate_key(&other)), Ok(()));

@@ -424,18 +424,8 @@ mod tests {
 
     #[test]
     fn undetermined_language_is_inferred() {
-        use crate::model::{Dialect, Format, Language, Origin};
-        let origin = Origin {
-            file: std::path::Path::new("x").into(),
-            position: 1,
-            line: 1,
-            column: 1,
-            offset: 0,
-            length: 0,
-            format: Format::IrbisText,
-        };
-        let mut r = Record::new("X".into(), Dialect::Rusmarc, origin);
-        r.title = "Qarabağ həqiqətləri".into();
+        use crate::model::Language;
+        let mut r = Record::for_test("X", "Qarabağ həqiqətləri");
         r.languages.push(Language {
             code: "und".into(),
             id: crate::feed::lang::identify("und"),

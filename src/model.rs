@@ -343,16 +343,6 @@ fn share_list<T: Clone + Eq + std::hash::Hash>(
 }
 
 impl Interner {
-    /// The shared copy of `text`.
-    pub fn text(&mut self, text: &str) -> SharedStr {
-        if let Some(known) = self.texts.get(text) {
-            return known.clone();
-        }
-        let shared = SharedStr::from(text);
-        self.texts.insert(shared.clone());
-        shared
-    }
-
     /// Replaces `value` by the shared copy of its text.
     pub fn share(&mut self, value: &mut SharedStr) {
         share_text(&mut self.texts, value);
@@ -1061,6 +1051,24 @@ impl Record {
         }
     }
 
+    /// A record read from nowhere (`feed.txt`, IRBIS text, RUSMARC tags) with only an id
+    /// and a title: what the unit tests start from.
+    #[cfg(test)]
+    pub(crate) fn for_test(id: &str, title: &str) -> Record {
+        let origin = Origin {
+            file: Arc::from(Path::new("feed.txt")),
+            position: 1,
+            line: 1,
+            column: 1,
+            offset: 0,
+            length: 0,
+            format: Format::IrbisText,
+        };
+        let mut record = Record::new(id.into(), Dialect::Rusmarc, origin);
+        record.title = title.into();
+        record
+    }
+
     /// The parts most records lack; an empty supplement when the record has none.
     pub fn supplement(&self) -> &Supplement {
         self.supplement.as_deref().unwrap_or(&NO_SUPPLEMENT)
@@ -1220,17 +1228,8 @@ mod tests {
 
     #[test]
     fn equal_lists_are_shared_and_a_change_stays_in_its_record() {
-        let origin = Origin {
-            file: Arc::from(Path::new("feed.xml")),
-            position: 1,
-            line: 1,
-            column: 1,
-            offset: 0,
-            length: 0,
-            format: Format::MarcXml,
-        };
         let record = |id: &str| {
-            let mut r = Record::new(id.into(), Dialect::Rusmarc, origin.clone());
+            let mut r = Record::for_test(id, "");
             r.keywords.push("neft".into());
             r.keywords.extend(["qaz".into(), "enerji".into()]);
             r
