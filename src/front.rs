@@ -146,13 +146,6 @@ fn stands_at(text: &str, at: usize, short: &str) -> bool {
         && (short.ends_with(['.', ']']) || !word(text[at + short.len()..].chars().next()))
 }
 
-/// Whether `short` stands in `text` as a token of its own.
-#[cfg(test)]
-fn uses(text: &str, short: &str) -> bool {
-    text.match_indices(short)
-        .any(|(at, _)| stands_at(text, at, short))
-}
-
 /// Which of `forms` stand as tokens in any of `texts`, in one pass over the texts: at each
 /// place a token can begin, only the forms beginning with that character are tried, and
 /// the pass ends early once every form is found.
@@ -269,7 +262,13 @@ pub fn abbreviations(issue: &Issue, heading: &str, collators: &Collators) -> Opt
 
 #[cfg(test)]
 mod tests {
-    use super::{forms_used, uses};
+    use super::forms_used;
+
+    /// Whether `short` stands in `text` as a token of its own, as the list of
+    /// abbreviations finds it.
+    fn uses(text: &str, short: &str) -> bool {
+        forms_used([text], &[short.to_string()])[0]
+    }
 
     #[test]
     fn forms_are_found_in_one_pass() {
