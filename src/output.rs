@@ -103,14 +103,20 @@ pub fn remove_document(dir: &Path, stem: &str) -> Result<(), OutputError> {
     let pdf = dir.join(format!("{stem}.pdf"));
     let others = ["json", "html"].map(|ending| dir.join(format!("{stem}.{ending}")));
     for path in others.into_iter().chain([booklet_path(&pdf), pdf]) {
-        match std::fs::remove_file(&path) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                return Err(OutputError { path, source: e });
-            }
-            _ => {}
-        }
+        remove_if_present(&path)?;
     }
     Ok(())
+}
+
+/// Removes a file an earlier build may have left; one that is not there is fine.
+fn remove_if_present(path: &Path) -> Result<(), OutputError> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(OutputError {
+            path: path.to_path_buf(),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// Writes `value` as pretty JSON to `path` atomically; a value that cannot be serialised is
@@ -406,12 +412,7 @@ pub fn write_documents(
             match &rendered.booklet {
                 Some(booklet) => write_atomic(&booklet_at, booklet).map_err(|e| e.to_string())?,
                 // A booklet of an earlier build would no longer match its PDF.
-                None => match std::fs::remove_file(&booklet_at) {
-                    Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                        return Err(format!("cannot remove {}: {e}", booklet_at.display()));
-                    }
-                    _ => {}
-                },
+                None => remove_if_present(&booklet_at).map_err(|e| e.to_string())?,
             }
             Ok(rendered)
         });
