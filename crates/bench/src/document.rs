@@ -169,8 +169,7 @@ fn run_cli(cli: &Cli, main: &Path, pdf: &Path) -> Result<(f64, f64, usize), Stri
         print(s, hwm[0] if hwm else 0)\n";
     let (seconds, peak_kib) = match cli {
         Cli::Binary(typst) => {
-            // GNU time's format is not portable: read the child's peak from /proc while it
-            // runs is racy, so use `getrusage` through a shell's `time -v` when present.
+            // The CLI's peak as GNU time (`/usr/bin/time -v`, Debian's `time`) reports it.
             let start = Instant::now();
             let out = Command::new("/usr/bin/time")
                 .arg("-v")
