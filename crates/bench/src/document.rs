@@ -281,6 +281,9 @@ pub fn run(options: &DocumentOptions, config: &Config, templates: &Path) -> Resu
             .render(issue, &render_options)
             .map_err(|e| e.to_string())?;
         let seconds = start.elapsed().as_secs_f64();
+        for warning in &rendered.warnings {
+            eprintln!("warning: {warning}");
+        }
         eprintln!(
             "bulletin: {seconds:.2} s wall, {:.2} s CPU",
             cpu_seconds() - cpu
