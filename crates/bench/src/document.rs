@@ -267,7 +267,8 @@ pub fn run(options: &DocumentOptions, config: &Config, templates: &Path) -> Resu
     render_options.paper = Paper::A5;
     let mut ours = (f64::INFINITY, 0.0, 0usize);
     // `BENCH_TIMINGS=FILE`: Typst's own timings of the (last) render, as a Chrome trace
-    // (chrome://tracing, Perfetto): the layout iterations and what each costs.
+    // (chrome://tracing, Perfetto): the layout iterations and what each costs; the number
+    // of layout passes is printed.
     let timings = std::env::var_os("BENCH_TIMINGS").map(PathBuf::from);
     for _ in 0..options.runs.max(1) {
         if timings.is_some() {
@@ -293,9 +294,10 @@ pub fn run(options: &DocumentOptions, config: &Config, templates: &Path) -> Resu
         }
         if let Some(path) = &timings {
             typst_timing::disable();
-            let file =
-                std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            typst_timing::export_json(std::io::BufWriter::new(file), |_| (String::new(), 0))?;
+            let mut trace = Vec::new();
+            typst_timing::export_json(&mut trace, |_| (String::new(), 0))?;
+            eprintln!("Typst layout passes: {}", layout_passes(&trace)?);
+            std::fs::write(path, &trace).map_err(|e| format!("{}: {e}", path.display()))?;
         }
         if options.keep {
             let path = options.scratch.join("bulletin.pdf");
@@ -351,4 +353,15 @@ pub fn run(options: &DocumentOptions, config: &Config, templates: &Path) -> Resu
         ours.1,
     );
     Ok(table)
+}
+
+/// How many times Typst laid the document out, from its timing trace (one "iter (N)" scope
+/// per layout pass; a pass more means the first pass's measures were not the final ones).
+fn layout_passes(trace: &[u8]) -> Result<usize, String> {
+    let events: Vec<serde_json::Value> =
+        serde_json::from_slice(trace).map_err(|e| format!("Typst's timing trace: {e}"))?;
+    Ok(events
+        .iter()
+        .filter(|e| e["ph"] == "B" && e["name"].as_str().is_some_and(|n| n.starts_with("iter")))
+        .count())
 }
