@@ -235,7 +235,12 @@ pub fn abbreviations(issue: &Issue, heading: &str, collators: &Collators) -> Opt
                     (false, true) => forms[2 * i + 1].clone(),
                     (false, false) => continue,
                 };
-                if used.iter().any(|(_, a)| a.short == short && a.lang == lang) {
+                // Once per language, and once in the group where two languages share
+                // the abbreviation and its full form (`P. – page`, English and French).
+                if used
+                    .iter()
+                    .any(|(_, a)| a.short == short && (a.lang == lang || *a.full == *full))
+                {
                     continue;
                 }
                 // Filed by its letters: `[və b.]` under `v`.

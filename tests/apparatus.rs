@@ -101,10 +101,21 @@ fn preface_after_the_contents_with_its_numbers_filled() {
 
 #[test]
 fn list_of_abbreviations_is_the_one_the_entries_use() {
-    for id in ["public-administration", "energy", "karabakh"] {
+    for id in ["public-administration", "energy", "karabakh", "diaspora"] {
         let (issue, pdf) = issue(id);
         let list = issue.front.abbreviations.as_ref().expect("abbreviations");
         assert_eq!(list.heading, "Şərti ixtisarlar");
+        // No line printed twice: English and French share `P. – page`.
+        for (i, item) in list.items.iter().enumerate() {
+            assert!(
+                !list.items[..i]
+                    .iter()
+                    .any(|o| o.short == item.short && o.full == item.full),
+                "{} – {} listed twice in {id}",
+                item.short,
+                item.full
+            );
+        }
         let text = squash(&flat_text(&pdf));
         // The heading's last occurrence (the first is in the contents).
         let at = text.rfind("Şərti ixtisarlar").expect("the list's heading");
