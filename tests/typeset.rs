@@ -6,8 +6,9 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use bulletin::issue::Issue;
+use bulletin::render::{RenderOptions, Renderer};
 
-use crate::common::{bulletin, flat_text, pages_text, poppler};
+use crate::common::{bulletin, flat_text, pages_text, poppler, templates_dir};
 
 /// One build of the sample intake, shared by the tests of this module.
 fn built() -> &'static Path {
@@ -242,4 +243,60 @@ fn non_filing_words_are_printed_and_filed_apart() {
     let list = text.rfind("Frankfurter Rundschau").unwrap();
     assert!(text[list..].contains("Die Welt"), "{text}");
     assert!(!text.contains("<<") && !text.contains('\u{86}'), "{text}");
+}
+
+/// The template's first-pass stand-ins (the contents, the indexes' columns, the
+/// cross-references) measure like the parts they stand for, so that Typst lays a bulletin
+/// out in two passes; a stand-in that drifted from its part would cost a third pass on
+/// every document. Typst's timing switch is global to the process, so the passes are
+/// counted in a run of this test alone.
+#[test]
+fn a_bulletin_is_laid_out_in_two_passes() {
+    const ALONE: &str = "BULLETIN_TEST_COUNT_PASSES";
+    if std::env::var_os(ALONE).is_none() {
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "typeset::a_bulletin_is_laid_out_in_two_passes"])
+            .args(["--test-threads", "1", "--nocapture"])
+            .env(ALONE, "1")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        return;
+    }
+    let renderer = Renderer::new(&templates_dir()).unwrap();
+    let date = chrono::NaiveDate::from_ymd_opt(2012, 4, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
+    let options = RenderOptions::new(date.unwrap());
+    let mut ids: Vec<String> = std::fs::read_dir(built().join("2012-Q1"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            name.strip_suffix(".pdf").map(str::to_owned)
+        })
+        .collect();
+    ids.sort();
+    assert_eq!(ids.len(), 9, "{ids:?}");
+    for id in ids {
+        let (issue, _) = issue("2012-Q1", &id);
+        typst_timing::clear();
+        typst_timing::enable();
+        let rendered = renderer.render(&issue, &options);
+        typst_timing::disable();
+        rendered.unwrap_or_else(|e| panic!("{id}: {e}"));
+        let mut trace = Vec::new();
+        typst_timing::export_json(&mut trace, |_| (String::new(), 0)).unwrap();
+        let events: Vec<serde_json::Value> = serde_json::from_slice(&trace).unwrap();
+        let passes = events
+            .iter()
+            .filter(|e| e["ph"] == "B" && e["name"].as_str().is_some_and(|n| n.starts_with("iter")))
+            .count();
+        assert_eq!(
+            passes, 2,
+            "{id}: Typst laid the bulletin out {passes} times"
+        );
+    }
 }
