@@ -242,47 +242,65 @@ pub fn screen<'a>(
     seen: &mut Seen<'a>,
 ) -> Result<(LanguageGroup, bool), Exclusion> {
     screened(admit(record), record, seen, || {
-        classify::duplicate_key(record)
+        classify::duplicate_digest(record, &mut String::new())
     })
 }
 
 /// The rule of [`screen`], given whether the record is admitted ([`admit`]) and its
-/// duplicate key (made only for an admitted record).
+/// duplicate digest (made only for an admitted record).
 fn screened<'a>(
     admitted: Result<(LanguageGroup, bool), Exclusion>,
     record: &'a Record,
     seen: &mut Seen<'a>,
-    key: impl FnOnce() -> String,
+    digest: impl FnOnce() -> u64,
 ) -> Result<(LanguageGroup, bool), Exclusion> {
     let admitted = admitted?;
-    seen.note(record, key())?;
+    seen.note(record, digest())?;
     Ok(admitted)
 }
 
-/// The articles of a period seen so far, by their duplicate key
-/// ([`classify::duplicate_key`]), each with the first record that described it.
+/// The articles of a period seen so far, each with the first record that described it.
+/// Records are compared by their duplicate key ([`classify::duplicate_key`]); the set holds
+/// only its digest ([`classify::duplicate_digest`]), so a million records cost a few bytes
+/// each, and the keys are made again only when digests are equal.
 #[derive(Debug, Default)]
 pub struct Seen<'a> {
-    first: FxHashMap<String, &'a Record>,
+    /// The first record of each digest.
+    first: FxHashMap<u64, &'a Record>,
+    /// By full key, the first record of each article whose digest is that of another
+    /// article (a clash of digests, not a duplicate).
+    clashes: FxHashMap<String, &'a Record>,
 }
 
 impl<'a> Seen<'a> {
-    /// Notes `record`'s article (`key` is its [`classify::duplicate_key`]), or says which
-    /// record described it first.
+    /// Notes `record`'s article (`digest` is its [`classify::duplicate_digest`]), or says
+    /// which record described it first.
     ///
     /// # Errors
     ///
     /// [`Exclusion::DuplicateOf`] the first record of the same article.
-    pub fn note(&mut self, record: &'a Record, key: String) -> Result<(), Exclusion> {
-        match self.first.entry(key) {
-            std::collections::hash_map::Entry::Occupied(first) => {
-                Err(Exclusion::DuplicateOf(first.get().id.as_str().to_owned()))
-            }
-            std::collections::hash_map::Entry::Vacant(slot) => {
+    pub fn note(&mut self, record: &'a Record, digest: u64) -> Result<(), Exclusion> {
+        use std::collections::hash_map::Entry;
+        let first = match self.first.entry(digest) {
+            Entry::Vacant(slot) => {
                 slot.insert(record);
-                Ok(())
+                return Ok(());
             }
-        }
+            Entry::Occupied(first) => *first.get(),
+        };
+        let key = classify::duplicate_key(record);
+        let first = if classify::duplicate_key(first) == key {
+            first
+        } else {
+            match self.clashes.entry(key) {
+                Entry::Vacant(slot) => {
+                    slot.insert(record);
+                    return Ok(());
+                }
+                Entry::Occupied(first) => *first.get(),
+            }
+        };
+        Err(Exclusion::DuplicateOf(first.id.as_str().to_owned()))
     }
 }
 
@@ -291,7 +309,7 @@ impl<'a> Seen<'a> {
 /// the subtopics it matches in each bulletin.
 struct Prepared {
     admitted: Result<(LanguageGroup, bool), Exclusion>,
-    key: String,
+    digest: u64,
     matches: Vec<Vec<usize>>,
 }
 
@@ -305,16 +323,20 @@ fn prepare_all(block: &[(&Record, Option<String>)], classifier: &Classifier) -> 
     let (config, collators) = (classifier.config(), classifier.collators());
     let prepare = |part: &[(&Record, Option<String>)]| -> Vec<Prepared> {
         let classifier = Classifier::new(config, collators);
+        let mut buffer = String::new();
         part.iter()
             .map(|&(record, _)| {
                 let admitted = admit(record);
-                let (key, matches) = match admitted {
-                    Ok(_) => (classify::duplicate_key(record), classifier.matches(record)),
-                    Err(_) => (String::new(), Vec::new()),
+                let (digest, matches) = match admitted {
+                    Ok(_) => (
+                        classify::duplicate_digest(record, &mut buffer),
+                        classifier.matches(record),
+                    ),
+                    Err(_) => (0, Vec::new()),
                 };
                 Prepared {
                     admitted,
-                    key,
+                    digest,
                     matches,
                 }
             })
@@ -403,7 +425,7 @@ fn place_one<'a>(
         report.exceptions.push(exception(record, &why));
         return;
     }
-    let group = match screened(prepared.admitted, record, seen, || prepared.key) {
+    let group = match screened(prepared.admitted, record, seen, || prepared.digest) {
         Ok((group, inferred)) => {
             if inferred {
                 report.notes.push(note(record, format!("no language code (or und/mul); language group \"{}\" inferred from the letters of the title", group.key())));
@@ -655,10 +677,30 @@ mod tests {
         let other = Record::for_test("2", "Neft strategiyası");
         let again = Record::for_test("3", "QARABAĞ HƏQİQƏTLƏRİ");
         let mut seen = Seen::default();
-        assert_eq!(seen.note(&first, classify::duplicate_key(&first)), Ok(()));
-        assert_eq!(seen.note(&other, classify::duplicate_key(&other)), Ok(()));
+        let digest = |record| classify::duplicate_digest(record, &mut String::new());
+        assert_eq!(seen.note(&first, digest(&first)), Ok(()));
+        assert_eq!(seen.note(&other, digest(&other)), Ok(()));
         assert_eq!(
-            seen.note(&again, classify::duplicate_key(&again)),
+            seen.note(&again, digest(&again)),
+            Err(Exclusion::DuplicateOf("1".into()))
+        );
+    }
+
+    #[test]
+    fn articles_whose_digests_clash_stay_apart() {
+        let first = Record::for_test("1", "Qarabağ həqiqətləri");
+        let other = Record::for_test("2", "Neft strategiyası");
+        let again = Record::for_test("3", "NEFT STRATEGİYASI");
+        let mut seen = Seen::default();
+        // Every record given one digest: only the keys tell the articles apart.
+        assert_eq!(seen.note(&first, 7), Ok(()));
+        assert_eq!(seen.note(&other, 7), Ok(()));
+        assert_eq!(
+            seen.note(&again, 7),
+            Err(Exclusion::DuplicateOf("2".into()))
+        );
+        assert_eq!(
+            seen.note(&Record::for_test("4", "Qarabağ HƏQİQƏTLƏRİ"), 7),
             Err(Exclusion::DuplicateOf("1".into()))
         );
     }

@@ -386,36 +386,53 @@ impl<'a> Classifier<'a> {
 
 /// The key two catalogue records of one article share: host, date, title, first author.
 pub fn duplicate_key(record: &Record) -> String {
+    let mut key = String::new();
+    write_duplicate_key(record, &mut key);
+    key
+}
+
+/// A digest of [`duplicate_key`] (the same key, the same digest, in every thread and run),
+/// made in `buffer` without allocating once the buffer has grown: a period's records are
+/// compared by digest, and by key only where digests are equal ([`crate::build::Seen`]).
+pub fn duplicate_digest(record: &Record, buffer: &mut String) -> u64 {
+    use std::hash::BuildHasher;
+    write_duplicate_key(record, buffer);
+    rustc_hash::FxBuildHasher.hash_one(buffer.as_str())
+}
+
+/// Writes [`duplicate_key`] into `key`, replacing what it held.
+fn write_duplicate_key(record: &Record, key: &mut String) {
+    use std::fmt::Write;
     // Lower case (Turkic i's folded), letters and digits only, single spaces between words.
-    let norm = |s: &str| {
-        let mut out = String::with_capacity(s.len());
+    let push_norm = |s: &str, out: &mut String| {
+        let start = out.len();
         for word in crate::feed::dates::fold(s)
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
         {
-            if !out.is_empty() {
+            if out.len() > start {
                 out.push(' ');
             }
             out.push_str(word);
         }
-        out
     };
-    let date = match (record.published.date, record.published.year()) {
-        (Some(d), _) => d.to_string(),
-        (None, Some(y)) => format!("{y}/{}", record.issue.as_deref().unwrap_or("")),
-        _ => String::new(),
+    key.clear();
+    if let Some(host) = &record.host {
+        push_norm(&host.title, key);
+    }
+    key.push('\u{1}');
+    // Writing into a `String` cannot fail.
+    let _ = match (record.published.date, record.published.year()) {
+        (Some(d), _) => write!(key, "{d}"),
+        (None, Some(y)) => write!(key, "{y}/{}", record.issue.as_deref().unwrap_or("")),
+        _ => Ok(()),
     };
-    let host = record
-        .host
-        .as_ref()
-        .map(|h| norm(&h.title))
-        .unwrap_or_default();
-    let author = record
-        .authors()
-        .next()
-        .map(|p| norm(&p.surname))
-        .unwrap_or_default();
-    format!("{host}\u{1}{date}\u{1}{}\u{1}{author}", norm(&record.title))
+    key.push('\u{1}');
+    push_norm(&record.title, key);
+    key.push('\u{1}');
+    if let Some(first) = record.authors().next() {
+        push_norm(&first.surname, key);
+    }
 }
 
 #[cfg(test)]
