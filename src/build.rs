@@ -242,7 +242,7 @@ pub fn screen<'a>(
     seen: &mut Seen<'a>,
 ) -> Result<(LanguageGroup, bool), Exclusion> {
     screened(admit(record), record, seen, || {
-        classify::duplicate_digest(record, &mut String::new())
+        classify::DuplicateKeys::default().digest(record)
     })
 }
 
@@ -261,10 +261,12 @@ fn screened<'a>(
 
 /// The articles of a period seen so far, each with the first record that described it.
 /// Records are compared by their duplicate key ([`classify::duplicate_key`]); the set holds
-/// only its digest ([`classify::duplicate_digest`]), so a million records cost a few bytes
-/// each, and the keys are made again only when digests are equal.
+/// only its digest ([`classify::DuplicateKeys::digest`]), so a million records cost a few
+/// bytes each, and the keys are made again only when digests are equal.
 #[derive(Debug, Default)]
 pub struct Seen<'a> {
+    /// Makes the keys compared when digests are equal, into `keys.1` and `keys.2`.
+    keys: (classify::DuplicateKeys<'a>, String, String),
     /// The first record of each digest.
     first: FxHashMap<u64, &'a Record>,
     /// By full key, the first record of each article whose digest is that of another
@@ -273,8 +275,8 @@ pub struct Seen<'a> {
 }
 
 impl<'a> Seen<'a> {
-    /// Notes `record`'s article (`digest` is its [`classify::duplicate_digest`]), or says
-    /// which record described it first.
+    /// Notes `record`'s article (`digest` is its [`classify::DuplicateKeys::digest`]), or
+    /// says which record described it first.
     ///
     /// # Errors
     ///
@@ -288,11 +290,13 @@ impl<'a> Seen<'a> {
             }
             Entry::Occupied(first) => *first.get(),
         };
-        let key = classify::duplicate_key(record);
-        let first = if classify::duplicate_key(first) == key {
+        let (keys, key, first_key) = &mut self.keys;
+        keys.write(record, key);
+        keys.write(first, first_key);
+        let first = if key == first_key {
             first
         } else {
-            match self.clashes.entry(key) {
+            match self.clashes.entry(key.clone()) {
                 Entry::Vacant(slot) => {
                     slot.insert(record);
                     return Ok(());
@@ -323,15 +327,12 @@ fn prepare_all(block: &[(&Record, Option<String>)], classifier: &Classifier) -> 
     let (config, collators) = (classifier.config(), classifier.collators());
     let prepare = |part: &[(&Record, Option<String>)]| -> Vec<Prepared> {
         let classifier = Classifier::new(config, collators);
-        let mut buffer = String::new();
+        let mut keys = classify::DuplicateKeys::default();
         part.iter()
             .map(|&(record, _)| {
                 let admitted = admit(record);
                 let (digest, matches) = match admitted {
-                    Ok(_) => (
-                        classify::duplicate_digest(record, &mut buffer),
-                        classifier.matches(record),
-                    ),
+                    Ok(_) => (keys.digest(record), classifier.matches(record)),
                     Err(_) => (0, Vec::new()),
                 };
                 Prepared {
@@ -677,7 +678,7 @@ mod tests {
         let other = Record::for_test("2", "Neft strategiyası");
         let again = Record::for_test("3", "QARABAĞ HƏQİQƏTLƏRİ");
         let mut seen = Seen::default();
-        let digest = |record| classify::duplicate_digest(record, &mut String::new());
+        let digest = |record| classify::DuplicateKeys::default().digest(record);
         assert_eq!(seen.note(&first, digest(&first)), Ok(()));
         assert_eq!(seen.note(&other, digest(&other)), Ok(()));
         assert_eq!(
