@@ -348,15 +348,18 @@ fn prepare_all(block: &[(&Record, Option<String>)], classifier: &Classifier) -> 
     if threads <= 1 || block.len() <= part {
         return prepare(block);
     }
+    // The first part on this thread, which would otherwise wait.
+    let (first, rest) = block.split_at(part);
     std::thread::scope(|scope| {
-        let parts: Vec<_> = block
+        let parts: Vec<_> = rest
             .chunks(part)
             .map(|chunk| scope.spawn(move || prepare(chunk)))
             .collect();
-        parts
-            .into_iter()
-            .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+        let mut prepared = prepare(first);
+        for p in parts {
+            prepared.extend(p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        prepared
     })
 }
 
@@ -567,22 +570,25 @@ pub fn parallel_map<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) 
     let slots: Vec<Mutex<Option<T>>> = items.into_iter().map(|t| Mutex::new(Some(t))).collect();
     let results: Vec<Mutex<Option<U>>> = slots.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(slot) = slots.get(index) else { break };
-                    let item = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
-                    if let Some(item) = item {
-                        let done = f(item);
-                        *results[index]
-                            .lock()
-                            .unwrap_or_else(PoisonError::into_inner) = Some(done);
-                    }
-                }
-            });
+    let work = || {
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(slot) = slots.get(index) else { break };
+            let item = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
+            if let Some(item) = item {
+                let done = f(item);
+                *results[index]
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner) = Some(done);
+            }
         }
+    };
+    std::thread::scope(|scope| {
+        // This thread works too, rather than wait for the others.
+        for _ in 1..threads {
+            scope.spawn(work);
+        }
+        work();
     });
     results
         .into_iter()
