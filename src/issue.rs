@@ -223,7 +223,7 @@ pub struct Entry {
     /// The entry's text as printed, with its styled runs.
     pub description: Description,
     /// The record's annotation (RUSMARC 330, MARC 21 520, IRBIS 331), not printed.
-    pub annotation: Option<String>,
+    pub annotation: Option<Box<str>>,
     /// The host periodical's ISSN, when catalogued; not printed.
     pub issn: Option<EcoString>,
 }
@@ -284,7 +284,7 @@ impl From<EntryJson> for Entry {
             description: Description::from_runs(
                 json.runs.iter().map(|r| (r.style, r.text.as_str())),
             ),
-            annotation: json.annotation,
+            annotation: json.annotation.map(String::into_boxed_str),
             issn: json.issn,
         }
     }

@@ -369,7 +369,7 @@ fn entry(
         language,
         lang,
         description,
-        annotation: record.supplement().annotation.clone(),
+        annotation: record.supplement().annotation.as_deref().map(Box::from),
         issn: record
             .host
             .as_ref()
