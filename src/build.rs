@@ -520,9 +520,17 @@ fn bulletin_issues(
     kind: DocumentKind,
     front: impl Fn(&Bulletin) -> FrontMatter + Sync,
 ) -> Vec<Issue> {
-    let jobs: Vec<(&Bulletin, BulletinPlacing)> =
-        config.bulletins.iter().zip(per_bulletin).collect();
-    parallel_map(jobs, |(bulletin, placing)| {
+    // The largest bulletins first, so that no large one is left to run alone at the end;
+    // the issues are put back in configuration order.
+    let mut jobs: Vec<(usize, &Bulletin, BulletinPlacing)> = config
+        .bulletins
+        .iter()
+        .zip(per_bulletin)
+        .enumerate()
+        .map(|(i, (bulletin, placing))| (i, bulletin, placing))
+        .collect();
+    jobs.sort_by_key(|(i, _, placing)| (std::cmp::Reverse(placing.placed.len()), *i));
+    let mut issues = parallel_map(jobs, |(i, bulletin, placing)| {
         let heads = subtopic_heads(bulletin);
         let mut body = order::build_body(
             &heads,
@@ -551,8 +559,10 @@ fn bulletin_issues(
             config.library.paper,
             collators,
         );
-        issue
-    })
+        (i, issue)
+    });
+    issues.sort_by_key(|(i, _)| *i);
+    issues.into_iter().map(|(_, issue)| issue).collect()
 }
 
 /// Maps `items` with `f` on as many threads as the machine has cores, keeping the order.
