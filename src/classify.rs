@@ -452,23 +452,44 @@ impl<'a> DuplicateKeys<'a> {
 }
 
 /// Appends the normal form of `text` a duplicate key compares: lower case (Turkic i's
-/// folded), letters and digits only, single spaces between words.
+/// folded), letters and digits only, single spaces between words. Words are folded one by
+/// one (most are folded already and are not copied); folding keeps every letter and digit
+/// one and every other character not one, so the words are those of the folded text.
 fn push_normal(text: &str, out: &mut String) {
     let start = out.len();
-    for word in crate::feed::dates::fold(text)
+    for word in text
         .split(|c: char| !crate::collate::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
     {
         if out.len() > start {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&crate::feed::dates::fold(word));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_keeps_letters_and_digits_apart_from_the_rest() {
+        use crate::collate::is_alphanumeric;
+        use crate::feed::dates::fold;
+        // What `push_normal` relies on to fold word by word: each character folds the same
+        // alone and after a capital (folding is character by character), and a letter or
+        // digit folds to letters and digits, anything else to neither.
+        for c in '\0'..=char::MAX {
+            let alone = fold(c.encode_utf8(&mut [0; 4])).into_owned();
+            let after_capital = fold(&format!("A{c}"))[1..].to_owned();
+            assert_eq!(alone, after_capital, "{c:?}");
+            if is_alphanumeric(c) {
+                assert!(alone.chars().all(is_alphanumeric), "{c:?}");
+            } else {
+                assert!(!alone.chars().any(is_alphanumeric), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn keys_made_for_many_records_are_each_records_own() {
