@@ -242,47 +242,69 @@ pub fn screen<'a>(
     seen: &mut Seen<'a>,
 ) -> Result<(LanguageGroup, bool), Exclusion> {
     screened(admit(record), record, seen, || {
-        classify::duplicate_key(record)
+        classify::DuplicateKeys::default().digest(record)
     })
 }
 
 /// The rule of [`screen`], given whether the record is admitted ([`admit`]) and its
-/// duplicate key (made only for an admitted record).
+/// duplicate digest (made only for an admitted record).
 fn screened<'a>(
     admitted: Result<(LanguageGroup, bool), Exclusion>,
     record: &'a Record,
     seen: &mut Seen<'a>,
-    key: impl FnOnce() -> String,
+    digest: impl FnOnce() -> u64,
 ) -> Result<(LanguageGroup, bool), Exclusion> {
     let admitted = admitted?;
-    seen.note(record, key())?;
+    seen.note(record, digest())?;
     Ok(admitted)
 }
 
-/// The articles of a period seen so far, by their duplicate key
-/// ([`classify::duplicate_key`]), each with the first record that described it.
+/// The articles of a period seen so far, each with the first record that described it.
+/// Records are compared by their duplicate key ([`classify::duplicate_key`]); the set holds
+/// only its digest ([`classify::DuplicateKeys::digest`]), so a million records cost a few
+/// bytes each, and the keys are made again only when digests are equal.
 #[derive(Debug, Default)]
 pub struct Seen<'a> {
-    first: FxHashMap<String, &'a Record>,
+    /// Makes the keys compared when digests are equal, into `keys.1` and `keys.2`.
+    keys: (classify::DuplicateKeys<'a>, String, String),
+    /// The first record of each digest.
+    first: FxHashMap<u64, &'a Record>,
+    /// By full key, the first record of each article whose digest is that of another
+    /// article (a clash of digests, not a duplicate).
+    clashes: FxHashMap<String, &'a Record>,
 }
 
 impl<'a> Seen<'a> {
-    /// Notes `record`'s article (`key` is its [`classify::duplicate_key`]), or says which
-    /// record described it first.
+    /// Notes `record`'s article (`digest` is its [`classify::DuplicateKeys::digest`]), or
+    /// says which record described it first.
     ///
     /// # Errors
     ///
     /// [`Exclusion::DuplicateOf`] the first record of the same article.
-    pub fn note(&mut self, record: &'a Record, key: String) -> Result<(), Exclusion> {
-        match self.first.entry(key) {
-            std::collections::hash_map::Entry::Occupied(first) => {
-                Err(Exclusion::DuplicateOf(first.get().id.as_str().to_owned()))
-            }
-            std::collections::hash_map::Entry::Vacant(slot) => {
+    pub fn note(&mut self, record: &'a Record, digest: u64) -> Result<(), Exclusion> {
+        use std::collections::hash_map::Entry;
+        let first = match self.first.entry(digest) {
+            Entry::Vacant(slot) => {
                 slot.insert(record);
-                Ok(())
+                return Ok(());
             }
-        }
+            Entry::Occupied(first) => *first.get(),
+        };
+        let (keys, key, first_key) = &mut self.keys;
+        keys.write(record, key);
+        keys.write(first, first_key);
+        let first = if key == first_key {
+            first
+        } else {
+            match self.clashes.entry(key.clone()) {
+                Entry::Vacant(slot) => {
+                    slot.insert(record);
+                    return Ok(());
+                }
+                Entry::Occupied(first) => *first.get(),
+            }
+        };
+        Err(Exclusion::DuplicateOf(first.id.as_str().to_owned()))
     }
 }
 
@@ -291,7 +313,7 @@ impl<'a> Seen<'a> {
 /// the subtopics it matches in each bulletin.
 struct Prepared {
     admitted: Result<(LanguageGroup, bool), Exclusion>,
-    key: String,
+    digest: u64,
     matches: Vec<Vec<usize>>,
 }
 
@@ -305,16 +327,17 @@ fn prepare_all(block: &[(&Record, Option<String>)], classifier: &Classifier) -> 
     let (config, collators) = (classifier.config(), classifier.collators());
     let prepare = |part: &[(&Record, Option<String>)]| -> Vec<Prepared> {
         let classifier = Classifier::new(config, collators);
+        let mut keys = classify::DuplicateKeys::default();
         part.iter()
             .map(|&(record, _)| {
                 let admitted = admit(record);
-                let (key, matches) = match admitted {
-                    Ok(_) => (classify::duplicate_key(record), classifier.matches(record)),
-                    Err(_) => (String::new(), Vec::new()),
+                let (digest, matches) = match admitted {
+                    Ok(_) => (keys.digest(record), classifier.matches(record)),
+                    Err(_) => (0, Vec::new()),
                 };
                 Prepared {
                     admitted,
-                    key,
+                    digest,
                     matches,
                 }
             })
@@ -325,15 +348,18 @@ fn prepare_all(block: &[(&Record, Option<String>)], classifier: &Classifier) -> 
     if threads <= 1 || block.len() <= part {
         return prepare(block);
     }
+    // The first part on this thread, which would otherwise wait.
+    let (first, rest) = block.split_at(part);
     std::thread::scope(|scope| {
-        let parts: Vec<_> = block
+        let parts: Vec<_> = rest
             .chunks(part)
             .map(|chunk| scope.spawn(move || prepare(chunk)))
             .collect();
-        parts
-            .into_iter()
-            .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+        let mut prepared = prepare(first);
+        for p in parts {
+            prepared.extend(p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        prepared
     })
 }
 
@@ -403,7 +429,7 @@ fn place_one<'a>(
         report.exceptions.push(exception(record, &why));
         return;
     }
-    let group = match screened(prepared.admitted, record, seen, || prepared.key) {
+    let group = match screened(prepared.admitted, record, seen, || prepared.digest) {
         Ok((group, inferred)) => {
             if inferred {
                 report.notes.push(note(record, format!("no language code (or und/mul); language group \"{}\" inferred from the letters of the title", group.key())));
@@ -494,9 +520,17 @@ fn bulletin_issues(
     kind: DocumentKind,
     front: impl Fn(&Bulletin) -> FrontMatter + Sync,
 ) -> Vec<Issue> {
-    let jobs: Vec<(&Bulletin, BulletinPlacing)> =
-        config.bulletins.iter().zip(per_bulletin).collect();
-    parallel_map(jobs, |(bulletin, placing)| {
+    // The largest bulletins first, so that no large one is left to run alone at the end;
+    // the issues are put back in configuration order.
+    let mut jobs: Vec<(usize, &Bulletin, BulletinPlacing)> = config
+        .bulletins
+        .iter()
+        .zip(per_bulletin)
+        .enumerate()
+        .map(|(i, (bulletin, placing))| (i, bulletin, placing))
+        .collect();
+    jobs.sort_by_key(|(i, _, placing)| (std::cmp::Reverse(placing.placed.len()), *i));
+    let mut issues = parallel_map(jobs, |(i, bulletin, placing)| {
         let heads = subtopic_heads(bulletin);
         let mut body = order::build_body(
             &heads,
@@ -525,8 +559,10 @@ fn bulletin_issues(
             config.library.paper,
             collators,
         );
-        issue
-    })
+        (i, issue)
+    });
+    issues.sort_by_key(|(i, _)| *i);
+    issues.into_iter().map(|(_, issue)| issue).collect()
 }
 
 /// Maps `items` with `f` on as many threads as the machine has cores, keeping the order.
@@ -544,22 +580,25 @@ pub fn parallel_map<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) 
     let slots: Vec<Mutex<Option<T>>> = items.into_iter().map(|t| Mutex::new(Some(t))).collect();
     let results: Vec<Mutex<Option<U>>> = slots.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(slot) = slots.get(index) else { break };
-                    let item = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
-                    if let Some(item) = item {
-                        let done = f(item);
-                        *results[index]
-                            .lock()
-                            .unwrap_or_else(PoisonError::into_inner) = Some(done);
-                    }
-                }
-            });
+    let work = || {
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(slot) = slots.get(index) else { break };
+            let item = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
+            if let Some(item) = item {
+                let done = f(item);
+                *results[index]
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner) = Some(done);
+            }
         }
+    };
+    std::thread::scope(|scope| {
+        // This thread works too, rather than wait for the others.
+        for _ in 1..threads {
+            scope.spawn(work);
+        }
+        work();
     });
     results
         .into_iter()
@@ -655,10 +694,30 @@ mod tests {
         let other = Record::for_test("2", "Neft strategiyası");
         let again = Record::for_test("3", "QARABAĞ HƏQİQƏTLƏRİ");
         let mut seen = Seen::default();
-        assert_eq!(seen.note(&first, classify::duplicate_key(&first)), Ok(()));
-        assert_eq!(seen.note(&other, classify::duplicate_key(&other)), Ok(()));
+        let digest = |record| classify::DuplicateKeys::default().digest(record);
+        assert_eq!(seen.note(&first, digest(&first)), Ok(()));
+        assert_eq!(seen.note(&other, digest(&other)), Ok(()));
         assert_eq!(
-            seen.note(&again, classify::duplicate_key(&again)),
+            seen.note(&again, digest(&again)),
+            Err(Exclusion::DuplicateOf("1".into()))
+        );
+    }
+
+    #[test]
+    fn articles_whose_digests_clash_stay_apart() {
+        let first = Record::for_test("1", "Qarabağ həqiqətləri");
+        let other = Record::for_test("2", "Neft strategiyası");
+        let again = Record::for_test("3", "NEFT STRATEGİYASI");
+        let mut seen = Seen::default();
+        // Every record given one digest: only the keys tell the articles apart.
+        assert_eq!(seen.note(&first, 7), Ok(()));
+        assert_eq!(seen.note(&other, 7), Ok(()));
+        assert_eq!(
+            seen.note(&again, 7),
+            Err(Exclusion::DuplicateOf("2".into()))
+        );
+        assert_eq!(
+            seen.note(&Record::for_test("4", "Qarabağ HƏQİQƏTLƏRİ"), 7),
             Err(Exclusion::DuplicateOf("1".into()))
         );
     }

@@ -386,41 +386,146 @@ impl<'a> Classifier<'a> {
 
 /// The key two catalogue records of one article share: host, date, title, first author.
 pub fn duplicate_key(record: &Record) -> String {
-    // Lower case (Turkic i's folded), letters and digits only, single spaces between words.
-    let norm = |s: &str| {
-        let mut out = String::with_capacity(s.len());
-        for word in crate::feed::dates::fold(s)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
+    let mut key = String::new();
+    DuplicateKeys::default().write(record, &mut key);
+    key
+}
+
+/// Makes [`duplicate_key`]s and their digests for many records: a digest is the same for
+/// the same key in every thread and run, and a period's records are compared by digest, and
+/// by key only where digests are equal ([`crate::build::Seen`]). The normal form of the
+/// texts that records share (host titles, surnames) is kept by where the text is held, so
+/// each is made once; keys are made in one buffer.
+#[derive(Debug, Default)]
+pub struct DuplicateKeys<'a> {
+    /// The normal form of each shared text, by its address (the records outlive this).
+    shared: rustc_hash::FxHashMap<*const str, Box<str>>,
+    key: String,
+    records: std::marker::PhantomData<&'a Record>,
+}
+
+impl<'a> DuplicateKeys<'a> {
+    /// The digest of `record`'s [`duplicate_key`].
+    pub fn digest(&mut self, record: &'a Record) -> u64 {
+        use std::hash::BuildHasher;
+        let mut key = std::mem::take(&mut self.key);
+        self.write(record, &mut key);
+        let digest = rustc_hash::FxBuildHasher.hash_one(key.as_str());
+        self.key = key;
+        digest
+    }
+
+    /// Writes `record`'s [`duplicate_key`] into `key`, replacing what it held.
+    pub fn write(&mut self, record: &'a Record, key: &mut String) {
+        use std::fmt::Write;
+        key.clear();
+        if let Some(host) = &record.host {
+            self.push_shared(&host.title, key);
         }
-        out
-    };
-    let date = match (record.published.date, record.published.year()) {
-        (Some(d), _) => d.to_string(),
-        (None, Some(y)) => format!("{y}/{}", record.issue.as_deref().unwrap_or("")),
-        _ => String::new(),
-    };
-    let host = record
-        .host
-        .as_ref()
-        .map(|h| norm(&h.title))
-        .unwrap_or_default();
-    let author = record
-        .authors()
-        .next()
-        .map(|p| norm(&p.surname))
-        .unwrap_or_default();
-    format!("{host}\u{1}{date}\u{1}{}\u{1}{author}", norm(&record.title))
+        key.push('\u{1}');
+        // Writing into a `String` cannot fail.
+        let _ = match (record.published.date, record.published.year()) {
+            (Some(d), _) => write!(key, "{d}"),
+            (None, Some(y)) => write!(key, "{y}/{}", record.issue.as_deref().unwrap_or("")),
+            _ => Ok(()),
+        };
+        key.push('\u{1}');
+        push_normal(&record.title, key);
+        key.push('\u{1}');
+        if let Some(first) = record.authors().next() {
+            self.push_shared(&first.surname, key);
+        }
+    }
+
+    /// [`push_normal`] for a text many records share.
+    fn push_shared(&mut self, text: &'a str, key: &mut String) {
+        let normal = self
+            .shared
+            .entry(std::ptr::from_ref(text))
+            .or_insert_with(|| {
+                let mut normal = String::new();
+                push_normal(text, &mut normal);
+                normal.into_boxed_str()
+            });
+        key.push_str(normal);
+    }
+}
+
+/// Appends the normal form of `text` a duplicate key compares: lower case (Turkic i's
+/// folded), letters and digits only, single spaces between words. Words are folded one by
+/// one (most are folded already and are not copied); folding keeps every letter and digit
+/// one and every other character not one, so the words are those of the folded text.
+fn push_normal(text: &str, out: &mut String) {
+    let start = out.len();
+    for word in text
+        .split(|c: char| !crate::collate::is_alphanumeric(c))
+        .filter(|w| !w.is_empty())
+    {
+        if out.len() > start {
+            out.push(' ');
+        }
+        out.push_str(&crate::feed::dates::fold(word));
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_keeps_letters_and_digits_apart_from_the_rest() {
+        use crate::collate::is_alphanumeric;
+        use crate::feed::dates::fold;
+        // What `push_normal` relies on to fold word by word: each character folds the same
+        // alone and after a capital (folding is character by character), and a letter or
+        // digit folds to letters and digits, anything else to neither.
+        for c in '\0'..=char::MAX {
+            let alone = fold(c.encode_utf8(&mut [0; 4])).into_owned();
+            let after_capital = fold(&format!("A{c}"))[1..].to_owned();
+            assert_eq!(alone, after_capital, "{c:?}");
+            if is_alphanumeric(c) {
+                assert!(alone.chars().all(is_alphanumeric), "{c:?}");
+            } else {
+                assert!(!alone.chars().any(is_alphanumeric), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn keys_made_for_many_records_are_each_records_own() {
+        use crate::model::{Host, Person, Role};
+        let host = std::sync::Arc::new(Host {
+            title: "Xalq qəzeti".into(),
+            ..Host::default()
+        });
+        let records: Vec<Record> = ["Neft strategiyası", "İqtisadi İslahatlar", "Neft"]
+            .into_iter()
+            .enumerate()
+            .map(|(i, title)| {
+                let mut r = Record::for_test(&i.to_string(), title);
+                r.host = Some(std::sync::Arc::clone(&host));
+                r.persons.push(Person {
+                    surname: if i == 1 { "Əliyev" } else { "İSMAYILOV" }.into(),
+                    initials: "A.".into(),
+                    forenames: "".into(),
+                    role: Role::Primary,
+                    relator: None,
+                });
+                r
+            })
+            .collect();
+        let mut keys = DuplicateKeys::default();
+        let mut key = String::new();
+        for (r, expected) in records.iter().zip([
+            "xalq qəzeti\u{1}\u{1}neft strategiyasi\u{1}ismayilov",
+            "xalq qəzeti\u{1}\u{1}iqtisadi islahatlar\u{1}əliyev",
+            "xalq qəzeti\u{1}\u{1}neft\u{1}ismayilov",
+        ]) {
+            keys.write(r, &mut key);
+            assert_eq!(key, expected);
+            assert_eq!(key, duplicate_key(r));
+        }
+    }
 
     #[test]
     fn undetermined_language_is_inferred() {

@@ -76,6 +76,28 @@ pub fn script_of(text: &str) -> Script {
     }
 }
 
+/// [`char::is_alphanumeric`], answered from a table for the first 2,048 code points
+/// (Latin, Greek, Cyrillic and the rest of the two-byte range, where nearly every letter of
+/// a catalogue is) and by the standard library's lookup beyond them.
+pub fn is_alphanumeric(c: char) -> bool {
+    const TABLED: usize = 2048;
+    static TABLE: std::sync::LazyLock<[u64; TABLED / 64]> = std::sync::LazyLock::new(|| {
+        let mut table = [0; TABLED / 64];
+        for (i, c) in ('\0'..).take(TABLED).enumerate() {
+            if c.is_alphanumeric() {
+                table[i / 64] |= 1 << (i % 64);
+            }
+        }
+        table
+    });
+    let i = c as usize;
+    if i < TABLED {
+        TABLE[i / 64] >> (i % 64) & 1 == 1
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Whether `c` is in a Cyrillic block: Cyrillic and its Supplement, Extended A–C.
 pub fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{052F}' | '\u{1C80}'..='\u{1C8F}' | '\u{2DE0}'..='\u{2DFF}' | '\u{A640}'..='\u{A69F}')
@@ -185,6 +207,14 @@ impl Default for Collators {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_of_letters_and_digits_agrees_with_unicode() {
+        // Every code point, tabled or not.
+        for c in '\0'..=char::MAX {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn azerbaijani_alphabet() {

@@ -223,7 +223,7 @@ pub struct Entry {
     /// The entry's text as printed, with its styled runs.
     pub description: Description,
     /// The record's annotation (RUSMARC 330, MARC 21 520, IRBIS 331), not printed.
-    pub annotation: Option<String>,
+    pub annotation: Option<Box<str>>,
     /// The host periodical's ISSN, when catalogued; not printed.
     pub issn: Option<EcoString>,
 }
@@ -284,7 +284,7 @@ impl From<EntryJson> for Entry {
             description: Description::from_runs(
                 json.runs.iter().map(|r| (r.style, r.text.as_str())),
             ),
-            annotation: json.annotation,
+            annotation: json.annotation.map(String::into_boxed_str),
             issn: json.issn,
         }
     }
@@ -293,41 +293,71 @@ impl From<EntryJson> for Entry {
 /// A bibliographic description: its text as printed and its styled runs, each run a range
 /// of the text (one string per entry, not one per run). Runs follow each other without
 /// gaps and together make the whole text. It serialises as its runs.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+///
+/// A million entries hold a million descriptions, so each is one allocation: a header of
+/// each run's length and style ([`pack`]) in ASCII digits ([`push_number`]), then the text.
+/// Equal descriptions are equal in this form.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Description {
-    text: Box<str>,
-    /// Each run's end and style packed in one number ([`pack`]); a run begins where the
-    /// one before it ends.
-    ends: Box<[u32]>,
+    /// The header's length, the header, then the text; empty for no runs and no text.
+    data: Box<str>,
 }
 
 impl Description {
     /// A description of runs given in order, their texts concatenated.
     pub fn from_runs<'a>(runs: impl IntoIterator<Item = (Style, &'a str)>) -> Description {
         let mut text = String::new();
-        let mut ends = Vec::new();
+        let mut lengths = Vec::new();
         for (style, run) in runs {
             text.push_str(run);
-            ends.push(pack(style, offset(text.len())));
+            lengths.push((style, run.len()));
         }
-        Description {
-            text: text.into_boxed_str(),
-            ends: ends.into_boxed_slice(),
-        }
+        Description::encode(&text, lengths)
     }
 
     /// A description from a text and, for each run, its style and the byte offset where it
     /// ends (ascending, on character boundaries, the last at the end of the text).
     pub(crate) fn from_parts(text: &str, ends: &[(Style, u32)]) -> Description {
-        Description {
-            text: text.into(),
-            ends: ends.iter().map(|&(style, end)| pack(style, end)).collect(),
+        let mut start = 0;
+        let lengths = ends.iter().map(|&(style, end)| {
+            let end = usize::try_from(end).map_or(text.len(), |e| e.clamp(start, text.len()));
+            let length = end - start;
+            start = end;
+            (style, length)
+        });
+        Description::encode(text, lengths)
+    }
+
+    /// The description of `text` cut into runs of the given styles and byte lengths.
+    fn encode(text: &str, runs: impl IntoIterator<Item = (Style, usize)>) -> Description {
+        let mut header = String::new();
+        for (style, length) in runs {
+            push_number(&mut header, pack(style, length));
         }
+        if header.is_empty() && text.is_empty() {
+            return Description::default();
+        }
+        let mut data = String::with_capacity(header.len() + text.len() + 2);
+        push_number(&mut data, header.len());
+        data.push_str(&header);
+        data.push_str(text);
+        Description {
+            data: data.into_boxed_str(),
+        }
+    }
+
+    /// The header (runs) and the text.
+    fn parts(&self) -> (&[u8], &str) {
+        let mut at = 0;
+        let length = read_number(self.data.as_bytes(), &mut at);
+        let text_at = at.saturating_add(length).min(self.data.len());
+        let header = self.data.as_bytes().get(at..text_at).unwrap_or_default();
+        (header, self.data.get(text_at..).unwrap_or_default())
     }
 
     /// The text as printed.
     pub fn as_str(&self) -> &str {
-        &self.text
+        self.parts().1
     }
 
     /// A copy with each run's text replaced by what `f` makes of the run, styles kept.
@@ -339,49 +369,91 @@ impl Description {
 
     /// The styled runs, in order.
     pub fn runs(&self) -> impl ExactSizeIterator<Item = Run<'_>> + Clone + '_ {
-        let mut start = 0;
-        self.ends.iter().map(move |&packed| {
-            let (style, end) = unpack(packed);
-            let end = usize::try_from(end).map_or(self.text.len(), |e| e.min(self.text.len()));
-            let text = self.text.get(start..end).unwrap_or_default();
+        let (header, text) = self.parts();
+        // A number's last digit is the one without the continuation bit.
+        let count = header.iter().filter(|&&b| b & MORE == 0).count();
+        let (mut at, mut start) = (0usize, 0usize);
+        (0..count).map(move |_| {
+            let (style, length) = unpack(read_number(header, &mut at));
+            let end = start.saturating_add(length).min(text.len());
+            let run = text.get(start..end).unwrap_or_default();
             start = end;
-            Run { style, text }
+            Run { style, text: run }
         })
     }
 }
 
-/// Bits of a packed run end that hold the style.
+/// The continuation bit of a digit of a header number: more digits follow.
+const MORE: u8 = 0x40;
+
+/// Appends `value` in ASCII digits of six bits, lowest first, each but the last with
+/// [`MORE`] set.
+fn push_number(out: &mut String, mut value: usize) {
+    loop {
+        let digit = u8::try_from(value & 0x3F).unwrap_or(0);
+        value >>= 6;
+        if value == 0 {
+            out.push(char::from(digit));
+            return;
+        }
+        out.push(char::from(MORE | digit));
+    }
+}
+
+/// Reads a number written by [`push_number`] at `at`, moving `at` past it.
+fn read_number(bytes: &[u8], at: &mut usize) -> usize {
+    let (mut value, mut shift) = (0usize, 0u32);
+    while let Some(&digit) = bytes.get(*at) {
+        *at += 1;
+        value |= usize::from(digit & 0x3F).checked_shl(shift).unwrap_or(0);
+        shift += 6;
+        if digit & MORE == 0 {
+            break;
+        }
+    }
+    value
+}
+
+/// Bits of a packed run that hold the style.
 const STYLE_BITS: u32 = 4;
 
-/// A byte offset in a description as stored: below 2^28 (descriptions are far shorter than
-/// 256 MiB; a longer one would keep its tail in its last run).
+/// A byte offset in a description as its describer counts it (saturating at `u32::MAX`).
 pub(crate) fn offset(at: usize) -> u32 {
-    u32::try_from(at).map_or(u32::MAX, |at| at.min(u32::MAX >> STYLE_BITS))
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
-/// A run's style and end in one number: the end above the style's index.
-fn pack(style: Style, end: u32) -> u32 {
-    (end.min(u32::MAX >> STYLE_BITS) << STYLE_BITS) | u32::from(style.index())
+/// A run's style and length in one number: the length above the style's index.
+fn pack(style: Style, length: usize) -> usize {
+    (length << STYLE_BITS) | usize::from(style.index())
 }
 
-/// The style and end of a packed run.
-fn unpack(packed: u32) -> (Style, u32) {
-    let index = usize::try_from(packed & ((1 << STYLE_BITS) - 1)).unwrap_or(0);
+/// The style and length of a packed run.
+fn unpack(packed: usize) -> (Style, usize) {
+    let index = packed & ((1 << STYLE_BITS) - 1);
     let style = Style::ALL.get(index).copied().unwrap_or(Style::Punctuation);
     (style, packed >> STYLE_BITS)
+}
+
+impl std::fmt::Debug for Description {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Description")
+            .field("text", &self.as_str())
+            .field("runs", &self.runs().collect::<Vec<_>>())
+            .finish()
+    }
 }
 
 impl std::ops::Deref for Description {
     type Target = str;
 
     fn deref(&self) -> &str {
-        &self.text
+        self.as_str()
     }
 }
 
 impl std::fmt::Display for Description {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(self.as_str())
     }
 }
 
@@ -558,5 +630,35 @@ mod tests {
             json.starts_with(r#"[{"style":"heading","text":"Əliyev, R."}"#),
             "{json}"
         );
+    }
+    #[test]
+    fn runs_of_any_length_and_empty_ones_come_back_as_given() {
+        let long = "Qarabağ həqiqətləri. ".repeat(300);
+        let runs = [
+            (Style::Title, long.as_str()),
+            (Style::Punctuation, ""),
+            (Style::Note, "ə"),
+            (Style::Pages, &long[..64]),
+            (Style::Punctuation, "."),
+        ];
+        let description = Description::from_runs(runs);
+        assert_eq!(description.as_str(), format!("{long}ə{}.", &long[..64]));
+        let back: Vec<(Style, &str)> = description.runs().map(|r| (r.style, r.text)).collect();
+        assert_eq!(back, runs);
+        assert_eq!(description.runs().len(), 5);
+        let ends = [(Style::Title, 3), (Style::Punctuation, 3), (Style::Note, 6)];
+        let parts = Description::from_parts("abcdə", &ends);
+        let back: Vec<(Style, &str)> = parts.runs().map(|r| (r.style, r.text)).collect();
+        assert_eq!(
+            back,
+            [
+                (Style::Title, "abc"),
+                (Style::Punctuation, ""),
+                (Style::Note, "də")
+            ]
+        );
+        assert_eq!(Description::from_runs([]), Description::default());
+        assert_eq!(Description::default().as_str(), "");
+        assert_eq!(Description::default().runs().len(), 0);
     }
 }

@@ -11,6 +11,7 @@
 //! `about`. Headings are in collation order ([`Collators::compare_names`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::marker::PhantomData;
 
 use rustc_hash::FxHashMap;
 
@@ -70,7 +71,27 @@ pub struct NameIndex<'a> {
     by_place: HashMap<(String, Vec<String>), usize>,
     /// Each name as records write it (surname, initials, forenames) → its place: a name is
     /// parsed into its form once, however many entries it is in.
-    known: FxHashMap<(&'a str, &'a str, &'a str), usize>,
+    known: FxHashMap<Written, usize>,
+    /// The persons noted outlive the index, so no address in `known` is reused.
+    persons: PhantomData<&'a Person>,
+}
+
+/// A name as records write it, known by where its three texts are held: the readers keep
+/// one copy of each distinct text, so a name written in many records is one key, hashed
+/// by three addresses rather than three texts. A name whose texts are held twice has two
+/// keys, which lead to the same place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Written(*const str, *const str, *const str);
+
+impl Written {
+    /// The name `person` is written as.
+    pub(crate) fn of(person: &Person) -> Written {
+        Written(
+            person.surname.as_str(),
+            person.initials.as_str(),
+            person.forenames.as_str(),
+        )
+    }
 }
 
 #[derive(Debug, Default)]
@@ -104,11 +125,7 @@ impl<'a> NameIndex<'a> {
 
     /// Notes `person` in entry `number`.
     pub fn add(&mut self, person: &'a Person, number: u32) {
-        let written = (
-            person.surname.as_str(),
-            person.initials.as_str(),
-            person.forenames.as_str(),
-        );
+        let written = Written::of(person);
         let places = &mut self.places;
         let by_place = &mut self.by_place;
         let at = *self.known.entry(written).or_insert_with(|| {

@@ -13,6 +13,7 @@
 //! written into one reused buffer.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
@@ -22,7 +23,8 @@ use crate::collate::{Collators, LanguageGroup};
 use crate::config::Separator;
 use crate::describe::{self, Apparatus};
 use crate::issue::{Entry, Group, NameEntry, Periodical, Section};
-use crate::model::{Record, Role};
+use crate::model::{Person, Record, Role};
+use crate::names::Written;
 
 /// A record placed under one subtopic of one document.
 #[derive(Debug, Clone, Copy)]
@@ -89,15 +91,32 @@ fn leading_number(text: &str) -> u64 {
     digits.parse().unwrap_or(u64::MAX)
 }
 
-/// The text an entry is filed under: its heading (first of one to three authors) or the
+/// What an entry is filed under: its heading (first of one to three authors) or the
 /// filing form of its title (without leading non-filing words).
-pub fn filing_text(record: &Record) -> String {
-    if describe::has_heading(record)
-        && let Some(first) = record.authors().next()
-    {
-        return first.inverted();
+enum Filing<'a> {
+    /// The heading's person, filed under the inverted name.
+    Heading(&'a Person),
+    /// The filing form of the title.
+    Title(&'a str),
+}
+
+impl Filing<'_> {
+    fn of(record: &Record) -> Filing<'_> {
+        if describe::has_heading(record)
+            && let Some(first) = record.authors().next()
+        {
+            return Filing::Heading(first);
+        }
+        Filing::Title(record.title.filing())
     }
-    record.title.filing().to_string()
+}
+
+/// The text an entry is filed under ([`Filing`]).
+pub fn filing_text(record: &Record) -> String {
+    match Filing::of(record) {
+        Filing::Heading(person) => person.inverted(),
+        Filing::Title(title) => title.to_string(),
+    }
 }
 
 /// The filing form of a record's host title (empty without a host).
@@ -198,15 +217,22 @@ fn sort_keyed(keyed: &mut [Keyed<'_>], collators: &Collators, arrangement: Arran
                 .then_with(|| a.page.cmp(&b.page))
         };
     keyed.sort_by(before_heading);
+    // A heading's key once per written name and group: an author's entries often tie.
+    let mut headings: FxHashMap<(LanguageGroup, Written), Rc<[u8]>> = FxHashMap::default();
     for tied in keyed.chunk_by_mut(|a, b| before_heading(a, b).is_eq()) {
         if tied.len() > 1 {
             // Each key once per entry (a stable sort): heading, then record id.
             tied.sort_by_cached_key(|k| {
-                let record = k.placed.record;
-                (
-                    collators.sort_key(k.placed.group, &filing_text(record)),
-                    record.id.clone(),
-                )
+                let (record, group) = (k.placed.record, k.placed.group);
+                let filing = match Filing::of(record) {
+                    Filing::Heading(person) => {
+                        Rc::clone(headings.entry((group, Written::of(person))).or_insert_with(
+                            || collators.sort_key(group, &person.inverted()).into(),
+                        ))
+                    }
+                    Filing::Title(title) => collators.sort_key(group, title).into(),
+                };
+                (filing, record.id.clone())
             });
         }
     }
@@ -343,7 +369,7 @@ fn entry(
         language,
         lang,
         description,
-        annotation: record.supplement().annotation.clone(),
+        annotation: record.supplement().annotation.as_deref().map(Box::from),
         issn: record
             .host
             .as_ref()
