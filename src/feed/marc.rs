@@ -172,10 +172,11 @@ impl<'a> RawRecord<'a> {
 /// Maps a raw record to a [`Record`], in `forced` dialect or the detected one.
 pub fn to_record(raw: &RawRecord<'_>, forced: Option<Dialect>, origin: Origin) -> Record {
     let dialect = forced.unwrap_or_else(|| raw.detect_dialect());
-    let fallback_id = origin.stand_in_id();
-    let id = raw.control("001").map(str::to_string);
-    let mut record = Record::new(id.clone().unwrap_or(fallback_id), dialect, origin);
-    if id.is_none() {
+    let id = raw.control("001");
+    let has_id = id.is_some();
+    let id = id.map_or_else(|| origin.stand_in_id(), str::to_string);
+    let mut record = Record::new(id, dialect, origin);
+    if !has_id {
         record.problem(
             ProblemKind::NoId,
             "record has no id (001); file and position stand in for it",
@@ -578,11 +579,17 @@ fn issue_title(
 /// The issue number and volume of an issue designation (`2012, № 3`), where the record
 /// has none yet.
 fn read_designation(record: &mut Record, text: &str) {
-    if record.issue.is_none() {
-        record.issue = shared(dates::find_issue_number(text));
+    if record.issue.is_some() && record.volume.is_some() {
+        return;
     }
+    // The numbering is read once for both.
+    let mut enumeration = dates::enumeration(text);
+    let volume = enumeration.volume.take();
     if record.volume.is_none() {
-        record.volume = shared(dates::find_volume(text));
+        record.volume = shared(volume);
+    }
+    if record.issue.is_none() {
+        record.issue = shared(dates::issue_number(text, enumeration));
     }
 }
 

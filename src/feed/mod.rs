@@ -254,27 +254,29 @@ impl<R: BufRead> BufRead for Lines<R> {
 
 /// How a bounded read up to a delimiter ended.
 pub(crate) enum Chunk {
-    /// The bytes up to and including the delimiter.
-    Found(Vec<u8>),
-    /// The input ended first (the bytes read, maybe none).
-    End(Vec<u8>),
+    /// The bytes up to and including the delimiter are in the buffer.
+    Found,
+    /// The input ended first (the buffer holds the bytes read, maybe none).
+    End,
     /// More than the cap without a delimiter.
     TooLong,
 }
 
-/// Reads up to and including `delimiter`, never holding more than `cap` bytes, and adds
-/// what it consumed to `consumed`: how the readers keep memory bounded on broken files.
+/// Reads up to and including `delimiter` into `bytes` (cleared first: one buffer serves
+/// every line or record of a file), never holding more than `cap` bytes, and adds what it
+/// consumed to `consumed`: how the readers keep memory bounded on broken files.
 pub(crate) fn read_until_capped(
     input: &mut impl BufRead,
     delimiter: u8,
     cap: usize,
     consumed: &mut u64,
+    bytes: &mut Vec<u8>,
 ) -> io::Result<Chunk> {
-    let mut bytes = Vec::new();
+    bytes.clear();
     loop {
         let buf = input.fill_buf()?;
         if buf.is_empty() {
-            return Ok(Chunk::End(bytes));
+            return Ok(Chunk::End);
         }
         let (take, found) = match memchr::memchr(delimiter, buf) {
             Some(i) => (i + 1, true),
@@ -284,11 +286,20 @@ pub(crate) fn read_until_capped(
         input.consume(take);
         *consumed += take as u64;
         if found {
-            return Ok(Chunk::Found(bytes));
+            return Ok(Chunk::Found);
         }
         if bytes.len() > cap {
             return Ok(Chunk::TooLong);
         }
+    }
+}
+
+/// `bytes` as UTF-8 text, validated with SIMD (the readers validate all of their input);
+/// an error is the standard library's, with the position of the first bad byte.
+pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => std::str::from_utf8(bytes),
     }
 }
 
