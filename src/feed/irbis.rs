@@ -20,8 +20,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::marc::{
-    self, RawField, RawRecord, Subfield, add_annotation, add_language, apply_date_text, finish,
-    material, owned_isbd, shared, shared_isbd, trim_isbd,
+    self, Lists, RawField, RawRecord, Subfield, add_annotation, add_language, apply_date_text,
+    finish, material, owned_isbd, shared, shared_isbd, trim_isbd,
 };
 use super::{
     Chunk, Encoding, FeedError, FeedErrorKind, ReadOptions, ReadRecords, dates, read_until_capped,
@@ -486,6 +486,8 @@ fn person(l: &Line<'_>, role: Role) -> Option<Person> {
 /// in the order they were found).
 struct Mapping {
     record: Record,
+    /// The record's persons, subjects, keywords and class numbers, added at the end.
+    lists: Lists,
     date_texts: Vec<(String, u32, u32)>,
     year_text: Option<(String, u32)>,
 }
@@ -512,9 +514,9 @@ fn field_mapping(tag: &str) -> Option<MapField> {
         "964" => grnti,
         "675" => udc,
         "686" => class_number,
-        "700" => |l, m| m.record.persons.extend(person(l, Role::Primary)),
-        "701" => |l, m| m.record.persons.extend(person(l, Role::Coauthor)),
-        "702" => |l, m| m.record.persons.extend(person(l, Role::Secondary)),
+        "700" => |l, m| m.lists.persons.extend(person(l, Role::Primary)),
+        "701" => |l, m| m.lists.persons.extend(person(l, Role::Coauthor)),
+        "702" => |l, m| m.lists.persons.extend(person(l, Role::Secondary)),
         "710" | "711" => |l, m| {
             m.record
                 .add_to_supplement(|s| &mut s.corporate, l.sub('a').map(shared_isbd));
@@ -539,6 +541,7 @@ fn to_record(lines: &[Line<'_>], origin: Origin) -> Record {
     }
     let mut m = Mapping {
         record,
+        lists: Lists::default(),
         date_texts: Vec::new(),
         year_text: None,
     };
@@ -549,10 +552,11 @@ fn to_record(lines: &[Line<'_>], origin: Origin) -> Record {
     }
     let Mapping {
         mut record,
+        lists,
         mut date_texts,
         year_text,
     } = m;
-    record.persons.sort_by_key(|p| p.role.rank());
+    lists.finish(&mut record);
     date_texts.extend(year_text.map(|(t, line)| (t, line, 1)));
     let texts: Vec<(&str, u32, u32)> = date_texts
         .iter()
@@ -639,12 +643,12 @@ fn is_issn(text: &str) -> bool {
 /// 600: a person the article is about, both a subject and a name for the index.
 fn person_subject(l: &Line<'_>, m: &mut Mapping) {
     if let Some(p) = person(l, Role::Subject) {
-        m.record.subjects.push(Subject {
+        m.lists.subjects.push(Subject {
             heading: p.inverted().into(),
             subdivisions: List::new(),
             kind: SubjectKind::Person,
         });
-        m.record.persons.push(p);
+        m.lists.persons.push(p);
     }
 }
 
@@ -655,7 +659,7 @@ fn topical_subject(l: &Line<'_>, m: &mut Mapping) {
             .filter_map(|&c| l.sub(c))
             .map(shared_isbd)
             .collect();
-        m.record.subjects.push(Subject {
+        m.lists.subjects.push(Subject {
             heading: shared_isbd(a),
             subdivisions,
             kind: SubjectKind::Topical,
@@ -665,7 +669,7 @@ fn topical_subject(l: &Line<'_>, m: &mut Mapping) {
 
 fn geographic_subject(l: &Line<'_>, m: &mut Mapping) {
     if let Some(a) = l.sub('a').or(Some(l.plain()).filter(|p| !p.is_empty())) {
-        m.record.subjects.push(Subject {
+        m.lists.subjects.push(Subject {
             heading: shared_isbd(a),
             subdivisions: List::new(),
             kind: SubjectKind::Geographic,
@@ -674,7 +678,7 @@ fn geographic_subject(l: &Line<'_>, m: &mut Mapping) {
 }
 
 fn keyword(l: &Line<'_>, m: &mut Mapping) {
-    m.record.keywords.push(shared_isbd(l.plain()));
+    m.lists.keywords.push(shared_isbd(l.plain()));
 }
 
 fn bbk(l: &Line<'_>, m: &mut Mapping) {
@@ -694,7 +698,7 @@ fn udc(l: &Line<'_>, m: &mut Mapping) {
 fn national_class(l: &Line<'_>, m: &mut Mapping, scheme: &str) {
     let code = l.sub('a').unwrap_or(l.plain());
     if !code.is_empty() {
-        m.record.classes.push(ClassNumber {
+        m.lists.classes.push(ClassNumber {
             scheme: scheme.into(),
             code: code.into(),
         });
@@ -703,7 +707,7 @@ fn national_class(l: &Line<'_>, m: &mut Mapping, scheme: &str) {
 
 fn class_number(l: &Line<'_>, m: &mut Mapping) {
     if let Some(a) = l.sub('a') {
-        m.record.classes.push(ClassNumber {
+        m.lists.classes.push(ClassNumber {
             scheme: l.sub('2').unwrap_or("").into(),
             code: a.into(),
         });

@@ -23,7 +23,7 @@ use crate::model::{Format, Origin, Record};
 
 const RECORD_END: u8 = 0x1D;
 const FIELD_END: u8 = 0x1E;
-const SUBFIELD: char = '\u{1f}';
+const SUBFIELD: u8 = 0x1F;
 const MAX_RECORD: usize = 99_999;
 
 /// Streams the records of one ISO 2709 file.
@@ -367,19 +367,30 @@ fn data_field<'b>(tag: Cow<'b, str>, data: Cow<'b, str>, column: u32) -> RawFiel
         data: &'t str,
         value: impl Fn(&'t str) -> Cow<'b, str>,
     ) -> ([char; 2], Vec<Subfield<'b>>) {
-        let mut parts = data.split(SUBFIELD);
-        let mut ind = parts.next().unwrap_or("").chars();
+        // The delimiters' offsets (ASCII, so every part is whole characters), then the end.
+        let bytes = data.as_bytes();
+        let delimiters = memchr::memchr_iter(SUBFIELD, bytes).count();
+        let mut ends = bytes
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == SUBFIELD)
+            .map(|(at, _)| at)
+            .chain(std::iter::once(bytes.len()));
+        let mut start = ends.next().unwrap_or(bytes.len());
+        let mut ind = data[..start].chars();
         let ind = [ind.next().unwrap_or(' '), ind.next().unwrap_or(' ')];
         // As many subfields as delimiters, less the empty ones: one allocation.
-        let mut subfields = Vec::with_capacity(memchr::memchr_iter(0x1F, data.as_bytes()).count());
-        subfields.extend(parts.filter(|p| !p.is_empty()).map(|part| {
+        let mut subfields = Vec::with_capacity(delimiters);
+        for end in ends {
+            let part = &data[start + 1..end];
+            start = end;
             let mut chars = part.chars();
-            let code = chars.next().unwrap_or(' ');
-            Subfield {
+            let Some(code) = chars.next() else { continue };
+            subfields.push(Subfield {
                 code,
                 value: value(chars.as_str()),
-            }
-        }));
+            });
+        }
         (ind, subfields)
     }
     let (indicators, subfields) = match data {

@@ -358,6 +358,7 @@ fn check_level(raw: &RawRecord<'_>, record: &mut Record, articles: &[char], whic
 }
 
 fn rusmarc(raw: &RawRecord<'_>, record: &mut Record) {
+    let mut lists = Lists::default();
     check_level(raw, record, &['a'], "articles are 'a'");
     for f in &raw.fields {
         match &*f.tag {
@@ -406,12 +407,12 @@ fn rusmarc(raw: &RawRecord<'_>, record: &mut Record) {
             }
             "600" => {
                 if let Some(p) = unimarc_person(f, Role::Subject) {
-                    record.subjects.push(Subject {
+                    lists.subjects.push(Subject {
                         heading: p.inverted().into(),
                         subdivisions: subdivisions(f),
                         kind: SubjectKind::Person,
                     });
-                    record.persons.push(p);
+                    lists.persons.push(p);
                 }
             }
             "601" | "606" | "607" => {
@@ -421,28 +422,28 @@ fn rusmarc(raw: &RawRecord<'_>, record: &mut Record) {
                         "607" => SubjectKind::Geographic,
                         _ => SubjectKind::Topical,
                     };
-                    record.subjects.push(Subject {
+                    lists.subjects.push(Subject {
                         heading: trim_isbd(a).into(),
                         subdivisions: subdivisions(f),
                         kind,
                     });
                 }
             }
-            "610" => record.keywords.extend(f.all('a').map(shared_isbd)),
-            "675" => record.classes.extend(f.all('a').map(|a| ClassNumber {
+            "610" => lists.keywords.extend(f.all('a').map(shared_isbd)),
+            "675" => lists.classes.extend(f.all('a').map(|a| ClassNumber {
                 scheme: "udc".into(),
                 code: a.into(),
             })),
             "686" => {
                 let scheme = SharedStr::from(f.first('2').unwrap_or(""));
-                record.classes.extend(f.all('a').map(|a| ClassNumber {
+                lists.classes.extend(f.all('a').map(|a| ClassNumber {
                     scheme: scheme.clone(),
                     code: a.into(),
                 }));
             }
-            "700" => record.persons.extend(unimarc_person(f, Role::Primary)),
-            "701" => record.persons.extend(unimarc_person(f, Role::Coauthor)),
-            "702" => record.persons.extend(unimarc_person(f, Role::Secondary)),
+            "700" => lists.persons.extend(unimarc_person(f, Role::Primary)),
+            "701" => lists.persons.extend(unimarc_person(f, Role::Coauthor)),
+            "702" => lists.persons.extend(unimarc_person(f, Role::Secondary)),
             "710" | "711" => {
                 record.add_to_supplement(|s| &mut s.corporate, f.first('a').map(shared_isbd));
             }
@@ -454,8 +455,7 @@ fn rusmarc(raw: &RawRecord<'_>, record: &mut Record) {
             _ => {}
         }
     }
-    // Persons in catalogue order: authors first.
-    record.persons.sort_by_key(|p| p.role.rank());
+    lists.finish(record);
     linking_fields(raw, record);
 }
 
@@ -593,6 +593,33 @@ fn read_designation(record: &mut Record, text: &str) {
     }
 }
 
+/// The lists of a record being mapped, gathered in vectors and made the record's once
+/// ([`Lists::finish`]): a [`List`] is an exactly sized shared slice, rebuilt by every push.
+#[derive(Debug, Default)]
+pub(crate) struct Lists {
+    pub(crate) persons: Vec<Person>,
+    pub(crate) subjects: Vec<Subject>,
+    pub(crate) keywords: Vec<SharedStr>,
+    pub(crate) classes: Vec<ClassNumber>,
+}
+
+impl Lists {
+    /// Adds the lists to the record's, the persons in catalogue order (authors first).
+    pub(crate) fn finish(self, record: &mut Record) {
+        let Lists {
+            persons,
+            subjects,
+            keywords,
+            classes,
+        } = self;
+        record.persons.extend(persons);
+        record.persons.sort_by_key(|p| p.role.rank());
+        record.subjects.extend(subjects);
+        record.keywords.extend(keywords);
+        record.classes.extend(classes);
+    }
+}
+
 /// A text the readers found, as the record keeps it.
 pub(crate) fn shared(text: Option<String>) -> Option<SharedStr> {
     text.map(SharedStr::from)
@@ -700,6 +727,7 @@ fn marc21_person(f: &RawField<'_>, role: Role) -> Option<Person> {
 }
 
 fn marc21(raw: &RawRecord<'_>, record: &mut Record) {
+    let mut lists = Lists::default();
     check_level(raw, record, &['a', 'b'], "component parts are 'a' or 'b'");
     let mut date_texts: Vec<(String, u32, u32)> = Vec::new();
     let mut lang_008 = None;
@@ -727,17 +755,17 @@ fn marc21(raw: &RawRecord<'_>, record: &mut Record) {
                     }
                 }
             }
-            "100" => record.persons.extend(marc21_person(f, Role::Primary)),
-            "700" => record.persons.extend(marc21_person(f, Role::Coauthor)),
+            "100" => lists.persons.extend(marc21_person(f, Role::Primary)),
+            "700" => lists.persons.extend(marc21_person(f, Role::Coauthor)),
             "600" => {
                 if let Some(mut p) = marc21_person(f, Role::Subject) {
                     p.role = Role::Subject;
-                    record.subjects.push(Subject {
+                    lists.subjects.push(Subject {
                         heading: p.inverted().into(),
                         subdivisions: subdivisions(f),
                         kind: SubjectKind::Person,
                     });
-                    record.persons.push(p);
+                    lists.persons.push(p);
                 }
             }
             "110" | "111" | "710" | "711" => {
@@ -759,21 +787,21 @@ fn marc21(raw: &RawRecord<'_>, record: &mut Record) {
                         "651" => SubjectKind::Geographic,
                         _ => SubjectKind::Topical,
                     };
-                    record.subjects.push(Subject {
+                    lists.subjects.push(Subject {
                         heading: trim_isbd(a).into(),
                         subdivisions: subdivisions(f),
                         kind,
                     });
                 }
             }
-            "653" => record.keywords.extend(f.all('a').map(shared_isbd)),
-            "080" => record.classes.extend(f.all('a').map(|a| ClassNumber {
+            "653" => lists.keywords.extend(f.all('a').map(shared_isbd)),
+            "080" => lists.classes.extend(f.all('a').map(|a| ClassNumber {
                 scheme: "udc".into(),
                 code: a.into(),
             })),
             "084" => {
                 let scheme = SharedStr::from(f.first('2').unwrap_or(""));
-                record.classes.extend(f.all('a').map(|a| ClassNumber {
+                lists.classes.extend(f.all('a').map(|a| ClassNumber {
                     scheme: scheme.clone(),
                     code: a.into(),
                 }));
@@ -788,7 +816,7 @@ fn marc21(raw: &RawRecord<'_>, record: &mut Record) {
         let (line, column) = raw.field("008").map_or((0, 0), |f| (f.line, f.column));
         add_language(record, &code, line, column);
     }
-    record.persons.sort_by_key(|p| p.role.rank());
+    lists.finish(record);
     record.published.year = years.publication();
     let texts: Vec<(&str, u32, u32)> = date_texts
         .iter()

@@ -26,9 +26,9 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-#[cfg(doc)]
-use crate::model::Title;
-use crate::model::{Dialect, Format, Interner, Origin, Problem, ProblemKind, Record, SharedStr};
+use crate::model::{
+    Dialect, Format, Interner, Origin, Problem, ProblemKind, Record, SharedStr, Title,
+};
 
 /// How to read feeds: forced format, dialect and encoding, or detection (the default).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -467,9 +467,9 @@ pub(crate) fn scrub(record: &mut Record) {
         {
             text("the host periodical", t);
         }
-        h.title.retain(|c| !is_c1(c))
+        scrub_title(&mut h.title)
     });
-    let title = record.title.retain(|c| !is_c1(c));
+    let title = scrub_title(&mut record.title);
     note("the title", title);
     if let Some(host_title) = host_title {
         note("the host periodical's title", host_title);
@@ -487,6 +487,15 @@ pub(crate) fn scrub(record: &mut Record) {
                 codes.join(", ")
             ),
         );
+    }
+}
+
+/// Removes the C1 characters of a title; returns them.
+fn scrub_title(title: &mut Title) -> Vec<char> {
+    if has_c1(title) {
+        title.retain(|c| !is_c1(c))
+    } else {
+        Vec::new()
     }
 }
 
