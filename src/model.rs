@@ -199,6 +199,15 @@ impl<T: Clone> List<T> {
         self.extend(std::iter::once(item));
     }
 
+    /// Adds `items` at the end; an empty list takes them as they are.
+    pub fn append(&mut self, items: Vec<T>) {
+        if self.is_empty() {
+            *self = List::from(items);
+        } else {
+            self.extend(items);
+        }
+    }
+
     /// Keeps only the items `keep` accepts.
     pub fn retain(&mut self, keep: impl FnMut(&T) -> bool) {
         let mut items = self.to_vec();

@@ -672,7 +672,7 @@ pub fn enumeration(text: &str) -> Enumeration {
     e
 }
 
-fn leading_number(text: &str) -> String {
+fn leading_number(text: &str) -> &str {
     let end = text
         .char_indices()
         .find(|&(i, c)| {
@@ -681,7 +681,7 @@ fn leading_number(text: &str) -> String {
                     && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())))
         })
         .map_or(text.len(), |(i, _)| i);
-    text[..end].to_string()
+    &text[..end]
 }
 
 /// Pages as written (`S. 3`, `С. 12-14`, `p. 5`, `3`, `45–52 с.`, `[С. 11-15]`) → `3`, `12–14`.
@@ -693,9 +693,10 @@ pub fn normalise_pages(text: &str) -> Option<String> {
     if first.is_empty() {
         return None;
     }
+    let mut pages = String::with_capacity(first.len());
+    push_page_range(&mut pages, first);
     // An article continued on another page: `S. 1, 3`, `С. 2, 5-6`.
-    let mut pages = vec![first];
-    rest = &rest[pages[0].len()..];
+    rest = &rest[first.len()..];
     while let Some(next) = rest.trim_start().strip_prefix(',') {
         let next = next.trim_start();
         let number = leading_number(next);
@@ -703,15 +704,19 @@ pub fn normalise_pages(text: &str) -> Option<String> {
             break;
         }
         rest = &next[number.len()..];
-        pages.push(number);
+        pages.push_str(", ");
+        push_page_range(&mut pages, number);
     }
-    Some(
-        pages
-            .iter()
-            .map(|p| p.replace(['-', '/'], "–").replace("––", "–"))
-            .collect::<Vec<_>>()
-            .join(", "),
-    )
+    Some(pages)
+}
+
+/// Adds a page or a range of pages with an en dash between its ends (`12-14` → `12–14`).
+fn push_page_range(pages: &mut String, range: &str) {
+    if range.contains(['-', '/', '–']) {
+        pages.push_str(&range.replace(['-', '/'], "–").replace("––", "–"));
+    } else {
+        pages.push_str(range);
+    }
 }
 
 #[cfg(test)]

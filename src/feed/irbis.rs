@@ -57,7 +57,8 @@ struct Sub {
 impl Line<'_> {
     /// Text before the first `^`: the value of a field without subfields.
     fn plain(&self) -> &str {
-        self.value.split('^').next().unwrap_or("").trim()
+        let end = memchr::memchr(b'^', self.value.as_bytes()).unwrap_or(self.value.len());
+        self.value[..end].trim()
     }
 
     /// Subfield `code` (case-insensitive), trimmed: the first that is not empty.
@@ -74,11 +75,11 @@ impl Line<'_> {
 /// Splits a line's value into its subfields (each opened by `^` and a code, compared in
 /// lower case), adding them to `subs`.
 fn split_subfields(value: &str, subs: &mut Vec<Sub>) {
-    let mut parts = value.split('^');
-    let mut at = parts.next().map_or(0, str::len);
-    for part in parts {
-        // Past the `^`.
-        at += 1;
+    // `^` is ASCII: every offset found starts a character.
+    let mut carets = memchr::memchr_iter(b'^', value.as_bytes()).peekable();
+    while let Some(at) = carets.next() {
+        let end = carets.peek().copied().unwrap_or(value.len());
+        let part = &value[at + 1..end];
         let mut chars = part.chars();
         if let Some(c) = chars.next() {
             let code = if c.is_ascii() {
@@ -88,11 +89,10 @@ fn split_subfields(value: &str, subs: &mut Vec<Sub>) {
             };
             subs.push(Sub {
                 code,
-                start: at + c.len_utf8(),
-                end: at + part.len(),
+                start: at + 1 + c.len_utf8(),
+                end,
             });
         }
-        at += part.len();
     }
 }
 

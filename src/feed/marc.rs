@@ -612,11 +612,11 @@ impl Lists {
             keywords,
             classes,
         } = self;
-        record.persons.extend(persons);
+        record.persons.append(persons);
         record.persons.sort_by_key(|p| p.role.rank());
-        record.subjects.extend(subjects);
-        record.keywords.extend(keywords);
-        record.classes.extend(classes);
+        record.subjects.append(subjects);
+        record.keywords.append(keywords);
+        record.classes.append(classes);
     }
 }
 
