@@ -171,18 +171,22 @@ impl fmt::Display for FeedError {
 
 impl std::error::Error for FeedError {}
 
-/// A buffered reader that counts lines in the bytes its consumer has consumed, so a
-/// streaming parser can turn a byte offset into line and column.
+/// A buffered reader that counts lines in the bytes it has buffered, so a streaming parser
+/// can turn a byte offset it has consumed into line and column. Each buffer is scanned
+/// once, when it is filled (the consumer takes it in many small pieces).
 pub struct Lines<R> {
     inner: R,
     consumed: u64,
-    /// Newlines in the consumed bytes.
+    /// How far the input has been scanned for newlines (the end of the last buffer).
+    scanned: u64,
+    /// Newlines in the scanned bytes.
     newlines: u32,
-    /// Offsets of the most recent newlines (enough for any one record's fields).
+    /// Offsets of the most recent newlines (enough for any one record's fields, and for a
+    /// whole buffer not yet consumed).
     recent: VecDeque<u64>,
 }
 
-const RECENT_NEWLINES: usize = 1 << 16;
+const RECENT_NEWLINES: usize = 1 << 17;
 
 impl<R: BufRead> Lines<R> {
     /// Counts the lines of `inner`, from its start.
@@ -190,6 +194,7 @@ impl<R: BufRead> Lines<R> {
         Lines {
             inner,
             consumed: 0,
+            scanned: 0,
             newlines: 0,
             recent: VecDeque::new(),
         }
@@ -197,13 +202,9 @@ impl<R: BufRead> Lines<R> {
 
     /// 1-based line and column of a byte offset already consumed (or just past).
     pub fn line_column(&self, offset: u64) -> (u32, u32) {
-        // Newlines at or after `offset` are on later lines; the one before starts its line.
-        let later = self
-            .recent
-            .iter()
-            .rev()
-            .take_while(|&&nl| nl >= offset)
-            .count();
+        // Newlines at or after `offset` (some maybe not consumed yet) are on later lines;
+        // the one before starts its line.
+        let later = self.recent.len() - self.recent.partition_point(|&nl| nl < offset);
         // At most RECENT_NEWLINES, and never more than the newlines counted.
         let line = self
             .newlines
@@ -233,20 +234,24 @@ impl<R: BufRead> Read for Lines<R> {
 
 impl<R: BufRead> BufRead for Lines<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        self.inner.fill_buf()
-    }
-
-    fn consume(&mut self, amount: usize) {
-        if let Ok(buf) = self.inner.fill_buf() {
-            let n = amount.min(buf.len());
-            for i in memchr::memchr_iter(b'\n', &buf[..n]) {
+        let buf = self.inner.fill_buf()?;
+        // The buffer starts at `consumed`; its part past `scanned` is new.
+        let end = self.consumed + buf.len() as u64;
+        if end > self.scanned {
+            let from = usize::try_from(self.scanned.saturating_sub(self.consumed)).unwrap_or(0);
+            for i in memchr::memchr_iter(b'\n', &buf[from..]) {
                 self.newlines += 1;
                 if self.recent.len() == RECENT_NEWLINES {
                     self.recent.pop_front();
                 }
-                self.recent.push_back(self.consumed + i as u64);
+                self.recent.push_back(self.consumed + (from + i) as u64);
             }
+            self.scanned = end;
         }
+        Ok(buf)
+    }
+
+    fn consume(&mut self, amount: usize) {
         self.consumed += amount as u64;
         self.inner.consume(amount);
     }
