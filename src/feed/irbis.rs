@@ -5,7 +5,9 @@
 //! without a byte-order mark (CP1251 when forced). The record id is field 903 (the document
 //! code), else the file and record position. The issue date is looked for in every place
 //! cataloguers put it: 463 `^H` (`№ 14 (17 янв.)`), `^V` (`25 дек.`), `^A`, with the year
-//! in `^J` (or 210 `^D`). Lines are read with a length cap, so memory stays bounded.
+//! in `^J` (or 210 `^D`). Lines are read with a length cap, so memory stays bounded; a
+//! record's lines are decoded into one text kept from record to record, each line's
+//! subfields split once.
 //!
 //! RUSMARC written as IRBIS text (MARS and some IRBIS exports: `#200: 1 ^aTitle`, two
 //! indicators before the subfields, lowercase codes, 461/463 with embedded `^1` fields) is

@@ -3,9 +3,9 @@
 //! A record is a 24-byte leader, a directory of 12-byte entries (tag, length, start), then
 //! the fields, each ending in 0x1E, subfields opened by 0x1F, the record ending in 0x1D.
 //! Records are read one at a time up to their terminator, never more than the format's
-//! 99,999-byte maximum, so a broken file cannot make the reader swallow it whole. A record
-//! whose declared length or directory disagrees with its bytes is an error that names the
-//! record's position and byte offset. The encoding is forced by an option or detected per
+//! 99,999-byte maximum (into one buffer kept from record to record), so a broken file
+//! cannot make the reader swallow it whole. A record whose declared length or directory
+//! disagrees with its bytes is an error that names the record's position and byte offset. The encoding is forced by an option or detected per
 //! record (valid UTF-8, else CP1251, as IRBIS exports both). A record whose leader or
 //! directory is broken, or that the file cuts short, is a damaged record (its terminator
 //! delimits it, so the next one is read); a wrong forced encoding is the file's error.

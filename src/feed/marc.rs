@@ -24,8 +24,9 @@ use crate::model::{
     SharedStr, Subject, SubjectKind,
 };
 
-/// A subfield: code and value. The value is borrowed from the record's bytes where the
-/// reader can (ISO 2709 in UTF-8, IRBIS text): only what the [`Record`] keeps is copied.
+/// A subfield: code and value. The value is borrowed from the record's text where the
+/// reader can (ISO 2709 in UTF-8, IRBIS text, MARCXML's record buffer): only what the
+/// [`Record`] keeps is copied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Subfield<'a> {
     /// The subfield code after the delimiter (`a` in `$a`, `1` for an embedded field).
