@@ -121,9 +121,11 @@ impl<R: BufRead> IsoReader<R> {
             .text(bytes)
             .map_err(|(at, message)| (at, message, true))?;
         let directory = &bytes[24..layout.base - 1];
+        // The vectors grow as they fill: exactly sized ones, of a new size each record, would
+        // scatter the heap the records are kept in.
         let mut raw = RawRecord {
             leader: leader(&text, bytes),
-            fields: Vec::with_capacity(directory.len() / layout.entry()),
+            fields: Vec::new(),
         };
         for (i, entry) in directory.chunks(layout.entry()).enumerate() {
             let field = layout
@@ -369,7 +371,6 @@ fn data_field<'b>(tag: Cow<'b, str>, data: Cow<'b, str>, column: u32) -> RawFiel
     ) -> ([char; 2], Vec<Subfield<'b>>) {
         // The delimiters' offsets (ASCII, so every part is whole characters), then the end.
         let bytes = data.as_bytes();
-        let delimiters = memchr::memchr_iter(SUBFIELD, bytes).count();
         let mut ends = bytes
             .iter()
             .enumerate()
@@ -379,8 +380,7 @@ fn data_field<'b>(tag: Cow<'b, str>, data: Cow<'b, str>, column: u32) -> RawFiel
         let mut start = ends.next().unwrap_or(bytes.len());
         let mut ind = data[..start].chars();
         let ind = [ind.next().unwrap_or(' '), ind.next().unwrap_or(' ')];
-        // As many subfields as delimiters, less the empty ones: one allocation.
-        let mut subfields = Vec::with_capacity(delimiters);
+        let mut subfields = Vec::new();
         for end in ends {
             let part = &data[start + 1..end];
             start = end;
