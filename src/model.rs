@@ -175,8 +175,9 @@ impl Serialize for SharedStr {
 /// The list a record keeps of one kind of thing (persons, subjects, class numbers …): its
 /// items in one shared slice, exactly as long as they are, or nothing when empty. Records
 /// that carry equal lists (the same languages, subject headings, class numbers) may share
-/// one ([`Interner`]); changing a shared list changes only this record's copy. The readers
-/// still add to it item by item. It reads as a slice and serialises as a sequence.
+/// one ([`Interner`]); changing a shared list changes only this record's copy. Every push
+/// makes a new slice, so the readers gather a record's items first and add them at once.
+/// It reads as a slice and serialises as a sequence.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct List<T>(Option<Arc<[T]>>);
 
@@ -196,6 +197,15 @@ impl<T: Clone> List<T> {
     /// Adds an item at the end.
     pub fn push(&mut self, item: T) {
         self.extend(std::iter::once(item));
+    }
+
+    /// Adds `items` at the end; an empty list takes them as they are.
+    pub fn append(&mut self, items: Vec<T>) {
+        if self.is_empty() {
+            *self = List::from(items);
+        } else {
+            self.extend(items);
+        }
     }
 
     /// Keeps only the items `keep` accepts.

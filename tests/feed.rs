@@ -7,7 +7,7 @@ use bulletin::collate::LanguageGroup;
 use bulletin::config::Separator;
 use bulletin::describe::{Apparatus, describe};
 use bulletin::feed::{self, FeedError, FeedErrorKind, ReadOptions};
-use bulletin::model::{Format, Person, ProblemKind, Record, Role};
+use bulletin::model::{Format, Person, ProblemKind, Record, Role, SharedStr};
 
 use crate::common::{bulletin, corpus, data};
 
@@ -815,4 +815,207 @@ fn unreadable_files_say_what_kind_of_fault_they_have() {
         first_error(&missing).map(|e| e.kind),
         Some(FeedErrorKind::Io)
     );
+}
+
+/// Reads records of one format from text held in memory.
+fn read_text(format: Format, text: &[u8]) -> Vec<Record> {
+    let input = std::io::Cursor::new(text.to_vec());
+    feed::stream(format, input, Path::new("feed"), &ReadOptions::default())
+        .collect::<Result<Vec<_>, _>>()
+        .expect("reads")
+}
+
+/// What of a record could come from another record: its texts and lists.
+fn contents(r: &Record) -> String {
+    format!(
+        "{} | {} | {:?} | {:?} | {:?} | {:?} | {:?} | {:?} | {:?} | {:?}",
+        r.id,
+        r.title.as_str(),
+        r.persons
+            .iter()
+            .map(|p| p.surname.as_str())
+            .collect::<Vec<_>>(),
+        r.subjects
+            .iter()
+            .map(|s| s.heading.as_str())
+            .collect::<Vec<_>>(),
+        r.keywords.iter().map(SharedStr::as_str).collect::<Vec<_>>(),
+        r.classes
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect::<Vec<_>>(),
+        r.languages
+            .iter()
+            .map(|l| l.code.as_str())
+            .collect::<Vec<_>>(),
+        r.host.as_ref().map(|h| h.title.as_str()),
+        r.pages.as_deref(),
+        r.problems.iter().map(|p| p.kind).collect::<Vec<_>>(),
+    )
+}
+
+/// The readers keep their buffers from record to record: a short record read after a
+/// long one, or after a damaged one, holds its own fields only, exactly as when it is
+/// read alone.
+fn reads_alike_after_others(format: Format, long: &[u8], damaged: &[u8], short: &[u8]) {
+    let alone = read_text(format, short);
+    assert_eq!(alone.len(), 1);
+    assert_eq!(alone[0].title.as_str(), "Короткая");
+    assert!(alone[0].persons.is_empty() && alone[0].subjects.is_empty());
+    let alone = contents(&alone[0]);
+    let first = &read_text(format, long)[0];
+    assert!(!first.persons.is_empty() && !first.subjects.is_empty());
+    assert!(!first.keywords.is_empty() && !first.classes.is_empty());
+    for before in [long, damaged] {
+        let text = [before, short].concat();
+        let records = read_text(format, &text);
+        assert_eq!(records.len(), 2, "{}", String::from_utf8_lossy(&text));
+        assert_eq!(contents(&records[1]), alone);
+    }
+    let damaged = read_text(format, damaged);
+    assert!(
+        damaged[0]
+            .problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::Damaged)
+    );
+}
+
+#[test]
+fn irbis_buffers_carry_nothing_into_the_next_record() {
+    let long = "#920: ASP\n#903: LONG-1\n#101: rus\n#200: ^AДлинная запись^EПодзаголовок\n\
+        #700: ^AАлиев^BР.\n#701: ^AМамедов^BА.\n#702: ^AГасанов^BБ.\n#606: ^AНефть^BДобыча\n\
+        #606: ^AГаз\n#610: слово\n#621: 65.305\n#686: ^AEN.1^2preslib\n#463: ^CБакинский рабочий^J2012^H№ 5 (17 янв.)^S12-14\n*****\n";
+    let damaged =
+        "#920: ASP\n#903: BROKEN-1\n#200: ^AСломанная\nnot a field line\n#700: ^AКасумов\n*****\n";
+    let short =
+        "#920: ASP\n#903: SHORT-1\n#200: ^AКороткая\n#463: ^CXalq qəzeti^J2012^H№ 3^S2\n*****\n";
+    reads_alike_after_others(
+        Format::IrbisText,
+        long.as_bytes(),
+        damaged.as_bytes(),
+        short.as_bytes(),
+    );
+}
+
+#[test]
+fn marcxml_buffers_carry_nothing_into_the_next_record() {
+    let field = |tag: &str, subfields: &[(char, &str)]| {
+        let subs = subfields
+            .iter()
+            .map(|(c, v)| ["<subfield code=\"", &c.to_string(), "\">", v, "</subfield>"].concat())
+            .collect::<Vec<_>>()
+            .concat();
+        format!("<datafield tag=\"{tag}\" ind1=\" \" ind2=\" \">{subs}</datafield>")
+    };
+    let record =
+        |body: String| format!("<record><leader>00000naa0a2200000   450 </leader>{body}</record>");
+    let long = record(
+        [
+            "<controlfield tag=\"001\">LONG-1</controlfield>".to_string(),
+            field("101", &[('a', "rus"), ('a', "aze")]),
+            field("200", &[('a', "Длинная запись"), ('e', "Подзаголовок")]),
+            field("700", &[('a', "Алиев"), ('b', "Р.")]),
+            field("701", &[('a', "Мамедов"), ('b', "А.")]),
+            field("606", &[('a', "Нефть"), ('x', "Добыча")]),
+            field("610", &[('a', "слово")]),
+            field("686", &[('a', "EN.1"), ('2', "preslib")]),
+            field("461", &[('1', "2001 "), ('a', "Бакинский рабочий")]),
+            field(
+                "463",
+                &[('1', "2000 "), ('a', "№ 5 (17 янв.)"), ('v', "С. 12-14")],
+            ),
+        ]
+        .concat(),
+    );
+    // An end tag that closes nothing open damages its record.
+    let damaged = record(
+        [
+            "<controlfield tag=\"001\">BROKEN-1</controlfield>".to_string(),
+            field("200", &[('a', "Сломанная")]),
+            "<datafield tag=\"700\"><subfield code=\"a\">Касумов</datafield>".to_string(),
+        ]
+        .concat(),
+    );
+    let short = record(
+        [
+            "<controlfield tag=\"001\">SHORT-1</controlfield>".to_string(),
+            field("200", &[('a', "Короткая")]),
+            field("461", &[('1', "2001 "), ('a', "Xalq qəzeti")]),
+            field("463", &[('1', "2000 "), ('a', "№ 3"), ('v', "S. 2")]),
+        ]
+        .concat(),
+    );
+    let collection = |body: &str| format!("<collection>{body}</collection>").into_bytes();
+    let alone = read_text(Format::MarcXml, &collection(&short));
+    assert_eq!(alone.len(), 1);
+    assert_eq!(alone[0].title.as_str(), "Короткая");
+    assert!(alone[0].persons.is_empty() && alone[0].subjects.is_empty());
+    let first = &read_text(Format::MarcXml, &collection(&long))[0];
+    assert!(!first.persons.is_empty() && !first.subjects.is_empty());
+    assert!(!first.keywords.is_empty() && !first.classes.is_empty());
+    for before in [&long, &damaged] {
+        let records = read_text(Format::MarcXml, &collection(&format!("{before}{short}")));
+        assert_eq!(records.len(), 2);
+        assert_eq!(contents(&records[1]), contents(&alone[0]));
+    }
+    let damaged = read_text(Format::MarcXml, &collection(&damaged));
+    assert!(
+        damaged[0]
+            .problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::Damaged)
+    );
+}
+
+/// An ISO 2709 record of `fields` (tag, indicators and subfields as `$a…`), its leader
+/// and directory computed; `length` overrides the record length the leader declares.
+fn iso_record(fields: &[(&str, &str)], length: Option<usize>) -> Vec<u8> {
+    let mut directory = Vec::new();
+    let mut data = Vec::new();
+    for (tag, value) in fields {
+        let start = data.len();
+        data.extend_from_slice(value.replace('$', "\u{1f}").as_bytes());
+        data.push(0x1E);
+        directory.extend_from_slice(format!("{tag}{:04}{start:05}", data.len() - start).as_bytes());
+    }
+    directory.push(0x1E);
+    let base = 24 + directory.len();
+    let total = base + data.len() + 1;
+    let mut record = format!("{:05}naa0a22{base:05}   450 ", length.unwrap_or(total)).into_bytes();
+    record.extend_from_slice(&directory);
+    record.extend_from_slice(&data);
+    record.push(0x1D);
+    record
+}
+
+#[test]
+fn iso2709_buffers_carry_nothing_into_the_next_record() {
+    let long = iso_record(
+        &[
+            ("001", "LONG-1"),
+            ("101", "0 $arus$aaze"),
+            ("200", "1 $aДлинная запись$eПодзаголовок"),
+            ("606", " 1$aНефть$xДобыча"),
+            ("610", "  $aслово"),
+            ("686", "  $aEN.1$2preslib"),
+            ("700", " 1$aАлиев$bР."),
+            ("701", " 1$aМамедов$bА."),
+            ("461", " 0$12001 $aБакинский рабочий"),
+            ("463", " 0$12000 $a№ 5 (17 янв.)$vС. 12-14"),
+        ],
+        None,
+    );
+    // A leader that declares another length than the record has damages the record.
+    let damaged = iso_record(&[("001", "BROKEN-1"), ("200", "1 $aСломанная")], Some(99));
+    let short = iso_record(
+        &[
+            ("001", "SHORT-1"),
+            ("200", "1 $aКороткая"),
+            ("461", " 0$12001 $aXalq qəzeti"),
+            ("463", " 0$12000 $a№ 3$vS. 2"),
+        ],
+        None,
+    );
+    reads_alike_after_others(Format::Iso2709, &long, &damaged, &short);
 }

@@ -246,29 +246,26 @@ impl Token<'_> {
 
 fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
-    let bytes = text.char_indices().collect::<Vec<_>>();
+    // `i` and `j` are byte offsets, always at the start of a character.
     let mut i = 0;
-    while i < bytes.len() {
-        let (start, c) = bytes[i];
+    while let Some((c, next)) = char_at(text, i) {
+        let start = i;
         if c.is_ascii_digit() {
             let mut j = i;
             let mut punct = false;
-            while j < bytes.len() {
-                let (_, d) = bytes[j];
+            while let Some((d, after)) = char_at(text, j) {
                 if d.is_ascii_digit() {
-                    j += 1;
+                    j = after;
                 } else if (d == '.' || d == '-' || d == '/')
-                    && j + 1 < bytes.len()
-                    && bytes[j + 1].1.is_ascii_digit()
+                    && char_at(text, after).is_some_and(|(n, _)| n.is_ascii_digit())
                 {
                     punct = true;
-                    j += 1;
+                    j = after;
                 } else {
                     break;
                 }
             }
-            let end = bytes.get(j).map_or(text.len(), |&(e, _)| e);
-            let token = &text[start..end];
+            let token = &text[start..j];
             out.push(if punct {
                 Token::Numeric(token)
             } else {
@@ -277,20 +274,28 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
             i = j;
         } else if c.is_alphabetic() {
             let mut j = i;
-            while j < bytes.len() && bytes[j].1.is_alphabetic() {
-                j += 1;
+            while let Some((d, after)) = char_at(text, j)
+                && d.is_alphabetic()
+            {
+                j = after;
             }
-            let end = bytes.get(j).map_or(text.len(), |&(e, _)| e);
-            out.push(Token::Word(&text[start..end]));
+            out.push(Token::Word(&text[start..j]));
             i = j;
         } else {
             if c == '№' || c == '#' {
                 out.push(Token::Marker);
             }
-            i += 1;
+            i = next;
         }
     }
     out
+}
+
+/// The character that starts at byte `at` of `text` and the byte offset after it; `None`
+/// at the end. How the scanners here walk a text without collecting its characters.
+fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let c = text.get(at..)?.chars().next()?;
+    Some((c, at + c.len_utf8()))
 }
 
 /// Reads a numeric date: `17.01.2012`, `17.01`, `2012-01-17`, `17/01/2012`.
@@ -421,10 +426,16 @@ pub fn to_date(year: i32, dm: &DayMonth) -> Result<Option<chrono::NaiveDate>, Da
 /// The issue number in `№ 14 (17 yanvar)`, `No. 14`, `N 3-4`, `Nr. 5`, `Heft 2`, `sayı 2`,
 /// `вып. 2` (every label [`enumeration`] knows), or a bare `14`.
 pub fn find_issue_number(text: &str) -> Option<String> {
-    let text = text.trim();
-    if let Some(issue) = enumeration(text).issue {
+    issue_number(text, enumeration(text))
+}
+
+/// [`find_issue_number`] of a text whose [`enumeration`] has been read already (a caller
+/// that wants the volume as well reads it once).
+pub fn issue_number(text: &str, enumeration: Enumeration) -> Option<String> {
+    if let Some(issue) = enumeration.issue {
         return Some(issue);
     }
+    let text = text.trim();
     // A bare number not followed by a month name: `14`, `3-4`, `14 (17 yanvar)`.
     if text.starts_with(|c: char| c.is_ascii_digit()) {
         let number = leading_number(text);
@@ -508,30 +519,30 @@ enum Piece<'a> {
 }
 
 fn pieces(text: &str) -> Vec<Piece<'_>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let end_of = |j: usize| chars.get(j).map_or(text.len(), |&(e, _)| e);
     let mut out = Vec::new();
+    // Byte offsets, always at the start of a character (see `char_at`).
     let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        let mut j = i + 1;
+    while let Some((c, next)) = char_at(text, i) {
+        let start = i;
+        let mut j = next;
         if c.is_ascii_digit() {
-            while j < chars.len() {
-                let d = chars[j].1;
+            while let Some((d, after)) = char_at(text, j) {
                 let joins = matches!(d, '-' | '–' | '/')
-                    && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit());
+                    && char_at(text, after).is_some_and(|(n, _)| n.is_ascii_digit());
                 if d.is_ascii_digit() || joins {
-                    j += 1;
+                    j = after;
                 } else {
                     break;
                 }
             }
-            out.push(Piece::Number(&text[start..end_of(j)]));
+            out.push(Piece::Number(&text[start..j]));
         } else if c.is_alphabetic() {
-            while j < chars.len() && (chars[j].1.is_alphabetic() || chars[j].1 == '°') {
-                j += 1;
+            while let Some((d, after)) = char_at(text, j)
+                && (d.is_alphabetic() || d == '°')
+            {
+                j = after;
             }
-            out.push(Piece::Word(&text[start..end_of(j)]));
+            out.push(Piece::Word(&text[start..j]));
         } else {
             out.push(match c {
                 '№' | '#' => Piece::Marker,
@@ -661,7 +672,7 @@ pub fn enumeration(text: &str) -> Enumeration {
     e
 }
 
-fn leading_number(text: &str) -> String {
+fn leading_number(text: &str) -> &str {
     let end = text
         .char_indices()
         .find(|&(i, c)| {
@@ -670,7 +681,7 @@ fn leading_number(text: &str) -> String {
                     && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())))
         })
         .map_or(text.len(), |(i, _)| i);
-    text[..end].to_string()
+    &text[..end]
 }
 
 /// Pages as written (`S. 3`, `С. 12-14`, `p. 5`, `3`, `45–52 с.`, `[С. 11-15]`) → `3`, `12–14`.
@@ -682,9 +693,10 @@ pub fn normalise_pages(text: &str) -> Option<String> {
     if first.is_empty() {
         return None;
     }
+    let mut pages = String::with_capacity(first.len());
+    push_page_range(&mut pages, first);
     // An article continued on another page: `S. 1, 3`, `С. 2, 5-6`.
-    let mut pages = vec![first];
-    rest = &rest[pages[0].len()..];
+    rest = &rest[first.len()..];
     while let Some(next) = rest.trim_start().strip_prefix(',') {
         let next = next.trim_start();
         let number = leading_number(next);
@@ -692,15 +704,19 @@ pub fn normalise_pages(text: &str) -> Option<String> {
             break;
         }
         rest = &next[number.len()..];
-        pages.push(number);
+        pages.push_str(", ");
+        push_page_range(&mut pages, number);
     }
-    Some(
-        pages
-            .iter()
-            .map(|p| p.replace(['-', '/'], "–").replace("––", "–"))
-            .collect::<Vec<_>>()
-            .join(", "),
-    )
+    Some(pages)
+}
+
+/// Adds a page or a range of pages with an en dash between its ends (`12-14` → `12–14`).
+fn push_page_range(pages: &mut String, range: &str) {
+    if range.contains(['-', '/', '–']) {
+        pages.push_str(&range.replace(['-', '/'], "–").replace("––", "–"));
+    } else {
+        pages.push_str(range);
+    }
 }
 
 #[cfg(test)]

@@ -3,9 +3,9 @@
 //! A record is a 24-byte leader, a directory of 12-byte entries (tag, length, start), then
 //! the fields, each ending in 0x1E, subfields opened by 0x1F, the record ending in 0x1D.
 //! Records are read one at a time up to their terminator, never more than the format's
-//! 99,999-byte maximum, so a broken file cannot make the reader swallow it whole. A record
-//! whose declared length or directory disagrees with its bytes is an error that names the
-//! record's position and byte offset. The encoding is forced by an option or detected per
+//! 99,999-byte maximum (into one buffer kept from record to record), so a broken file
+//! cannot make the reader swallow it whole. A record whose declared length or directory
+//! disagrees with its bytes is an error that names the record's position and byte offset. The encoding is forced by an option or detected per
 //! record (valid UTF-8, else CP1251, as IRBIS exports both). A record whose leader or
 //! directory is broken, or that the file cuts short, is a damaged record (its terminator
 //! delimits it, so the next one is read); a wrong forced encoding is the file's error.
@@ -23,7 +23,7 @@ use crate::model::{Format, Origin, Record};
 
 const RECORD_END: u8 = 0x1D;
 const FIELD_END: u8 = 0x1E;
-const SUBFIELD: char = '\u{1f}';
+const SUBFIELD: u8 = 0x1F;
 const MAX_RECORD: usize = 99_999;
 
 /// Streams the records of one ISO 2709 file.
@@ -33,6 +33,8 @@ pub struct IsoReader<R: BufRead> {
     options: ReadOptions,
     offset: u64,
     position: usize,
+    /// The bytes of the record being read (one buffer for every record of the file).
+    bytes: Vec<u8>,
 }
 
 impl<R: BufRead> IsoReader<R> {
@@ -45,6 +47,7 @@ impl<R: BufRead> IsoReader<R> {
             options,
             offset: 0,
             position: 0,
+            bytes: Vec::new(),
         }
     }
 
@@ -52,9 +55,9 @@ impl<R: BufRead> IsoReader<R> {
         FeedError::byte(kind, &self.file, self.position, offset, message)
     }
 
-    /// Reads the bytes of the next record, up to and including its terminator; whether the
-    /// terminator came (the file may end first).
-    fn next_bytes(&mut self) -> Result<Option<(u64, Vec<u8>, bool)>, FeedError> {
+    /// Reads the bytes of the next record into `bytes`, up to and including its terminator;
+    /// where it starts and whether the terminator came (the file may end first).
+    fn next_bytes(&mut self, bytes: &mut Vec<u8>) -> Result<Option<(u64, bool)>, FeedError> {
         // Skip line breaks, spaces and a BOM between records (some exports add them).
         loop {
             let (file, position, offset) = (self.file.clone(), self.position, self.offset);
@@ -85,11 +88,17 @@ impl<R: BufRead> IsoReader<R> {
         }
         self.position += 1;
         let start = self.offset;
-        let chunk = read_until_capped(&mut self.input, RECORD_END, MAX_RECORD, &mut self.offset)
-            .map_err(|e| self.error(FeedErrorKind::Io, start, format!("cannot read: {e}")))?;
+        let chunk = read_until_capped(
+            &mut self.input,
+            RECORD_END,
+            MAX_RECORD,
+            &mut self.offset,
+            bytes,
+        )
+        .map_err(|e| self.error(FeedErrorKind::Io, start, format!("cannot read: {e}")))?;
         match chunk {
-            Chunk::Found(bytes) => Ok(Some((start, bytes, true))),
-            Chunk::End(bytes) => Ok(Some((start, bytes, false))),
+            Chunk::Found => Ok(Some((start, true))),
+            Chunk::End => Ok(Some((start, false))),
             Chunk::TooLong => Err(self.error(
                 FeedErrorKind::TooLarge,
                 start,
@@ -111,11 +120,13 @@ impl<R: BufRead> IsoReader<R> {
         let text = self
             .text(bytes)
             .map_err(|(at, message)| (at, message, true))?;
+        let directory = &bytes[24..layout.base - 1];
+        // The vectors grow as they fill: exactly sized ones, of a new size each record, would
+        // scatter the heap the records are kept in.
         let mut raw = RawRecord {
             leader: leader(&text, bytes),
             fields: Vec::new(),
         };
-        let directory = &bytes[24..layout.base - 1];
         for (i, entry) in directory.chunks(layout.entry()).enumerate() {
             let field = layout
                 .field(bytes, &text, i, entry, start)
@@ -130,7 +141,7 @@ impl<R: BufRead> IsoReader<R> {
         // UTF-8 is validated once for the whole record, which also detects the encoding;
         // fields are then slices of it (the separators are ASCII, so a field's bounds fall
         // on character boundaries).
-        match (self.options.encoding, std::str::from_utf8(bytes)) {
+        match (self.options.encoding, super::utf8(bytes)) {
             (Some(Encoding::Cp1251), _) | (None, Err(_)) => Ok(Text::Cp1251(bytes)),
             (_, Ok(text)) => Ok(Text::Utf8(text)),
             (Some(Encoding::Utf8), Err(e)) => Err((
@@ -145,6 +156,10 @@ impl<R: BufRead> IsoReader<R> {
 /// look-alike is meant (`а` for `a` in leader/06, as some CP1251 exports do) is read as
 /// that letter, and any other byte as U+FFFD, so the positions stay where they are.
 fn leader(text: &Text<'_>, bytes: &[u8]) -> String {
+    // Most leaders are ASCII, in either encoding: as they stand.
+    if let Some(ascii) = bytes.get(..24).filter(|l| l.is_ascii()) {
+        return String::from_utf8_lossy(ascii).into_owned();
+    }
     let Some(leader) = text.get(0..24).filter(|l| l.chars().count() == 24) else {
         return String::from_utf8_lossy(&bytes[..24]).into_owned();
     };
@@ -353,30 +368,38 @@ fn data_field<'b>(tag: Cow<'b, str>, data: Cow<'b, str>, column: u32) -> RawFiel
     fn split<'t, 'b>(
         data: &'t str,
         value: impl Fn(&'t str) -> Cow<'b, str>,
-    ) -> (Vec<char>, Vec<Subfield<'b>>) {
-        let mut parts = data.split(SUBFIELD);
-        let ind: Vec<char> = parts.next().unwrap_or("").chars().take(2).collect();
-        let subfields = parts
-            .filter(|p| !p.is_empty())
-            .map(|part| {
-                let mut chars = part.chars();
-                let code = chars.next().unwrap_or(' ');
-                Subfield {
-                    code,
-                    value: value(chars.as_str()),
-                }
-            })
-            .collect();
+    ) -> ([char; 2], Vec<Subfield<'b>>) {
+        // The delimiters' offsets (ASCII, so every part is whole characters), then the end.
+        let bytes = data.as_bytes();
+        let mut ends = bytes
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == SUBFIELD)
+            .map(|(at, _)| at)
+            .chain(std::iter::once(bytes.len()));
+        let mut start = ends.next().unwrap_or(bytes.len());
+        let mut ind = data[..start].chars();
+        let ind = [ind.next().unwrap_or(' '), ind.next().unwrap_or(' ')];
+        let mut subfields = Vec::new();
+        for end in ends {
+            let part = &data[start + 1..end];
+            start = end;
+            let mut chars = part.chars();
+            let Some(code) = chars.next() else { continue };
+            subfields.push(Subfield {
+                code,
+                value: value(chars.as_str()),
+            });
+        }
         (ind, subfields)
     }
-    let (ind, subfields) = match data {
+    let (indicators, subfields) = match data {
         Cow::Borrowed(data) => split(data, Cow::Borrowed),
         Cow::Owned(data) => split(&data, |v| Cow::Owned(v.to_string())),
     };
-    let indicator = |k: usize| ind.get(k).copied().unwrap_or(' ');
     RawField {
         tag,
-        indicators: [indicator(0), indicator(1)],
+        indicators,
         value: None,
         subfields,
         line: 1,
@@ -386,11 +409,21 @@ fn data_field<'b>(tag: Cow<'b, str>, data: Cow<'b, str>, column: u32) -> RawFiel
 
 impl<R: BufRead> ReadRecords for IsoReader<R> {
     fn next_record(&mut self) -> Result<Option<Record>, FeedError> {
-        let Some((start, bytes, complete)) = self.next_bytes()? else {
+        let mut bytes = std::mem::take(&mut self.bytes);
+        let next = self.next_record_in(&mut bytes);
+        self.bytes = bytes;
+        next
+    }
+}
+
+impl<R: BufRead> IsoReader<R> {
+    /// [`ReadRecords::next_record`], its bytes read into `bytes`.
+    fn next_record_in(&mut self, bytes: &mut Vec<u8>) -> Result<Option<Record>, FeedError> {
+        let Some((start, complete)) = self.next_bytes(bytes)? else {
             return Ok(None);
         };
         let parsed = if complete {
-            self.parse(start, &bytes)
+            self.parse(start, bytes)
         } else {
             Err((
                 0,

@@ -7,7 +7,8 @@
 //! position (`###`, `|||`, spaces) is no code at all: the language is then inferred from the
 //! letters of the title, where the Azerbaijani Latin letters (including `ə`) are evidence.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use icu_locale::LocaleCanonicalizer;
 use icu_locale_core::Locale;
@@ -75,6 +76,28 @@ pub fn is_azerbaijani_evidence(c: char) -> bool {
 
 /// Maps a catalogue language code to a canonical identifier, or `None` when unknown.
 pub fn identify(code: &str) -> Option<LanguageIdentifier> {
+    // A catalogue writes a handful of codes in every record: each is worked out once (up
+    // to a bound, so that a hostile feed cannot grow the table).
+    const KNOWN_MAX: usize = 1024;
+    static KNOWN: OnceLock<Mutex<HashMap<String, Option<LanguageIdentifier>>>> = OnceLock::new();
+    let known = KNOWN.get_or_init(Mutex::default);
+    if let Some(id) = known
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(code)
+    {
+        return id.clone();
+    }
+    let id = canonical(code);
+    let mut known = known.lock().unwrap_or_else(PoisonError::into_inner);
+    if known.len() < KNOWN_MAX {
+        known.insert(code.to_string(), id.clone());
+    }
+    id
+}
+
+/// [`identify`], worked out through CLDR's alias data.
+fn canonical(code: &str) -> Option<LanguageIdentifier> {
     let code = code.trim().replace('_', "-");
     if code.is_empty() || !code.is_ascii() {
         return None;

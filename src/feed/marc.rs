@@ -24,8 +24,9 @@ use crate::model::{
     SharedStr, Subject, SubjectKind,
 };
 
-/// A subfield: code and value. The value is borrowed from the record's bytes where the
-/// reader can (ISO 2709 in UTF-8, IRBIS text): only what the [`Record`] keeps is copied.
+/// A subfield: code and value. The value is borrowed from the record's text where the
+/// reader can (ISO 2709 in UTF-8, IRBIS text, MARCXML's record buffer): only what the
+/// [`Record`] keeps is copied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Subfield<'a> {
     /// The subfield code after the delimiter (`a` in `$a`, `1` for an embedded field).
@@ -172,10 +173,11 @@ impl<'a> RawRecord<'a> {
 /// Maps a raw record to a [`Record`], in `forced` dialect or the detected one.
 pub fn to_record(raw: &RawRecord<'_>, forced: Option<Dialect>, origin: Origin) -> Record {
     let dialect = forced.unwrap_or_else(|| raw.detect_dialect());
-    let fallback_id = origin.stand_in_id();
-    let id = raw.control("001").map(str::to_string);
-    let mut record = Record::new(id.clone().unwrap_or(fallback_id), dialect, origin);
-    if id.is_none() {
+    let id = raw.control("001");
+    let has_id = id.is_some();
+    let id = id.map_or_else(|| origin.stand_in_id(), str::to_string);
+    let mut record = Record::new(id, dialect, origin);
+    if !has_id {
         record.problem(
             ProblemKind::NoId,
             "record has no id (001); file and position stand in for it",
@@ -357,6 +359,7 @@ fn check_level(raw: &RawRecord<'_>, record: &mut Record, articles: &[char], whic
 }
 
 fn rusmarc(raw: &RawRecord<'_>, record: &mut Record) {
+    let mut lists = Lists::default();
     check_level(raw, record, &['a'], "articles are 'a'");
     for f in &raw.fields {
         match &*f.tag {
@@ -405,12 +408,12 @@ fn rusmarc(raw: &RawRecord<'_>, record: &mut Record) {
             }
             "600" => {
                 if let Some(p) = unimarc_person(f, Role::Subject) {
-                    record.subjects.push(Subject {
+                    lists.subjects.push(Subject {
                         heading: p.inverted().into(),
                         subdivisions: subdivisions(f),
                         kind: SubjectKind::Person,
                     });
-                    record.persons.push(p);
+                    lists.persons.push(p);
                 }
             }
             "601" | "606" | "607" => {
@@ -420,28 +423,28 @@ fn rusmarc(raw: &RawRecord<'_>, record: &mut Record) {
                         "607" => SubjectKind::Geographic,
                         _ => SubjectKind::Topical,
                     };
-                    record.subjects.push(Subject {
+                    lists.subjects.push(Subject {
                         heading: trim_isbd(a).into(),
                         subdivisions: subdivisions(f),
                         kind,
                     });
                 }
             }
-            "610" => record.keywords.extend(f.all('a').map(shared_isbd)),
-            "675" => record.classes.extend(f.all('a').map(|a| ClassNumber {
+            "610" => lists.keywords.extend(f.all('a').map(shared_isbd)),
+            "675" => lists.classes.extend(f.all('a').map(|a| ClassNumber {
                 scheme: "udc".into(),
                 code: a.into(),
             })),
             "686" => {
                 let scheme = SharedStr::from(f.first('2').unwrap_or(""));
-                record.classes.extend(f.all('a').map(|a| ClassNumber {
+                lists.classes.extend(f.all('a').map(|a| ClassNumber {
                     scheme: scheme.clone(),
                     code: a.into(),
                 }));
             }
-            "700" => record.persons.extend(unimarc_person(f, Role::Primary)),
-            "701" => record.persons.extend(unimarc_person(f, Role::Coauthor)),
-            "702" => record.persons.extend(unimarc_person(f, Role::Secondary)),
+            "700" => lists.persons.extend(unimarc_person(f, Role::Primary)),
+            "701" => lists.persons.extend(unimarc_person(f, Role::Coauthor)),
+            "702" => lists.persons.extend(unimarc_person(f, Role::Secondary)),
             "710" | "711" => {
                 record.add_to_supplement(|s| &mut s.corporate, f.first('a').map(shared_isbd));
             }
@@ -453,8 +456,7 @@ fn rusmarc(raw: &RawRecord<'_>, record: &mut Record) {
             _ => {}
         }
     }
-    // Persons in catalogue order: authors first.
-    record.persons.sort_by_key(|p| p.role.rank());
+    lists.finish(record);
     linking_fields(raw, record);
 }
 
@@ -578,11 +580,44 @@ fn issue_title(
 /// The issue number and volume of an issue designation (`2012, № 3`), where the record
 /// has none yet.
 fn read_designation(record: &mut Record, text: &str) {
-    if record.issue.is_none() {
-        record.issue = shared(dates::find_issue_number(text));
+    if record.issue.is_some() && record.volume.is_some() {
+        return;
     }
+    // The numbering is read once for both.
+    let mut enumeration = dates::enumeration(text);
+    let volume = enumeration.volume.take();
     if record.volume.is_none() {
-        record.volume = shared(dates::find_volume(text));
+        record.volume = shared(volume);
+    }
+    if record.issue.is_none() {
+        record.issue = shared(dates::issue_number(text, enumeration));
+    }
+}
+
+/// The lists of a record being mapped, gathered in vectors and made the record's once
+/// ([`Lists::finish`]): a [`List`] is an exactly sized shared slice, rebuilt by every push.
+#[derive(Debug, Default)]
+pub(crate) struct Lists {
+    pub(crate) persons: Vec<Person>,
+    pub(crate) subjects: Vec<Subject>,
+    pub(crate) keywords: Vec<SharedStr>,
+    pub(crate) classes: Vec<ClassNumber>,
+}
+
+impl Lists {
+    /// Adds the lists to the record's, the persons in catalogue order (authors first).
+    pub(crate) fn finish(self, record: &mut Record) {
+        let Lists {
+            persons,
+            subjects,
+            keywords,
+            classes,
+        } = self;
+        record.persons.append(persons);
+        record.persons.sort_by_key(|p| p.role.rank());
+        record.subjects.append(subjects);
+        record.keywords.append(keywords);
+        record.classes.append(classes);
     }
 }
 
@@ -693,6 +728,7 @@ fn marc21_person(f: &RawField<'_>, role: Role) -> Option<Person> {
 }
 
 fn marc21(raw: &RawRecord<'_>, record: &mut Record) {
+    let mut lists = Lists::default();
     check_level(raw, record, &['a', 'b'], "component parts are 'a' or 'b'");
     let mut date_texts: Vec<(String, u32, u32)> = Vec::new();
     let mut lang_008 = None;
@@ -720,17 +756,17 @@ fn marc21(raw: &RawRecord<'_>, record: &mut Record) {
                     }
                 }
             }
-            "100" => record.persons.extend(marc21_person(f, Role::Primary)),
-            "700" => record.persons.extend(marc21_person(f, Role::Coauthor)),
+            "100" => lists.persons.extend(marc21_person(f, Role::Primary)),
+            "700" => lists.persons.extend(marc21_person(f, Role::Coauthor)),
             "600" => {
                 if let Some(mut p) = marc21_person(f, Role::Subject) {
                     p.role = Role::Subject;
-                    record.subjects.push(Subject {
+                    lists.subjects.push(Subject {
                         heading: p.inverted().into(),
                         subdivisions: subdivisions(f),
                         kind: SubjectKind::Person,
                     });
-                    record.persons.push(p);
+                    lists.persons.push(p);
                 }
             }
             "110" | "111" | "710" | "711" => {
@@ -752,21 +788,21 @@ fn marc21(raw: &RawRecord<'_>, record: &mut Record) {
                         "651" => SubjectKind::Geographic,
                         _ => SubjectKind::Topical,
                     };
-                    record.subjects.push(Subject {
+                    lists.subjects.push(Subject {
                         heading: trim_isbd(a).into(),
                         subdivisions: subdivisions(f),
                         kind,
                     });
                 }
             }
-            "653" => record.keywords.extend(f.all('a').map(shared_isbd)),
-            "080" => record.classes.extend(f.all('a').map(|a| ClassNumber {
+            "653" => lists.keywords.extend(f.all('a').map(shared_isbd)),
+            "080" => lists.classes.extend(f.all('a').map(|a| ClassNumber {
                 scheme: "udc".into(),
                 code: a.into(),
             })),
             "084" => {
                 let scheme = SharedStr::from(f.first('2').unwrap_or(""));
-                record.classes.extend(f.all('a').map(|a| ClassNumber {
+                lists.classes.extend(f.all('a').map(|a| ClassNumber {
                     scheme: scheme.clone(),
                     code: a.into(),
                 }));
@@ -781,7 +817,7 @@ fn marc21(raw: &RawRecord<'_>, record: &mut Record) {
         let (line, column) = raw.field("008").map_or((0, 0), |f| (f.line, f.column));
         add_language(record, &code, line, column);
     }
-    record.persons.sort_by_key(|p| p.role.rank());
+    lists.finish(record);
     record.published.year = years.publication();
     let texts: Vec<(&str, u32, u32)> = date_texts
         .iter()

@@ -5,6 +5,8 @@
 //! entities are resolved here; any other entity reference is an error, and a DOCTYPE that
 //! declares entities is refused: nothing is ever expanded or fetched. Line and column are
 //! tracked on the bytes quick-xml consumes, so errors and problems point into the file.
+//! A record's texts are gathered in one buffer (kept from record to record) and borrowed
+//! by the [`RawRecord`] it is mapped from: no allocation per field or subfield.
 //!
 //! A record that is not well-formed (a mismatched end tag, an undefined entity, a broken
 //! attribute, the file ending inside it) is a damaged record: what was read of it comes
@@ -12,7 +14,9 @@
 //! at the next `<record>`). Errors outside a record, a DOCTYPE with entities and a field
 //! over the size limit refuse the file.
 
+use std::borrow::Cow;
 use std::io::BufRead;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -38,6 +42,8 @@ pub struct MarcXmlReader<R: BufRead> {
     nesting: Nesting,
     /// A record that opened while the reader skipped the rest of a damaged one.
     pending: Option<Open>,
+    /// The buffers of the last record read, for the next.
+    spare: Open,
 }
 
 /// Open elements, innermost last: their names one after another, and where each starts.
@@ -62,8 +68,9 @@ impl Nesting {
     /// expected, and the nesting recovers: an open `name` closes with everything inside it;
     /// an end tag of no open element changes nothing.
     fn close(&mut self, name: &[u8]) -> Result<(), String> {
-        let found = String::from_utf8_lossy(name);
+        let found = || String::from_utf8_lossy(name);
         let Some(last) = self.starts.len().checked_sub(1) else {
+            let found = found();
             return Err(format!("</{found}> closes no open element"));
         };
         if self.name(last) == name {
@@ -72,8 +79,9 @@ impl Nesting {
             return Ok(());
         }
         let expected = format!(
-            "expected </{}>, found </{found}>",
-            String::from_utf8_lossy(self.name(last))
+            "expected </{}>, found </{}>",
+            String::from_utf8_lossy(self.name(last)),
+            found()
         );
         if let Some(i) = (0..last).rev().find(|&i| self.name(i) == name) {
             self.names.truncate(self.starts[i]);
@@ -101,14 +109,102 @@ enum Step {
     End,
 }
 
+/// A record being read. Its texts (leader, control field values, subfield values) are
+/// gathered one after another in one buffer, each part known by its range; the
+/// [`RawRecord`] borrows them when the record is mapped. Its buffers serve record after
+/// record ([`Open::start`] empties them).
 #[derive(Default)]
 struct Open {
-    raw: RawRecord<'static>,
     line: u32,
     column: u32,
     offset: u64,
-    /// Where text goes: the leader, a control field, or a subfield.
-    text: Option<String>,
+    /// The texts read, one after another.
+    text: String,
+    /// The field tags, one after another.
+    tags: String,
+    /// The leader's text, once `</leader>` came.
+    leader: Option<Range<usize>>,
+    fields: Vec<FieldSpan>,
+    /// The subfields of every field, in order (each field's in one run).
+    subfields: Vec<SubfieldSpan>,
+    /// Where the text being collected starts in `text`: the leader's, a control field's or
+    /// a subfield's; `None` when text goes nowhere.
+    collecting: Option<usize>,
+}
+
+/// A field of the record being read: its tag in `Open::tags`, its value (control fields)
+/// in `Open::text`, its run of `Open::subfields`.
+struct FieldSpan {
+    tag: Range<usize>,
+    indicators: [char; 2],
+    value: Option<Range<usize>>,
+    subfields: Range<usize>,
+    line: u32,
+    column: u32,
+}
+
+/// A subfield of the record being read: its code and its value in `Open::text`.
+struct SubfieldSpan {
+    code: char,
+    value: Range<usize>,
+}
+
+impl Open {
+    /// Starts a record at a position, in the buffers of an earlier one (emptied).
+    fn start(mut self, line: u32, column: u32, offset: u64) -> Open {
+        self.line = line;
+        self.column = column;
+        self.offset = offset;
+        self.text.clear();
+        self.tags.clear();
+        self.leader = None;
+        self.fields.clear();
+        self.subfields.clear();
+        self.collecting = None;
+        self
+    }
+
+    /// Text from here on goes to a new part.
+    fn collect(&mut self) {
+        self.collecting = Some(self.text.len());
+    }
+
+    /// The part collected since [`Open::collect`] (empty when none was), and text goes
+    /// nowhere until the next.
+    fn collected(&mut self) -> Range<usize> {
+        let end = self.text.len();
+        self.collecting.take().map_or(end..end, |start| start..end)
+    }
+
+    /// The record as read, borrowing its texts.
+    fn raw(&self) -> RawRecord<'_> {
+        let text = |r: &Range<usize>| Cow::Borrowed(&self.text[r.clone()]);
+        RawRecord {
+            leader: self
+                .leader
+                .as_ref()
+                .map(|r| self.text[r.clone()].to_string())
+                .unwrap_or_default(),
+            fields: self
+                .fields
+                .iter()
+                .map(|f| RawField {
+                    tag: Cow::Borrowed(&self.tags[f.tag.clone()]),
+                    indicators: f.indicators,
+                    value: f.value.as_ref().map(text),
+                    subfields: self.subfields[f.subfields.clone()]
+                        .iter()
+                        .map(|s| Subfield {
+                            code: s.code,
+                            value: text(&s.value),
+                        })
+                        .collect(),
+                    line: f.line,
+                    column: f.column,
+                })
+                .collect(),
+        }
+    }
 }
 
 impl<R: BufRead> MarcXmlReader<R> {
@@ -127,6 +223,7 @@ impl<R: BufRead> MarcXmlReader<R> {
             position: 0,
             nesting: Nesting::default(),
             pending: None,
+            spare: Open::default(),
         }
     }
 
@@ -186,7 +283,10 @@ impl<R: BufRead> MarcXmlReader<R> {
             };
             break match (fault, open.take()) {
                 (Fault::Record(error), Some(o)) => {
-                    self.skip_damaged(&o, &error, &mut buf).map(Some)
+                    let record = self.skip_damaged(&o, &error, &mut buf).map(Some);
+                    // Its buffers serve the next record.
+                    self.spare = o;
+                    record
                 }
                 (Fault::Record(error) | Fault::File(error), _) => Err(error),
             };
@@ -237,12 +337,8 @@ impl<R: BufRead> MarcXmlReader<R> {
                 Ok(Event::Start(e)) if e.local_name().as_ref() == "record" => {
                     self.position += 1;
                     let (line, column) = self.xml.get_ref().line_column(before);
-                    self.pending = Some(Open {
-                        line,
-                        column,
-                        offset: before,
-                        ..Open::default()
-                    });
+                    let buffers = std::mem::take(&mut self.spare);
+                    self.pending = Some(buffers.start(line, column, before));
                     break;
                 }
                 Ok(event) if closes_record(&event) => break,
@@ -270,7 +366,7 @@ impl<R: BufRead> MarcXmlReader<R> {
         };
         let at = format!("line {line}, column {column}");
         let damage = super::damage(line, column, &at, &error.message);
-        let mut record = marc::to_record(&o.raw, self.options.dialect, origin);
+        let mut record = marc::to_record(&o.raw(), self.options.dialect, origin);
         super::mark_damaged(&mut record, vec![damage]);
         Ok(record)
     }
@@ -285,9 +381,11 @@ impl<R: BufRead> MarcXmlReader<R> {
         match event {
             Event::Start(e) => self.on_start(&e, start, open).map_err(Fault::Record)?,
             Event::Text(t) => {
-                if let Some(text) = open.as_mut().and_then(|o| o.text.as_mut()) {
-                    text.push_str(&t.xml10_content());
-                    if text.len() > MAX_TEXT {
+                if let Some(o) = open.as_mut()
+                    && let Some(from) = o.collecting
+                {
+                    o.text.push_str(&t.xml10_content());
+                    if o.text.len() - from > MAX_TEXT {
                         return Err(Fault::File(self.error(
                             FeedErrorKind::TooLarge,
                             start,
@@ -297,14 +395,14 @@ impl<R: BufRead> MarcXmlReader<R> {
                 }
             }
             Event::CData(t) => {
-                if let Some(text) = open.as_mut().and_then(|o| o.text.as_mut()) {
-                    text.push_str(&t.xml10_content());
+                if let Some(o) = open.as_mut().filter(|o| o.collecting.is_some()) {
+                    o.text.push_str(&t.xml10_content());
                 }
             }
             Event::GeneralRef(r) => {
                 let resolved = self.resolve(&r, start).map_err(Fault::Record)?;
-                if let Some(text) = open.as_mut().and_then(|o| o.text.as_mut()) {
-                    text.push(resolved);
+                if let Some(o) = open.as_mut().filter(|o| o.collecting.is_some()) {
+                    o.text.push(resolved);
                 }
             }
             Event::DocType(d) if d.as_ref().contains("ENTITY") => {
@@ -347,16 +445,16 @@ impl<R: BufRead> MarcXmlReader<R> {
             "record" => {
                 self.position += 1;
                 let (line, column) = self.xml.get_ref().line_column(start);
-                *open = Some(Open {
-                    line,
-                    column,
-                    offset: start,
-                    ..Open::default()
-                });
+                // A record left open (damaged) gives its buffers back first.
+                if let Some(o) = open.take() {
+                    self.spare = o;
+                }
+                let buffers = std::mem::take(&mut self.spare);
+                *open = Some(buffers.start(line, column, start));
             }
             "leader" => {
                 if let Some(o) = open.as_mut() {
-                    o.text = Some(String::new());
+                    o.collect();
                 }
             }
             "controlfield" | "datafield" => {
@@ -370,16 +468,19 @@ impl<R: BufRead> MarcXmlReader<R> {
                     };
                     let indicators = [ind(ind1), ind(ind2)];
                     let control = name == "controlfield";
-                    o.raw.fields.push(RawField {
-                        tag: tag.trim().to_string().into(),
+                    let from = o.tags.len();
+                    o.tags.push_str(tag.trim());
+                    let (end, subfields) = (o.text.len(), o.subfields.len());
+                    o.fields.push(FieldSpan {
+                        tag: from..o.tags.len(),
                         indicators,
-                        value: control.then(Default::default),
-                        subfields: Vec::new(),
+                        value: control.then_some(end..end),
+                        subfields: subfields..subfields,
                         line,
                         column,
                     });
                     if control {
-                        o.text = Some(String::new());
+                        o.collect();
                     }
                 }
             }
@@ -387,12 +488,15 @@ impl<R: BufRead> MarcXmlReader<R> {
                 if let Some(o) = open.as_mut() {
                     let [code] = self.attrs(e, ["code"])?;
                     let code = code.and_then(|c| c.chars().next()).unwrap_or(' ');
-                    if let Some(field) = o.raw.fields.last_mut() {
-                        field.subfields.push(Subfield {
+                    if let Some(field) = o.fields.last_mut() {
+                        // A field's subfields are the last ones: its run grows by one.
+                        let end = o.text.len();
+                        o.subfields.push(SubfieldSpan {
                             code,
-                            value: std::borrow::Cow::default(),
+                            value: end..end,
                         });
-                        o.text = Some(String::new());
+                        field.subfields.end = o.subfields.len();
+                        o.collect();
                     }
                 }
             }
@@ -430,17 +534,18 @@ impl<R: BufRead> MarcXmlReader<R> {
     fn on_end(&mut self, name: &str, open: &mut Option<Open>) -> Option<Record> {
         let o = open.as_mut()?;
         match name {
-            "leader" => o.raw.leader = o.text.take().unwrap_or_default(),
+            "leader" => o.leader = Some(o.collected()),
             "controlfield" => {
-                let text = o.text.take().unwrap_or_default();
-                if let Some(f) = o.raw.fields.last_mut() {
-                    f.value = Some(text.into());
+                let text = o.collected();
+                if let Some(f) = o.fields.last_mut() {
+                    f.value = Some(text);
                 }
             }
             "subfield" => {
-                let text = o.text.take().unwrap_or_default();
-                if let Some(s) = o.raw.fields.last_mut().and_then(|f| f.subfields.last_mut()) {
-                    s.value = text.into();
+                let text = o.collected();
+                let run = o.fields.last().map_or(0..0, |f| f.subfields.clone());
+                if let Some(s) = o.subfields[run].last_mut() {
+                    s.value = text;
                 }
             }
             "record" => {
@@ -455,7 +560,9 @@ impl<R: BufRead> MarcXmlReader<R> {
                     length: Origin::count(end - o.offset),
                     format: Format::MarcXml,
                 };
-                return Some(marc::to_record(&o.raw, self.options.dialect, origin));
+                let record = marc::to_record(&o.raw(), self.options.dialect, origin);
+                self.spare = o;
+                return Some(record);
             }
             _ => {}
         }

@@ -26,9 +26,9 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-#[cfg(doc)]
-use crate::model::Title;
-use crate::model::{Dialect, Format, Interner, Origin, Problem, ProblemKind, Record, SharedStr};
+use crate::model::{
+    Dialect, Format, Interner, Origin, Problem, ProblemKind, Record, SharedStr, Title,
+};
 
 /// How to read feeds: forced format, dialect and encoding, or detection (the default).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -171,18 +171,22 @@ impl fmt::Display for FeedError {
 
 impl std::error::Error for FeedError {}
 
-/// A buffered reader that counts lines in the bytes its consumer has consumed, so a
-/// streaming parser can turn a byte offset into line and column.
+/// A buffered reader that counts lines in the bytes it has buffered, so a streaming parser
+/// can turn a byte offset it has consumed into line and column. Each buffer is scanned
+/// once, when it is filled (the consumer takes it in many small pieces).
 pub struct Lines<R> {
     inner: R,
     consumed: u64,
-    /// Newlines in the consumed bytes.
+    /// How far the input has been scanned for newlines (the end of the last buffer).
+    scanned: u64,
+    /// Newlines in the scanned bytes.
     newlines: u32,
-    /// Offsets of the most recent newlines (enough for any one record's fields).
+    /// Offsets of the most recent newlines (enough for any one record's fields, and for a
+    /// whole buffer not yet consumed).
     recent: VecDeque<u64>,
 }
 
-const RECENT_NEWLINES: usize = 1 << 16;
+const RECENT_NEWLINES: usize = 1 << 17;
 
 impl<R: BufRead> Lines<R> {
     /// Counts the lines of `inner`, from its start.
@@ -190,6 +194,7 @@ impl<R: BufRead> Lines<R> {
         Lines {
             inner,
             consumed: 0,
+            scanned: 0,
             newlines: 0,
             recent: VecDeque::new(),
         }
@@ -197,13 +202,9 @@ impl<R: BufRead> Lines<R> {
 
     /// 1-based line and column of a byte offset already consumed (or just past).
     pub fn line_column(&self, offset: u64) -> (u32, u32) {
-        // Newlines at or after `offset` are on later lines; the one before starts its line.
-        let later = self
-            .recent
-            .iter()
-            .rev()
-            .take_while(|&&nl| nl >= offset)
-            .count();
+        // Newlines at or after `offset` (some maybe not consumed yet) are on later lines;
+        // the one before starts its line.
+        let later = self.recent.len() - self.recent.partition_point(|&nl| nl < offset);
         // At most RECENT_NEWLINES, and never more than the newlines counted.
         let line = self
             .newlines
@@ -233,20 +234,24 @@ impl<R: BufRead> Read for Lines<R> {
 
 impl<R: BufRead> BufRead for Lines<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        self.inner.fill_buf()
-    }
-
-    fn consume(&mut self, amount: usize) {
-        if let Ok(buf) = self.inner.fill_buf() {
-            let n = amount.min(buf.len());
-            for i in memchr::memchr_iter(b'\n', &buf[..n]) {
+        let buf = self.inner.fill_buf()?;
+        // The buffer starts at `consumed`; its part past `scanned` is new.
+        let end = self.consumed + buf.len() as u64;
+        if end > self.scanned {
+            let from = usize::try_from(self.scanned.saturating_sub(self.consumed)).unwrap_or(0);
+            for i in memchr::memchr_iter(b'\n', &buf[from..]) {
                 self.newlines += 1;
                 if self.recent.len() == RECENT_NEWLINES {
                     self.recent.pop_front();
                 }
-                self.recent.push_back(self.consumed + i as u64);
+                self.recent.push_back(self.consumed + (from + i) as u64);
             }
+            self.scanned = end;
         }
+        Ok(buf)
+    }
+
+    fn consume(&mut self, amount: usize) {
         self.consumed += amount as u64;
         self.inner.consume(amount);
     }
@@ -254,27 +259,29 @@ impl<R: BufRead> BufRead for Lines<R> {
 
 /// How a bounded read up to a delimiter ended.
 pub(crate) enum Chunk {
-    /// The bytes up to and including the delimiter.
-    Found(Vec<u8>),
-    /// The input ended first (the bytes read, maybe none).
-    End(Vec<u8>),
+    /// The bytes up to and including the delimiter are in the buffer.
+    Found,
+    /// The input ended first (the buffer holds the bytes read, maybe none).
+    End,
     /// More than the cap without a delimiter.
     TooLong,
 }
 
-/// Reads up to and including `delimiter`, never holding more than `cap` bytes, and adds
-/// what it consumed to `consumed`: how the readers keep memory bounded on broken files.
+/// Reads up to and including `delimiter` into `bytes` (cleared first: one buffer serves
+/// every line or record of a file), never holding more than `cap` bytes, and adds what it
+/// consumed to `consumed`: how the readers keep memory bounded on broken files.
 pub(crate) fn read_until_capped(
     input: &mut impl BufRead,
     delimiter: u8,
     cap: usize,
     consumed: &mut u64,
+    bytes: &mut Vec<u8>,
 ) -> io::Result<Chunk> {
-    let mut bytes = Vec::new();
+    bytes.clear();
     loop {
         let buf = input.fill_buf()?;
         if buf.is_empty() {
-            return Ok(Chunk::End(bytes));
+            return Ok(Chunk::End);
         }
         let (take, found) = match memchr::memchr(delimiter, buf) {
             Some(i) => (i + 1, true),
@@ -284,11 +291,20 @@ pub(crate) fn read_until_capped(
         input.consume(take);
         *consumed += take as u64;
         if found {
-            return Ok(Chunk::Found(bytes));
+            return Ok(Chunk::Found);
         }
         if bytes.len() > cap {
             return Ok(Chunk::TooLong);
         }
+    }
+}
+
+/// `bytes` as UTF-8 text, validated with SIMD (the readers validate all of their input);
+/// an error is the standard library's, with the position of the first bad byte.
+pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => std::str::from_utf8(bytes),
     }
 }
 
@@ -456,9 +472,9 @@ pub(crate) fn scrub(record: &mut Record) {
         {
             text("the host periodical", t);
         }
-        h.title.retain(|c| !is_c1(c))
+        scrub_title(&mut h.title)
     });
-    let title = record.title.retain(|c| !is_c1(c));
+    let title = scrub_title(&mut record.title);
     note("the title", title);
     if let Some(host_title) = host_title {
         note("the host periodical's title", host_title);
@@ -476,6 +492,15 @@ pub(crate) fn scrub(record: &mut Record) {
                 codes.join(", ")
             ),
         );
+    }
+}
+
+/// Removes the C1 characters of a title; returns them.
+fn scrub_title(title: &mut Title) -> Vec<char> {
+    if has_c1(title) {
+        title.retain(|c| !is_c1(c))
+    } else {
+        Vec::new()
     }
 }
 
