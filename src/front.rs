@@ -10,7 +10,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::collate::{Collators, LanguageGroup};
+use crate::collate::{self, Collators, LanguageGroup};
 use crate::config::{Apparatus, Paper};
 use crate::describe::{self, AZ_MONTHS};
 use crate::issue::{Abbreviation, Abbreviations, Entry, Issue, Line, Preface, Style};
@@ -136,19 +136,22 @@ pub fn preface(text: &str, issue: &Issue) -> Preface {
     }
 }
 
-/// Whether the form `short` stands in `text` at byte `at` as a token of its own (not
-/// inside a word): no letter or digit before it, and none after it unless it ends in a
-/// period or a bracket.
+/// Whether the form `short`, found in `text` at byte `at` where a token can begin (no
+/// letter or digit before it), stands there as a token of its own: no letter or digit
+/// after it unless it ends in a period or a bracket.
 fn stands_at(text: &str, at: usize, short: &str) -> bool {
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     text[at..].starts_with(short)
-        && !word(text[..at].chars().next_back())
-        && (short.ends_with(['.', ']']) || !word(text[at + short.len()..].chars().next()))
+        && (short.ends_with(['.', ']'])
+            || !text[at + short.len()..]
+                .chars()
+                .next()
+                .is_some_and(collate::is_alphanumeric))
 }
 
-/// Which of `forms` stand as tokens in any of `texts`, in one pass over the texts: at each
-/// place a token can begin, only the forms beginning with that character are tried, and
-/// the pass ends early once every form is found.
+/// Which of `forms` stand as tokens in any of `texts`, in one pass over the texts: only
+/// where a token can begin (after a character that is not a letter or digit, or at the
+/// start), only the forms beginning with that character are tried, and the pass ends early
+/// once every form is found.
 fn forms_used<'t>(texts: impl IntoIterator<Item = &'t str>, forms: &[String]) -> Vec<bool> {
     // The distinct first characters (a few dozen), each with the forms beginning with it.
     let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
@@ -163,7 +166,13 @@ fn forms_used<'t>(texts: impl IntoIterator<Item = &'t str>, forms: &[String]) ->
     let mut found = vec![false; forms.len()];
     let mut left = forms.iter().filter(|f| !f.is_empty()).count();
     for text in texts {
+        let mut in_word = false;
         for (at, c) in text.char_indices() {
+            let token_start = !in_word;
+            in_word = collate::is_alphanumeric(c);
+            if !token_start {
+                continue;
+            }
             let Some((_, candidates)) = by_first.iter().find(|(first, _)| *first == c) else {
                 continue;
             };
@@ -289,5 +298,9 @@ mod tests {
         assert!(!uses("Səs.", "S."));
         assert!(uses("пер. с англ.", "пер."));
         assert!(!uses("Сент.", "сент."));
+        // Not where a word goes on: after a letter or a digit.
+        assert!(!uses("TS.\u{a0}3", "S."));
+        assert!(!uses("3S. 3", "S."));
+        assert!(uses("(S. 3)", "S."));
     }
 }
