@@ -3,8 +3,8 @@
 //! A record is a 24-byte leader, a directory of 12-byte entries (tag, length, start), then
 //! the fields, each ending in 0x1E, subfields opened by 0x1F, the record ending in 0x1D.
 //! Records are read one at a time up to their terminator, never more than the format's
-//! 99,999-byte maximum (into one buffer kept from record to record), so a broken file
-//! cannot make the reader swallow it whole. A record whose declared length or directory
+//! 99,999-byte maximum (into one buffer kept from record to record, as are the field and
+//! subfield lists it is split into), so a broken file cannot make the reader swallow it whole. A record whose declared length or directory
 //! disagrees with its bytes is an error that names the record's position and byte offset. The encoding is forced by an option or detected per
 //! record (valid UTF-8, else CP1251, as IRBIS exports both). A record whose leader or
 //! directory is broken, or that the file cuts short, is a damaged record (its terminator
@@ -15,7 +15,7 @@ use std::io::BufRead;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::marc::{self, RawField, RawRecord, Subfield};
+use super::marc::{self, RawField, RawRecord, RawVectors, Subfield};
 use super::{
     Chunk, Encoding, FeedError, FeedErrorKind, ReadOptions, ReadRecords, read_until_capped,
 };
@@ -35,6 +35,8 @@ pub struct IsoReader<R: BufRead> {
     position: usize,
     /// The bytes of the record being read (one buffer for every record of the file).
     bytes: Vec<u8>,
+    /// The field and subfield lists of the record being read (kept for the next).
+    vectors: RawVectors,
 }
 
 impl<R: BufRead> IsoReader<R> {
@@ -48,6 +50,7 @@ impl<R: BufRead> IsoReader<R> {
             offset: 0,
             position: 0,
             bytes: Vec::new(),
+            vectors: RawVectors::default(),
         }
     }
 
@@ -114,6 +117,7 @@ impl<R: BufRead> IsoReader<R> {
         &self,
         start: u64,
         bytes: &'b [u8],
+        vectors: &mut RawVectors,
     ) -> Result<RawRecord<'b>, (usize, String, bool)> {
         let record = |(at, message)| (at, message, false);
         let layout = Layout::of(bytes).map_err(record)?;
@@ -121,17 +125,20 @@ impl<R: BufRead> IsoReader<R> {
             .text(bytes)
             .map_err(|(at, message)| (at, message, true))?;
         let directory = &bytes[24..layout.base - 1];
-        // The vectors grow as they fill: exactly sized ones, of a new size each record, would
-        // scatter the heap the records are kept in.
+        // The vectors are those of earlier records: exactly sized ones, of a new size each
+        // record, would scatter the heap the records are kept in.
         let mut raw = RawRecord {
             leader: leader(&text, bytes),
-            fields: Vec::new(),
+            fields: vectors.fields(),
         };
         for (i, entry) in directory.chunks(layout.entry()).enumerate() {
-            let field = layout
-                .field(bytes, &text, i, entry, start)
-                .map_err(record)?;
-            raw.fields.push(field);
+            match layout.field(bytes, &text, i, entry, start, vectors) {
+                Ok(field) => raw.fields.push(field),
+                Err(fault) => {
+                    vectors.keep(raw);
+                    return Err(record(fault));
+                }
+            }
         }
         Ok(raw)
     }
@@ -300,6 +307,7 @@ impl Layout {
         i: usize,
         entry: &'b [u8],
         start: u64,
+        vectors: &mut RawVectors,
     ) -> Result<RawField<'b>, (usize, String)> {
         let at = 24 + i * self.entry();
         let tag = String::from_utf8_lossy(&entry[..3]);
@@ -352,7 +360,7 @@ impl Layout {
                 column,
             });
         }
-        Ok(data_field(tag, data, column))
+        Ok(data_field(tag, data, column, vectors.subfields()))
     }
 }
 
@@ -364,10 +372,16 @@ fn column_of(offset: u64) -> u32 {
 
 /// A data field's indicators and subfields, from its text: the values borrowed from the
 /// record when the text is (UTF-8), else each its own copy (CP1251 decoded).
-fn data_field<'b>(tag: Cow<'b, str>, data: Cow<'b, str>, column: u32) -> RawField<'b> {
+fn data_field<'b>(
+    tag: Cow<'b, str>,
+    data: Cow<'b, str>,
+    column: u32,
+    subfields: Vec<Subfield<'b>>,
+) -> RawField<'b> {
     fn split<'t, 'b>(
         data: &'t str,
         value: impl Fn(&'t str) -> Cow<'b, str>,
+        mut subfields: Vec<Subfield<'b>>,
     ) -> ([char; 2], Vec<Subfield<'b>>) {
         // The delimiters' offsets (ASCII, so every part is whole characters), then the end.
         let bytes = data.as_bytes();
@@ -380,7 +394,6 @@ fn data_field<'b>(tag: Cow<'b, str>, data: Cow<'b, str>, column: u32) -> RawFiel
         let mut start = ends.next().unwrap_or(bytes.len());
         let mut ind = data[..start].chars();
         let ind = [ind.next().unwrap_or(' '), ind.next().unwrap_or(' ')];
-        let mut subfields = Vec::new();
         for end in ends {
             let part = &data[start + 1..end];
             start = end;
@@ -394,8 +407,8 @@ fn data_field<'b>(tag: Cow<'b, str>, data: Cow<'b, str>, column: u32) -> RawFiel
         (ind, subfields)
     }
     let (indicators, subfields) = match data {
-        Cow::Borrowed(data) => split(data, Cow::Borrowed),
-        Cow::Owned(data) => split(&data, |v| Cow::Owned(v.to_string())),
+        Cow::Borrowed(data) => split(data, Cow::Borrowed, subfields),
+        Cow::Owned(data) => split(&data, |v| Cow::Owned(v.to_string()), subfields),
     };
     RawField {
         tag,
@@ -410,20 +423,26 @@ fn data_field<'b>(tag: Cow<'b, str>, data: Cow<'b, str>, column: u32) -> RawFiel
 impl<R: BufRead> ReadRecords for IsoReader<R> {
     fn next_record(&mut self) -> Result<Option<Record>, FeedError> {
         let mut bytes = std::mem::take(&mut self.bytes);
-        let next = self.next_record_in(&mut bytes);
+        let mut vectors = std::mem::take(&mut self.vectors);
+        let next = self.next_record_in(&mut bytes, &mut vectors);
         self.bytes = bytes;
+        self.vectors = vectors;
         next
     }
 }
 
 impl<R: BufRead> IsoReader<R> {
-    /// [`ReadRecords::next_record`], its bytes read into `bytes`.
-    fn next_record_in(&mut self, bytes: &mut Vec<u8>) -> Result<Option<Record>, FeedError> {
+    /// [`ReadRecords::next_record`], its bytes read into `bytes`, its fields into `vectors`.
+    fn next_record_in(
+        &mut self,
+        bytes: &mut Vec<u8>,
+        vectors: &mut RawVectors,
+    ) -> Result<Option<Record>, FeedError> {
         let Some((start, complete)) = self.next_bytes(bytes)? else {
             return Ok(None);
         };
         let parsed = if complete {
-            self.parse(start, bytes)
+            self.parse(start, bytes, vectors)
         } else {
             Err((
                 0,
@@ -444,7 +463,11 @@ impl<R: BufRead> IsoReader<R> {
             format: Format::Iso2709,
         };
         match parsed {
-            Ok(raw) => Ok(Some(marc::to_record(&raw, self.options.dialect, origin))),
+            Ok(raw) => {
+                let record = marc::to_record(&raw, self.options.dialect, origin);
+                vectors.keep(raw);
+                Ok(Some(record))
+            }
             Err((at, message, true)) => {
                 Err(self.error(FeedErrorKind::Encoding, start + at as u64, message))
             }
