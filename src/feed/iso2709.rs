@@ -37,6 +37,8 @@ pub struct IsoReader<R: BufRead> {
     bytes: Vec<u8>,
     /// The field and subfield lists of the record being read (kept for the next).
     vectors: RawVectors,
+    /// The record being read decoded from CP1251 (kept for the next).
+    decoded: Decoded,
 }
 
 impl<R: BufRead> IsoReader<R> {
@@ -51,6 +53,7 @@ impl<R: BufRead> IsoReader<R> {
             position: 0,
             bytes: Vec::new(),
             vectors: RawVectors::default(),
+            decoded: Decoded::default(),
         }
     }
 
@@ -117,12 +120,13 @@ impl<R: BufRead> IsoReader<R> {
         &self,
         start: u64,
         bytes: &'b [u8],
+        decoded: &'b mut Decoded,
         vectors: &mut RawVectors,
     ) -> Result<RawRecord<'b>, (usize, String, bool)> {
         let record = |(at, message)| (at, message, false);
         let layout = Layout::of(bytes).map_err(record)?;
         let text = self
-            .text(bytes)
+            .text(bytes, decoded)
             .map_err(|(at, message)| (at, message, true))?;
         let directory = &bytes[24..layout.base - 1];
         // The vectors are those of earlier records: exactly sized ones, of a new size each
@@ -143,13 +147,18 @@ impl<R: BufRead> IsoReader<R> {
         Ok(raw)
     }
 
-    /// The record's text in its encoding (forced, or UTF-8 when it is valid, else CP1251).
-    fn text<'b>(&self, bytes: &'b [u8]) -> Result<Text<'b>, (usize, String)> {
+    /// The record's text in its encoding (forced, or UTF-8 when it is valid, else CP1251,
+    /// decoded into `decoded`).
+    fn text<'b>(
+        &self,
+        bytes: &'b [u8],
+        decoded: &'b mut Decoded,
+    ) -> Result<Text<'b>, (usize, String)> {
         // UTF-8 is validated once for the whole record, which also detects the encoding;
         // fields are then slices of it (the separators are ASCII, so a field's bounds fall
-        // on character boundaries).
+        // on character boundaries). CP1251 is decoded once for the whole record too.
         match (self.options.encoding, super::utf8(bytes)) {
-            (Some(Encoding::Cp1251), _) | (None, Err(_)) => Ok(Text::Cp1251(bytes)),
+            (Some(Encoding::Cp1251), _) | (None, Err(_)) => Ok(Text::Cp1251(decoded.of(bytes))),
             (_, Ok(text)) => Ok(Text::Utf8(text)),
             (Some(Encoding::Utf8), Err(e)) => Err((
                 e.valid_up_to(),
@@ -189,24 +198,56 @@ fn leader(text: &Text<'_>, bytes: &[u8]) -> String {
         .collect()
 }
 
-/// A record's bytes as text: validated UTF-8, or CP1251 decoded field by field.
+/// A record's bytes as text: validated UTF-8, or decoded from CP1251.
 enum Text<'b> {
     Utf8(&'b str),
-    Cp1251(&'b [u8]),
+    Cp1251(&'b Decoded),
 }
 
 impl<'b> Text<'b> {
-    /// The text of a byte range, borrowed from the record where it is UTF-8; `None` when
-    /// it does not fall on character boundaries.
-    fn get(&self, range: std::ops::Range<usize>) -> Option<Cow<'b, str>> {
-        match self {
-            Text::Utf8(text) => text.get(range).map(Cow::Borrowed),
-            Text::Cp1251(bytes) => Some(
-                encoding_rs::WINDOWS_1251
-                    .decode_without_bom_handling(&bytes[range])
-                    .0,
-            ),
+    /// The text of a byte range, borrowed from the record's text; `None` when it does not
+    /// fall on character boundaries.
+    fn get(&self, range: std::ops::Range<usize>) -> Option<&'b str> {
+        match *self {
+            Text::Utf8(text) => text.get(range),
+            Text::Cp1251(decoded) => decoded.get(range),
         }
+    }
+}
+
+/// A record decoded from CP1251 at once, and where each of its bytes' characters starts
+/// in the text (CP1251 is one byte a character, so every byte range has its text). One
+/// serves every record of a file.
+#[derive(Debug, Default)]
+struct Decoded {
+    text: String,
+    /// The offset in `text` of each byte's character, then the text's length.
+    starts: Vec<usize>,
+}
+
+impl Decoded {
+    /// Decodes `bytes` (a record), replacing what was there.
+    fn of(&mut self, bytes: &[u8]) -> &Decoded {
+        self.text.clear();
+        let mut decoder = encoding_rs::WINDOWS_1251.new_decoder_without_bom_handling();
+        self.text.reserve(
+            decoder
+                .max_utf8_buffer_length(bytes.len())
+                .unwrap_or(bytes.len() * 3),
+        );
+        // The room reserved is enough for the whole record, so it is decoded in one call.
+        let _ = decoder.decode_to_string(bytes, &mut self.text, true);
+        self.starts.clear();
+        self.starts
+            .extend(self.text.char_indices().map(|(at, _)| at));
+        self.starts.push(self.text.len());
+        self
+    }
+
+    /// The text of the byte range `range` of the record.
+    fn get(&self, range: std::ops::Range<usize>) -> Option<&str> {
+        let (from, to) = (*self.starts.get(range.start)?, *self.starts.get(range.end)?);
+        self.text.get(from..to)
     }
 }
 
@@ -354,7 +395,7 @@ impl Layout {
             return Ok(RawField {
                 tag,
                 indicators: [' ', ' '],
-                value: Some(data),
+                value: Some(Cow::Borrowed(data)),
                 subfields: Vec::new(),
                 line: 1,
                 column,
@@ -371,45 +412,34 @@ fn column_of(offset: u64) -> u32 {
 }
 
 /// A data field's indicators and subfields, from its text: the values borrowed from the
-/// record when the text is (UTF-8), else each its own copy (CP1251 decoded).
+/// record's text.
 fn data_field<'b>(
     tag: Cow<'b, str>,
-    data: Cow<'b, str>,
+    data: &'b str,
     column: u32,
-    subfields: Vec<Subfield<'b>>,
+    mut subfields: Vec<Subfield<'b>>,
 ) -> RawField<'b> {
-    fn split<'t, 'b>(
-        data: &'t str,
-        value: impl Fn(&'t str) -> Cow<'b, str>,
-        mut subfields: Vec<Subfield<'b>>,
-    ) -> ([char; 2], Vec<Subfield<'b>>) {
-        // The delimiters' offsets (ASCII, so every part is whole characters), then the end.
-        let bytes = data.as_bytes();
-        let mut ends = bytes
-            .iter()
-            .enumerate()
-            .filter(|&(_, &b)| b == SUBFIELD)
-            .map(|(at, _)| at)
-            .chain(std::iter::once(bytes.len()));
-        let mut start = ends.next().unwrap_or(bytes.len());
-        let mut ind = data[..start].chars();
-        let ind = [ind.next().unwrap_or(' '), ind.next().unwrap_or(' ')];
-        for end in ends {
-            let part = &data[start + 1..end];
-            start = end;
-            let mut chars = part.chars();
-            let Some(code) = chars.next() else { continue };
-            subfields.push(Subfield {
-                code,
-                value: value(chars.as_str()),
-            });
-        }
-        (ind, subfields)
+    // The delimiters' offsets (ASCII, so every part is whole characters), then the end.
+    let bytes = data.as_bytes();
+    let mut ends = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == SUBFIELD)
+        .map(|(at, _)| at)
+        .chain(std::iter::once(bytes.len()));
+    let mut start = ends.next().unwrap_or(bytes.len());
+    let mut ind = data[..start].chars();
+    let indicators = [ind.next().unwrap_or(' '), ind.next().unwrap_or(' ')];
+    for end in ends {
+        let part = &data[start + 1..end];
+        start = end;
+        let mut chars = part.chars();
+        let Some(code) = chars.next() else { continue };
+        subfields.push(Subfield {
+            code,
+            value: Cow::Borrowed(chars.as_str()),
+        });
     }
-    let (indicators, subfields) = match data {
-        Cow::Borrowed(data) => split(data, Cow::Borrowed, subfields),
-        Cow::Owned(data) => split(&data, |v| Cow::Owned(v.to_string()), subfields),
-    };
     RawField {
         tag,
         indicators,
@@ -424,25 +454,29 @@ impl<R: BufRead> ReadRecords for IsoReader<R> {
     fn next_record(&mut self) -> Result<Option<Record>, FeedError> {
         let mut bytes = std::mem::take(&mut self.bytes);
         let mut vectors = std::mem::take(&mut self.vectors);
-        let next = self.next_record_in(&mut bytes, &mut vectors);
+        let mut decoded = std::mem::take(&mut self.decoded);
+        let next = self.next_record_in(&mut bytes, &mut decoded, &mut vectors);
         self.bytes = bytes;
         self.vectors = vectors;
+        self.decoded = decoded;
         next
     }
 }
 
 impl<R: BufRead> IsoReader<R> {
-    /// [`ReadRecords::next_record`], its bytes read into `bytes`, its fields into `vectors`.
+    /// [`ReadRecords::next_record`], its bytes read into `bytes` (decoded into `decoded`
+    /// when they are CP1251), its fields into `vectors`.
     fn next_record_in(
         &mut self,
         bytes: &mut Vec<u8>,
+        decoded: &mut Decoded,
         vectors: &mut RawVectors,
     ) -> Result<Option<Record>, FeedError> {
         let Some((start, complete)) = self.next_bytes(bytes)? else {
             return Ok(None);
         };
         let parsed = if complete {
-            self.parse(start, bytes, vectors)
+            self.parse(start, bytes, decoded, vectors)
         } else {
             Err((
                 0,
