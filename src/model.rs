@@ -15,8 +15,8 @@
 //! bodies, notes, annotation) is boxed apart in a [`Supplement`], so a record without it
 //! pays one pointer. A record held for a build costs little more than its own text.
 
-use std::collections::HashSet as StdHashSet;
 use std::fmt;
+use std::hash::BuildHasher;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -75,8 +75,21 @@ impl Dialect {
 
 /// A text value that many records may hold: one copy, counted references. It reads as a
 /// `str` and serialises as a string; equal texts are equal whether shared or not.
-#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SharedStr(Arc<str>);
+
+impl Clone for SharedStr {
+    fn clone(&self) -> SharedStr {
+        SharedStr(Arc::clone(&self.0))
+    }
+
+    /// Takes `source`'s text, unless it holds that very copy already.
+    fn clone_from(&mut self, source: &SharedStr) {
+        if !Arc::ptr_eq(&self.0, &source.0) {
+            self.0 = Arc::clone(&source.0);
+        }
+    }
+}
 
 impl SharedStr {
     /// The text.
@@ -317,39 +330,57 @@ impl<T: Serialize> Serialize for List<T> {
     }
 }
 
-/// The sets the interner keeps its copies in.
-type HashSet<T> = StdHashSet<T, foldhash::fast::RandomState>;
+/// The copies the interner keeps of one kind of value, each found by the hash of the value
+/// looked up, computed once whether its copy is found or the value is kept.
+#[derive(Debug, Default)]
+struct Copies<T> {
+    table: hashbrown::HashTable<T>,
+    hashing: foldhash::fast::RandomState,
+}
+
+impl<T: Clone + Eq + std::hash::Hash> Copies<T> {
+    /// Replaces `value` by the copy held of an equal one, or holds it after `share` has
+    /// shared its parts (which leaves it equal).
+    fn share(&mut self, value: &mut T, share: impl FnOnce(&mut T)) {
+        let hashing = &self.hashing;
+        let hash = hashing.hash_one(&*value);
+        match self
+            .table
+            .entry(hash, |copy| copy == value, |copy| hashing.hash_one(copy))
+        {
+            hashbrown::hash_table::Entry::Occupied(copy) => value.clone_from(copy.get()),
+            hashbrown::hash_table::Entry::Vacant(slot) => {
+                share(value);
+                slot.insert(value.clone());
+            }
+        }
+    }
+}
 
 /// One copy of each repeated value of a run of the readers: texts, whole hosts, and whole
 /// lists of names, languages, subjects, class numbers and keywords. A value seen before is
 /// handed back as the copy already held; a new one is kept.
 #[derive(Debug, Default)]
 pub struct Interner {
-    texts: HashSet<SharedStr>,
-    hosts: HashSet<Arc<Host>>,
-    persons: HashSet<List<Person>>,
-    languages: HashSet<List<Language>>,
-    subjects: HashSet<List<Subject>>,
-    classes: HashSet<List<ClassNumber>>,
-    words: HashSet<List<SharedStr>>,
+    texts: Copies<SharedStr>,
+    hosts: Copies<Arc<Host>>,
+    persons: Copies<List<Person>>,
+    languages: Copies<List<Language>>,
+    subjects: Copies<List<Subject>>,
+    classes: Copies<List<ClassNumber>>,
+    words: Copies<List<SharedStr>>,
 }
 
 /// Replaces `list` by the copy `known` holds of an equal one, or keeps it there after
 /// `share` has shared its parts.
 fn share_list<T: Clone + Eq + std::hash::Hash>(
-    known: &mut HashSet<List<T>>,
+    known: &mut Copies<List<T>>,
     list: &mut List<T>,
     share: impl FnOnce(&mut List<T>),
 ) {
-    if list.is_empty() {
-        return;
+    if !list.is_empty() {
+        known.share(list, share);
     }
-    if let Some(copy) = known.get(list) {
-        list.clone_from(copy);
-        return;
-    }
-    share(list);
-    known.insert(list.clone());
 }
 
 impl Interner {
@@ -359,11 +390,8 @@ impl Interner {
     }
 
     /// The shared copy of a host.
-    pub fn host(&mut self, host: Arc<Host>) -> Arc<Host> {
-        if let Some(known) = self.hosts.get(&host) {
-            return known.clone();
-        }
-        self.hosts.insert(host.clone());
+    pub fn host(&mut self, mut host: Arc<Host>) -> Arc<Host> {
+        self.hosts.share(&mut host, |_| {});
         host
     }
 
@@ -429,14 +457,8 @@ impl Interner {
 }
 
 /// Replaces `value` by the copy `known` holds of its text, or keeps it there.
-fn share_text(known: &mut HashSet<SharedStr>, value: &mut SharedStr) {
-    if let Some(copy) = known.get(value.as_str()) {
-        if !Arc::ptr_eq(&copy.0, &value.0) {
-            value.clone_from(copy);
-        }
-    } else {
-        known.insert(value.clone());
-    }
+fn share_text(known: &mut Copies<SharedStr>, value: &mut SharedStr) {
+    known.share(value, |_| {});
 }
 
 /// Where a record came from: enough to point a bibliographer at it.

@@ -971,11 +971,20 @@ fn marcxml_buffers_carry_nothing_into_the_next_record() {
 /// An ISO 2709 record of `fields` (tag, indicators and subfields as `$a…`), its leader
 /// and directory computed; `length` overrides the record length the leader declares.
 fn iso_record(fields: &[(&str, &str)], length: Option<usize>) -> Vec<u8> {
+    iso_record_in(fields, length, |text| text.as_bytes().to_vec())
+}
+
+/// [`iso_record`] with its fields in the encoding `encode` writes.
+fn iso_record_in(
+    fields: &[(&str, &str)],
+    length: Option<usize>,
+    encode: fn(&str) -> Vec<u8>,
+) -> Vec<u8> {
     let mut directory = Vec::new();
     let mut data = Vec::new();
     for (tag, value) in fields {
         let start = data.len();
-        data.extend_from_slice(value.replace('$', "\u{1f}").as_bytes());
+        data.extend_from_slice(&encode(&value.replace('$', "\u{1f}")));
         data.push(0x1E);
         directory.extend_from_slice(format!("{tag}{:04}{start:05}", data.len() - start).as_bytes());
     }
@@ -1018,4 +1027,55 @@ fn iso2709_buffers_carry_nothing_into_the_next_record() {
         None,
     );
     reads_alike_after_others(Format::Iso2709, &long, &damaged, &short);
+}
+
+#[test]
+fn iso2709_cp1251_buffers_carry_nothing_into_the_next_record() {
+    let cp1251 = |text: &str| encoding_rs::WINDOWS_1251.encode(text).0.into_owned();
+    let long = iso_record_in(
+        &[
+            ("001", "LONG-1"),
+            ("101", "0 $arus"),
+            (
+                "200",
+                "1 $aДлинная запись с очень длинным заглавием$eПодзаголовок",
+            ),
+            ("606", " 1$aНефть$xДобыча"),
+            ("610", "  $aслово"),
+            ("686", "  $aEN.1$2preslib"),
+            ("700", " 1$aАлиев$bР."),
+            ("701", " 1$aМамедов$bА."),
+            ("461", " 0$12001 $aБакинский рабочий"),
+            ("463", " 0$12000 $a№ 5 (17 янв.)$vС. 12-14"),
+        ],
+        None,
+        cp1251,
+    );
+    let damaged = iso_record_in(
+        &[("001", "BROKEN-1"), ("200", "1 $aСломанная")],
+        Some(99),
+        cp1251,
+    );
+    let short = iso_record_in(
+        &[
+            ("001", "SHORT-1"),
+            ("200", "1 $aКороткая"),
+            ("461", " 0$12001 $aИзвестия"),
+            ("463", " 0$12000 $a№ 3$vС. 2"),
+        ],
+        None,
+        cp1251,
+    );
+    assert!(std::str::from_utf8(&short).is_err(), "the record is CP1251");
+    reads_alike_after_others(Format::Iso2709, &long, &damaged, &short);
+    let records = read_text(Format::Iso2709, &[long.as_slice(), &short].concat());
+    assert_eq!(
+        records[1].host.as_ref().map(|h| h.title.as_str()),
+        Some("Известия")
+    );
+    assert_eq!(
+        records[1].pages.as_deref(),
+        Some("2"),
+        "the label С. is not the pages"
+    );
 }

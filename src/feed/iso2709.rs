@@ -3,8 +3,8 @@
 //! A record is a 24-byte leader, a directory of 12-byte entries (tag, length, start), then
 //! the fields, each ending in 0x1E, subfields opened by 0x1F, the record ending in 0x1D.
 //! Records are read one at a time up to their terminator, never more than the format's
-//! 99,999-byte maximum (into one buffer kept from record to record), so a broken file
-//! cannot make the reader swallow it whole. A record whose declared length or directory
+//! 99,999-byte maximum (into one buffer kept from record to record, as are the field and
+//! subfield lists it is split into), so a broken file cannot make the reader swallow it whole. A record whose declared length or directory
 //! disagrees with its bytes is an error that names the record's position and byte offset. The encoding is forced by an option or detected per
 //! record (valid UTF-8, else CP1251, as IRBIS exports both). A record whose leader or
 //! directory is broken, or that the file cuts short, is a damaged record (its terminator
@@ -15,7 +15,7 @@ use std::io::BufRead;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::marc::{self, RawField, RawRecord, Subfield};
+use super::marc::{self, RawField, RawRecord, RawVectors, Subfield};
 use super::{
     Chunk, Encoding, FeedError, FeedErrorKind, ReadOptions, ReadRecords, read_until_capped,
 };
@@ -35,6 +35,10 @@ pub struct IsoReader<R: BufRead> {
     position: usize,
     /// The bytes of the record being read (one buffer for every record of the file).
     bytes: Vec<u8>,
+    /// The field and subfield lists of the record being read (kept for the next).
+    vectors: RawVectors,
+    /// The record being read decoded from CP1251 (kept for the next).
+    decoded: Decoded,
 }
 
 impl<R: BufRead> IsoReader<R> {
@@ -48,6 +52,8 @@ impl<R: BufRead> IsoReader<R> {
             offset: 0,
             position: 0,
             bytes: Vec::new(),
+            vectors: RawVectors::default(),
+            decoded: Decoded::default(),
         }
     }
 
@@ -114,35 +120,45 @@ impl<R: BufRead> IsoReader<R> {
         &self,
         start: u64,
         bytes: &'b [u8],
+        decoded: &'b mut Decoded,
+        vectors: &mut RawVectors,
     ) -> Result<RawRecord<'b>, (usize, String, bool)> {
         let record = |(at, message)| (at, message, false);
         let layout = Layout::of(bytes).map_err(record)?;
         let text = self
-            .text(bytes)
+            .text(bytes, decoded)
             .map_err(|(at, message)| (at, message, true))?;
         let directory = &bytes[24..layout.base - 1];
-        // The vectors grow as they fill: exactly sized ones, of a new size each record, would
-        // scatter the heap the records are kept in.
+        // The vectors are those of earlier records: exactly sized ones, of a new size each
+        // record, would scatter the heap the records are kept in.
         let mut raw = RawRecord {
             leader: leader(&text, bytes),
-            fields: Vec::new(),
+            fields: vectors.fields(),
         };
         for (i, entry) in directory.chunks(layout.entry()).enumerate() {
-            let field = layout
-                .field(bytes, &text, i, entry, start)
-                .map_err(record)?;
-            raw.fields.push(field);
+            match layout.field(bytes, &text, i, entry, start, vectors) {
+                Ok(field) => raw.fields.push(field),
+                Err(fault) => {
+                    vectors.keep(raw);
+                    return Err(record(fault));
+                }
+            }
         }
         Ok(raw)
     }
 
-    /// The record's text in its encoding (forced, or UTF-8 when it is valid, else CP1251).
-    fn text<'b>(&self, bytes: &'b [u8]) -> Result<Text<'b>, (usize, String)> {
+    /// The record's text in its encoding (forced, or UTF-8 when it is valid, else CP1251,
+    /// decoded into `decoded`).
+    fn text<'b>(
+        &self,
+        bytes: &'b [u8],
+        decoded: &'b mut Decoded,
+    ) -> Result<Text<'b>, (usize, String)> {
         // UTF-8 is validated once for the whole record, which also detects the encoding;
         // fields are then slices of it (the separators are ASCII, so a field's bounds fall
-        // on character boundaries).
+        // on character boundaries). CP1251 is decoded once for the whole record too.
         match (self.options.encoding, super::utf8(bytes)) {
-            (Some(Encoding::Cp1251), _) | (None, Err(_)) => Ok(Text::Cp1251(bytes)),
+            (Some(Encoding::Cp1251), _) | (None, Err(_)) => Ok(Text::Cp1251(decoded.of(bytes))),
             (_, Ok(text)) => Ok(Text::Utf8(text)),
             (Some(Encoding::Utf8), Err(e)) => Err((
                 e.valid_up_to(),
@@ -182,24 +198,56 @@ fn leader(text: &Text<'_>, bytes: &[u8]) -> String {
         .collect()
 }
 
-/// A record's bytes as text: validated UTF-8, or CP1251 decoded field by field.
+/// A record's bytes as text: validated UTF-8, or decoded from CP1251.
 enum Text<'b> {
     Utf8(&'b str),
-    Cp1251(&'b [u8]),
+    Cp1251(&'b Decoded),
 }
 
 impl<'b> Text<'b> {
-    /// The text of a byte range, borrowed from the record where it is UTF-8; `None` when
-    /// it does not fall on character boundaries.
-    fn get(&self, range: std::ops::Range<usize>) -> Option<Cow<'b, str>> {
-        match self {
-            Text::Utf8(text) => text.get(range).map(Cow::Borrowed),
-            Text::Cp1251(bytes) => Some(
-                encoding_rs::WINDOWS_1251
-                    .decode_without_bom_handling(&bytes[range])
-                    .0,
-            ),
+    /// The text of a byte range, borrowed from the record's text; `None` when it does not
+    /// fall on character boundaries.
+    fn get(&self, range: std::ops::Range<usize>) -> Option<&'b str> {
+        match *self {
+            Text::Utf8(text) => text.get(range),
+            Text::Cp1251(decoded) => decoded.get(range),
         }
+    }
+}
+
+/// A record decoded from CP1251 at once, and where each of its bytes' characters starts
+/// in the text (CP1251 is one byte a character, so every byte range has its text). One
+/// serves every record of a file.
+#[derive(Debug, Default)]
+struct Decoded {
+    text: String,
+    /// The offset in `text` of each byte's character, then the text's length.
+    starts: Vec<usize>,
+}
+
+impl Decoded {
+    /// Decodes `bytes` (a record), replacing what was there.
+    fn of(&mut self, bytes: &[u8]) -> &Decoded {
+        self.text.clear();
+        let mut decoder = encoding_rs::WINDOWS_1251.new_decoder_without_bom_handling();
+        self.text.reserve(
+            decoder
+                .max_utf8_buffer_length(bytes.len())
+                .unwrap_or(bytes.len() * 3),
+        );
+        // The room reserved is enough for the whole record, so it is decoded in one call.
+        let _ = decoder.decode_to_string(bytes, &mut self.text, true);
+        self.starts.clear();
+        self.starts
+            .extend(self.text.char_indices().map(|(at, _)| at));
+        self.starts.push(self.text.len());
+        self
+    }
+
+    /// The text of the byte range `range` of the record.
+    fn get(&self, range: std::ops::Range<usize>) -> Option<&str> {
+        let (from, to) = (*self.starts.get(range.start)?, *self.starts.get(range.end)?);
+        self.text.get(from..to)
     }
 }
 
@@ -300,6 +348,7 @@ impl Layout {
         i: usize,
         entry: &'b [u8],
         start: u64,
+        vectors: &mut RawVectors,
     ) -> Result<RawField<'b>, (usize, String)> {
         let at = 24 + i * self.entry();
         let tag = String::from_utf8_lossy(&entry[..3]);
@@ -346,13 +395,13 @@ impl Layout {
             return Ok(RawField {
                 tag,
                 indicators: [' ', ' '],
-                value: Some(data),
+                value: Some(Cow::Borrowed(data)),
                 subfields: Vec::new(),
                 line: 1,
                 column,
             });
         }
-        Ok(data_field(tag, data, column))
+        Ok(data_field(tag, data, column, vectors.subfields()))
     }
 }
 
@@ -363,40 +412,34 @@ fn column_of(offset: u64) -> u32 {
 }
 
 /// A data field's indicators and subfields, from its text: the values borrowed from the
-/// record when the text is (UTF-8), else each its own copy (CP1251 decoded).
-fn data_field<'b>(tag: Cow<'b, str>, data: Cow<'b, str>, column: u32) -> RawField<'b> {
-    fn split<'t, 'b>(
-        data: &'t str,
-        value: impl Fn(&'t str) -> Cow<'b, str>,
-    ) -> ([char; 2], Vec<Subfield<'b>>) {
-        // The delimiters' offsets (ASCII, so every part is whole characters), then the end.
-        let bytes = data.as_bytes();
-        let mut ends = bytes
-            .iter()
-            .enumerate()
-            .filter(|&(_, &b)| b == SUBFIELD)
-            .map(|(at, _)| at)
-            .chain(std::iter::once(bytes.len()));
-        let mut start = ends.next().unwrap_or(bytes.len());
-        let mut ind = data[..start].chars();
-        let ind = [ind.next().unwrap_or(' '), ind.next().unwrap_or(' ')];
-        let mut subfields = Vec::new();
-        for end in ends {
-            let part = &data[start + 1..end];
-            start = end;
-            let mut chars = part.chars();
-            let Some(code) = chars.next() else { continue };
-            subfields.push(Subfield {
-                code,
-                value: value(chars.as_str()),
-            });
-        }
-        (ind, subfields)
+/// record's text.
+fn data_field<'b>(
+    tag: Cow<'b, str>,
+    data: &'b str,
+    column: u32,
+    mut subfields: Vec<Subfield<'b>>,
+) -> RawField<'b> {
+    // The delimiters' offsets (ASCII, so every part is whole characters), then the end.
+    let bytes = data.as_bytes();
+    let mut ends = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == SUBFIELD)
+        .map(|(at, _)| at)
+        .chain(std::iter::once(bytes.len()));
+    let mut start = ends.next().unwrap_or(bytes.len());
+    let mut ind = data[..start].chars();
+    let indicators = [ind.next().unwrap_or(' '), ind.next().unwrap_or(' ')];
+    for end in ends {
+        let part = &data[start + 1..end];
+        start = end;
+        let mut chars = part.chars();
+        let Some(code) = chars.next() else { continue };
+        subfields.push(Subfield {
+            code,
+            value: Cow::Borrowed(chars.as_str()),
+        });
     }
-    let (indicators, subfields) = match data {
-        Cow::Borrowed(data) => split(data, Cow::Borrowed),
-        Cow::Owned(data) => split(&data, |v| Cow::Owned(v.to_string())),
-    };
     RawField {
         tag,
         indicators,
@@ -410,20 +453,30 @@ fn data_field<'b>(tag: Cow<'b, str>, data: Cow<'b, str>, column: u32) -> RawFiel
 impl<R: BufRead> ReadRecords for IsoReader<R> {
     fn next_record(&mut self) -> Result<Option<Record>, FeedError> {
         let mut bytes = std::mem::take(&mut self.bytes);
-        let next = self.next_record_in(&mut bytes);
+        let mut vectors = std::mem::take(&mut self.vectors);
+        let mut decoded = std::mem::take(&mut self.decoded);
+        let next = self.next_record_in(&mut bytes, &mut decoded, &mut vectors);
         self.bytes = bytes;
+        self.vectors = vectors;
+        self.decoded = decoded;
         next
     }
 }
 
 impl<R: BufRead> IsoReader<R> {
-    /// [`ReadRecords::next_record`], its bytes read into `bytes`.
-    fn next_record_in(&mut self, bytes: &mut Vec<u8>) -> Result<Option<Record>, FeedError> {
+    /// [`ReadRecords::next_record`], its bytes read into `bytes` (decoded into `decoded`
+    /// when they are CP1251), its fields into `vectors`.
+    fn next_record_in(
+        &mut self,
+        bytes: &mut Vec<u8>,
+        decoded: &mut Decoded,
+        vectors: &mut RawVectors,
+    ) -> Result<Option<Record>, FeedError> {
         let Some((start, complete)) = self.next_bytes(bytes)? else {
             return Ok(None);
         };
         let parsed = if complete {
-            self.parse(start, bytes)
+            self.parse(start, bytes, decoded, vectors)
         } else {
             Err((
                 0,
@@ -444,7 +497,11 @@ impl<R: BufRead> IsoReader<R> {
             format: Format::Iso2709,
         };
         match parsed {
-            Ok(raw) => Ok(Some(marc::to_record(&raw, self.options.dialect, origin))),
+            Ok(raw) => {
+                let record = marc::to_record(&raw, self.options.dialect, origin);
+                vectors.keep(raw);
+                Ok(Some(record))
+            }
             Err((at, message, true)) => {
                 Err(self.error(FeedErrorKind::Encoding, start + at as u64, message))
             }

@@ -124,6 +124,49 @@ pub struct RawRecord<'a> {
     pub fields: Vec<RawField<'a>>,
 }
 
+/// The vectors of a reader's [`RawRecord`]s, kept from record to record: a record's field
+/// list and its fields' subfield lists are taken from here empty, with the room earlier
+/// records left, and given back emptied once the record is mapped ([`RawVectors::keep`]).
+/// Nothing of one record's values survives into the next; only the room does.
+#[derive(Debug, Default)]
+pub(crate) struct RawVectors {
+    /// An empty field list.
+    fields: Vec<RawField<'static>>,
+    /// Empty subfield lists, one per field of the largest record so far.
+    subfields: Vec<Vec<Subfield<'static>>>,
+}
+
+impl RawVectors {
+    /// An empty field list for a new record.
+    pub(crate) fn fields<'a>(&mut self) -> Vec<RawField<'a>> {
+        emptied(std::mem::take(&mut self.fields))
+    }
+
+    /// An empty subfield list for a new field.
+    pub(crate) fn subfields<'a>(&mut self) -> Vec<Subfield<'a>> {
+        self.subfields.pop().map(emptied).unwrap_or_default()
+    }
+
+    /// Takes back the vectors of a record mapped, emptied.
+    pub(crate) fn keep(&mut self, raw: RawRecord<'_>) {
+        let mut fields = raw.fields;
+        for field in fields.drain(..) {
+            if field.subfields.capacity() > 0 {
+                self.subfields.push(emptied(field.subfields));
+            }
+        }
+        self.fields = emptied(fields);
+    }
+}
+
+/// `items` emptied, its room kept for items that may borrow other text (the same type
+/// with another lifetime: collecting an empty vector's iterator into it reuses its
+/// allocation in place).
+fn emptied<T, U>(mut items: Vec<T>) -> Vec<U> {
+    items.clear();
+    items.into_iter().filter_map(|_| None).collect()
+}
+
 impl<'a> RawRecord<'a> {
     /// The first field tagged `tag`.
     pub fn field(&self, tag: &str) -> Option<&RawField<'a>> {
@@ -953,5 +996,50 @@ mod tests {
         assert_eq!(trim_isbd("Gələcək haradadır?"), "Gələcək haradadır?");
         assert_eq!(trim_isbd("Və sonra..."), "Və sonra...");
         assert_eq!(trim_isbd("Алиев, Р."), "Алиев, Р.");
+    }
+
+    /// A record's field and subfield lists serve the next record: emptied, their room kept.
+    #[test]
+    fn raw_vectors_serve_the_next_record_emptied() {
+        let mut vectors = RawVectors::default();
+        let first = String::from("Алиев, Р.");
+        let mut fields = vectors.fields();
+        for tag in ["200", "700", "606"] {
+            let mut subfields = vectors.subfields();
+            subfields.push(Subfield {
+                code: 'a',
+                value: Cow::Borrowed(first.as_str()),
+            });
+            fields.push(RawField {
+                tag: Cow::Borrowed(tag),
+                indicators: [' ', ' '],
+                value: None,
+                subfields,
+                line: 1,
+                column: 1,
+            });
+        }
+        let (field_room, subfield_room) = (
+            fields.as_ptr() as usize,
+            fields[0].subfields.as_ptr() as usize,
+        );
+        vectors.keep(RawRecord {
+            leader: String::new(),
+            fields,
+        });
+        drop(first);
+        let fields = vectors.fields();
+        assert!(fields.is_empty());
+        assert_eq!(fields.as_ptr() as usize, field_room);
+        let rooms: Vec<usize> = (0..3)
+            .map(|_| {
+                let subfields = vectors.subfields();
+                assert!(subfields.is_empty());
+                assert!(subfields.capacity() > 0);
+                subfields.as_ptr() as usize
+            })
+            .collect();
+        assert!(rooms.contains(&subfield_room));
+        assert_eq!(vectors.subfields().capacity(), 0, "one list per field kept");
     }
 }

@@ -6,7 +6,8 @@
 //! declares entities is refused: nothing is ever expanded or fetched. Line and column are
 //! tracked on the bytes quick-xml consumes, so errors and problems point into the file.
 //! A record's texts are gathered in one buffer (kept from record to record) and borrowed
-//! by the [`RawRecord`] it is mapped from: no allocation per field or subfield.
+//! by the [`RawRecord`] it is mapped from, whose field and subfield lists are kept too: no
+//! allocation per field or subfield.
 //!
 //! A record that is not well-formed (a mismatched end tag, an undefined entity, a broken
 //! attribute, the file ending inside it) is a damaged record: what was read of it comes
@@ -23,9 +24,9 @@ use std::sync::Arc;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::marc::{self, RawField, RawRecord, Subfield};
+use super::marc::{self, RawField, RawRecord, RawVectors, Subfield};
 use super::{FeedError, FeedErrorKind, Lines, Position, ReadOptions, ReadRecords};
-use crate::model::{Format, Origin, Record};
+use crate::model::{Dialect, Format, Origin, Record};
 
 /// Longest text a single field may hold before the file is refused (a hostile feed).
 const MAX_TEXT: usize = 1 << 20;
@@ -130,6 +131,8 @@ struct Open {
     /// Where the text being collected starts in `text`: the leader's, a control field's or
     /// a subfield's; `None` when text goes nowhere.
     collecting: Option<usize>,
+    /// The field and subfield lists of the [`RawRecord`] the record is mapped from.
+    vectors: RawVectors,
 }
 
 /// A field of the record being read: its tag in `Open::tags`, its value (control fields)
@@ -176,34 +179,41 @@ impl Open {
         self.collecting.take().map_or(end..end, |start| start..end)
     }
 
-    /// The record as read, borrowing its texts.
-    fn raw(&self) -> RawRecord<'_> {
+    /// The record read, mapped from a [`RawRecord`] that borrows its texts.
+    fn map(&mut self, dialect: Option<Dialect>, origin: Origin) -> Record {
         let text = |r: &Range<usize>| Cow::Borrowed(&self.text[r.clone()]);
-        RawRecord {
+        let vectors = &mut self.vectors;
+        let mut fields = vectors.fields();
+        fields.extend(self.fields.iter().map(|f| {
+            let mut subfields = vectors.subfields();
+            subfields.extend(
+                self.subfields[f.subfields.clone()]
+                    .iter()
+                    .map(|s| Subfield {
+                        code: s.code,
+                        value: text(&s.value),
+                    }),
+            );
+            RawField {
+                tag: Cow::Borrowed(&self.tags[f.tag.clone()]),
+                indicators: f.indicators,
+                value: f.value.as_ref().map(text),
+                subfields,
+                line: f.line,
+                column: f.column,
+            }
+        }));
+        let raw = RawRecord {
             leader: self
                 .leader
                 .as_ref()
                 .map(|r| self.text[r.clone()].to_string())
                 .unwrap_or_default(),
-            fields: self
-                .fields
-                .iter()
-                .map(|f| RawField {
-                    tag: Cow::Borrowed(&self.tags[f.tag.clone()]),
-                    indicators: f.indicators,
-                    value: f.value.as_ref().map(text),
-                    subfields: self.subfields[f.subfields.clone()]
-                        .iter()
-                        .map(|s| Subfield {
-                            code: s.code,
-                            value: text(&s.value),
-                        })
-                        .collect(),
-                    line: f.line,
-                    column: f.column,
-                })
-                .collect(),
-        }
+            fields,
+        };
+        let record = marc::to_record(&raw, dialect, origin);
+        vectors.keep(raw);
+        record
     }
 }
 
@@ -282,8 +292,8 @@ impl<R: BufRead> MarcXmlReader<R> {
                 Err(error) => Fault::Record(error),
             };
             break match (fault, open.take()) {
-                (Fault::Record(error), Some(o)) => {
-                    let record = self.skip_damaged(&o, &error, &mut buf).map(Some);
+                (Fault::Record(error), Some(mut o)) => {
+                    let record = self.skip_damaged(&mut o, &error, &mut buf).map(Some);
                     // Its buffers serve the next record.
                     self.spare = o;
                     record
@@ -325,7 +335,7 @@ impl<R: BufRead> MarcXmlReader<R> {
     /// the reader skips to its end (or to the next record's start).
     fn skip_damaged(
         &mut self,
-        o: &Open,
+        o: &mut Open,
         error: &FeedError,
         buf: &mut Vec<u8>,
     ) -> Result<Record, FeedError> {
@@ -366,7 +376,7 @@ impl<R: BufRead> MarcXmlReader<R> {
         };
         let at = format!("line {line}, column {column}");
         let damage = super::damage(line, column, &at, &error.message);
-        let mut record = marc::to_record(&o.raw(), self.options.dialect, origin);
+        let mut record = o.map(self.options.dialect, origin);
         super::mark_damaged(&mut record, vec![damage]);
         Ok(record)
     }
@@ -560,7 +570,8 @@ impl<R: BufRead> MarcXmlReader<R> {
                     length: Origin::count(end - o.offset),
                     format: Format::MarcXml,
                 };
-                let record = marc::to_record(&o.raw(), self.options.dialect, origin);
+                let mut o = o;
+                let record = o.map(self.options.dialect, origin);
                 self.spare = o;
                 return Some(record);
             }
